@@ -1,0 +1,37 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "ecv",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "ecv", targets: ["ecv"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .target(name: "ECVModel"),
+        .target(
+            name: "ECVCatalog",
+            dependencies: ["ECVModel", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "ECVCLI",
+            dependencies: [
+                "ECVModel", "ECVCatalog",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "ecv", dependencies: ["ECVCLI"]),
+        .target(name: "ECVTestSupport", dependencies: ["ECVModel", "ECVCatalog"]),
+        .testTarget(name: "ECVModelTests", dependencies: ["ECVModel", "ECVTestSupport"]),
+        .testTarget(
+            name: "ECVCatalogTests",
+            dependencies: ["ECVCatalog", "ECVTestSupport"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "ECVCLITests", dependencies: ["ECVCLI", "ECVTestSupport"]),
+    ]
+)

@@ -1,0 +1,20 @@
+import ECVModel
+
+/// A failure the user can act on; printed as one `error:` line, exit status 1.
+enum CLIError: Error, CustomStringConvertible {
+    /// The catalog has errors; they were printed above.
+    case invalidCatalog(errorCount: Int)
+    case unknownVehicle(String, suggestion: String?)
+    case unknownRoute(String, suggestion: String?)
+
+    var description: String {
+        switch self {
+        case let .invalidCatalog(count):
+            return "Checklists/ and Routes/ have \(count) error\(count == 1 ? "" : "s"); see above or run `ecv validate`"
+        case let .unknownVehicle(id, suggestion):
+            return "unknown vehicle `\(id)`" + (suggestion.map { "; did you mean `\($0)`?" } ?? "")
+        case let .unknownRoute(id, suggestion):
+            return "unknown route `\(id)`" + (suggestion.map { "; did you mean `\($0)`?" } ?? "")
+        }
+    }
+}

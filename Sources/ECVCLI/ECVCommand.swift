@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+
+/// The `ecv` command: plans and runs health-check tours of emergency communications vehicles.
+public struct ECVCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "ecv",
+        abstract: "Plan and run health-check tours of emergency communications vehicles.",
+        discussion: """
+            Reads the checklists in ROOT/Checklists and the teams, clients and regional lines in ROOT/Routes.
+            Start with `ecv validate` after every change to those files.
+            """,
+        subcommands: [ValidateCommand.self, FleetCommand.self, ChecklistCommand.self]
+    )
+
+    public init() {}
+
+    /// Runs the command line and exits: 0 on success, 1 on a failure, 2 on a usage error.
+    public static func run(arguments: [String]? = nil) -> Never {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            Foundation.exit(0)
+        } catch let error as CLIError {
+            printError(error.description)
+            Foundation.exit(1)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                printError(fullMessage(for: error))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}
+
+/// Writes `message` as one `error:` line on stderr.
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+}

@@ -1,0 +1,88 @@
+import ECVModel
+import Yams
+
+/// Reads `Routes/teams.yaml` and `Routes/clients.yaml`.
+enum PeopleDecoder {
+    static let teamKeys = ["id", "name", "members", "skills", "base"]
+    static let clientKeys = ["id", "name", "sector", "language", "contact"]
+
+    static func decodeTeams(_ root: Node, file: String, sink: DiagnosticSink, map: inout SourceMap) -> [Team] {
+        list(named: "teams", in: root, file: file, sink: sink).compactMap { field in
+            guard let reader = field.mapping(what: "team") else { return nil }
+            let id = defineID(of: reader, as: SourceMap.Key.team, what: "team id", map: &map)
+            let team = MappingReader(field.node, what: id.map { "team `\($0)`" } ?? "team", at: field.location, sink: sink)
+            guard let team else { return nil }
+            team.rejectUnknownKeys(teamKeys)
+            let name = team.required("name")?.localized()
+            let members = team.optional("members")?.strings() ?? []
+            let skills = team.required("skills")?.strings()
+            let base = team.required("base").flatMap(decodeBase)
+            guard let id, let name, let skills, let base else { return nil }
+            return Team(id: id, name: name, members: members, skills: skills, base: base)
+        }
+    }
+
+    static func decodeClients(_ root: Node, file: String, sink: DiagnosticSink, map: inout SourceMap) -> [Client] {
+        list(named: "clients", in: root, file: file, sink: sink).compactMap { field in
+            guard let reader = field.mapping(what: "client") else { return nil }
+            let id = defineID(of: reader, as: SourceMap.Key.client, what: "client id", map: &map)
+            let client = MappingReader(
+                field.node, what: id.map { "client `\($0)`" } ?? "client", at: field.location, sink: sink)
+            guard let client else { return nil }
+            client.rejectUnknownKeys(clientKeys)
+            let name = client.required("name")?.localized()
+            let sector = client.required("sector")?.oneOf(Client.Sector.self)
+            let language = client.optional("language")?.oneOf(Language.self)
+            let contact = client.optional("contact").flatMap(decodeContact)
+            guard let id, let name, let sector else { return nil }
+            return Client(id: id, name: name, sector: sector, language: language ?? .zh, contact: contact)
+        }
+    }
+
+    /// `{name, phone, email}`, each optional.
+    static func decodeContact(_ field: Field) -> Contact? {
+        guard let reader = field.mapping(what: "`contact`") else { return nil }
+        reader.rejectUnknownKeys(["name", "phone", "email"])
+        return Contact(
+            name: reader.optional("name")?.string(), phone: reader.optional("phone")?.string(),
+            email: reader.optional("email")?.string())
+    }
+
+    /// A latitude in degrees, -90…90.
+    static func latitude(_ reader: MappingReader) -> Double? {
+        reader.required("lat")?.double(in: -90...90)
+    }
+
+    /// A longitude in degrees, -180…180.
+    static func longitude(_ reader: MappingReader) -> Double? {
+        reader.required("lon")?.double(in: -180...180)
+    }
+
+    private static func decodeBase(_ field: Field) -> Team.Base? {
+        guard let reader = field.mapping(what: "`base`") else { return nil }
+        reader.rejectUnknownKeys(["name", "lat", "lon"])
+        let name = reader.required("name")?.string()
+        let lat = latitude(reader)
+        let lon = longitude(reader)
+        guard let name, let lat, let lon else { return nil }
+        return Team.Base(name: name, location: GeoPoint(lat: lat, lon: lon))
+    }
+
+    /// The elements of the top-level list `name` of a file.
+    static func list(named name: String, in root: Node, file: String, sink: DiagnosticSink) -> [Field] {
+        guard let reader = MappingReader(root, what: "\(file)", at: SourceLocation(file: file), sink: sink) else {
+            return []
+        }
+        reader.rejectUnknownKeys([name])
+        return reader.required(name)?.elements() ?? []
+    }
+
+    /// Reads and registers the `id` of an entity, reporting a duplicate.
+    static func defineID(
+        of reader: MappingReader, as key: (String) -> SourceMap.Key, what: String, map: inout SourceMap
+    ) -> String? {
+        guard let field = reader.required("id"), let id = field.identifier() else { return nil }
+        map.defineUnique(key(id), id: id, what: what, at: field.location, sink: reader.sink)
+        return id
+    }
+}

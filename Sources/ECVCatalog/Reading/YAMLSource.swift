@@ -1,0 +1,122 @@
+import Foundation
+import Yams
+
+/// Reads one YAML file into a node tree, turning every way it can be unreadable into a located error.
+enum YAMLSource {
+    /// Larger files are not hand-written configuration; refusing them keeps a bad file from stalling a load.
+    static let maxBytes = 16 << 20
+    /// Our formats nest about six levels; far deeper input is refused before Yams recurses into it.
+    static let maxNesting = 64
+
+    /// The document's root node, or `nil` after reporting why there is none.
+    static func parse(_ data: Data, file: String, into sink: DiagnosticSink) -> Node? {
+        let start = SourceLocation(file: file)
+        guard data.count <= maxBytes else {
+            sink.error("file is larger than \(maxBytes >> 20) MiB", at: start)
+            return nil
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            sink.error("file is not valid UTF-8", at: location(ofByte: firstInvalidUTF8Byte(data), in: data, file: file))
+            return nil
+        }
+        if let deep = firstLine(nestingDeeperThan: maxNesting, in: text) {
+            sink.error("nesting deeper than \(maxNesting) levels", at: SourceLocation(file: file, line: deep))
+            return nil
+        }
+        do {
+            guard let root = try Yams.compose(yaml: text) else {
+                sink.error("file is empty", at: start)
+                return nil
+            }
+            return root
+        } catch let error as YamlError {
+            report(error, file: file, into: sink)
+        } catch {
+            sink.error("cannot read YAML: \(error)", at: start)
+        }
+        return nil
+    }
+
+    private static func report(_ error: YamlError, file: String, into sink: DiagnosticSink) {
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+            let .composer(context, problem, mark, _):
+            let detail = context.map { "\(problem) \($0.text)" } ?? problem
+            sink.error("YAML syntax: \(detail)", at: SourceLocation(file: file, line: mark.line, column: mark.column))
+        case let .duplicatedKeysInMapping(duplicates, context):
+            let keys = duplicates.map { "`\($0)`" }.joined(separator: ", ")
+            sink.error(
+                "duplicate key \(keys) in one mapping",
+                at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column))
+        case let .reader(problem, offset, _, _):
+            sink.error("YAML reader: \(problem)", at: SourceLocation(file: file, line: 1, column: (offset ?? 0) + 1))
+        default:
+            sink.error("cannot read YAML: \(error)", at: SourceLocation(file: file))
+        }
+    }
+
+    /// The first line on which the nesting may exceed `limit`, by a cheap upper bound: open flow
+    /// brackets carried from earlier lines plus this line's indentation and structure indicators.
+    static func firstLine(nestingDeeperThan limit: Int, in text: String) -> Int? {
+        var flowDepth = 0
+        var lineNumber = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            var indent = 0
+            var indicators = 0
+            var atLineStart = true
+            var previous: UInt8 = 0x20
+            for byte in line.utf8 {
+                if atLineStart, byte == 0x20 {
+                    indent += 1
+                    continue
+                }
+                atLineStart = false
+                switch byte {
+                case UInt8(ascii: "["), UInt8(ascii: "{"): flowDepth += 1
+                case UInt8(ascii: "]"), UInt8(ascii: "}"): flowDepth = max(0, flowDepth - 1)
+                case UInt8(ascii: " "):
+                    // "- ", "? " and ": " each open at most one level of block structure.
+                    if previous == UInt8(ascii: "-") || previous == UInt8(ascii: "?") || previous == UInt8(ascii: ":") {
+                        indicators += 1
+                    }
+                default: break
+                }
+                previous = byte
+            }
+            if flowDepth + indent / 2 + indicators > limit { return lineNumber }
+        }
+        return nil
+    }
+
+    /// Offset of the first byte that breaks UTF-8's lead/continuation structure (0 when none is found).
+    private static func firstInvalidUTF8Byte(_ data: Data) -> Int {
+        let bytes = [UInt8](data)
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            let length: Int
+            switch lead {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return index
+            }
+            guard index + length <= bytes.count else { return index }
+            for next in bytes[(index + 1)..<(index + length)] where next & 0xC0 != 0x80 {
+                return index
+            }
+            index += length
+        }
+        return 0
+    }
+
+    private static func location(ofByte offset: Int, in data: Data, file: String) -> SourceLocation {
+        let before = data.prefix(offset)
+        let line = before.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+        let lineStart = before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+        let column = String(decoding: data[lineStart..<offset], as: UTF8.self).unicodeScalars.count + 1
+        return SourceLocation(file: file, line: line, column: column)
+    }
+}

@@ -1,0 +1,79 @@
+/// A regional line: one team's multi-week tour from its base through a list of sites and back.
+public struct Route: Sendable, Hashable, Codable, Identifiable {
+    public var id: String
+    public var name: LocalizedText
+    public var teamID: String
+    /// The day the team leaves its base.
+    public var start: CalendarDay
+    /// The day by whose end of work the team is back at its base.
+    public var end: CalendarDay
+    public var workdays: [Weekday]
+    public var workHours: DailyHours
+    public var holidays: [CalendarDay]
+    /// Daily driving limit; `nil` means only work hours limit driving.
+    public var maxDriveHours: Double?
+    /// Minutes added to every vehicle's service time (unpacking, power-up, paperwork).
+    public var setupMinutes: Int
+    public var travel: TravelModel
+    /// IANA time zone identifier, such as `Asia/Shanghai`.
+    public var timeZone: String
+    public var sites: [Site]
+
+    public init(
+        id: String, name: LocalizedText? = nil, teamID: String, start: CalendarDay, end: CalendarDay,
+        workdays: [Weekday] = Weekday.monToFri, workHours: DailyHours, holidays: [CalendarDay] = [],
+        maxDriveHours: Double? = nil, setupMinutes: Int = 0, travel: TravelModel = TravelModel(),
+        timeZone: String = "Asia/Shanghai", sites: [Site]
+    ) {
+        self.id = id
+        self.name = name ?? LocalizedText(id)
+        self.teamID = teamID
+        self.start = start
+        self.end = end
+        self.workdays = workdays
+        self.workHours = workHours
+        self.holidays = holidays
+        self.maxDriveHours = maxDriveHours
+        self.setupMinutes = setupMinutes
+        self.travel = travel
+        self.timeZone = timeZone
+        self.sites = sites
+    }
+
+    /// Whether the team works on `day`: a workday inside the route's dates that is not a holiday.
+    public func isWorkday(_ day: CalendarDay) -> Bool {
+        start <= day && day <= end && workdays.contains(day.weekday) && !holidays.contains(day)
+    }
+
+    /// Whether `site` receives visitors on `day` and the team works then.
+    public func isOpen(_ site: Site, on day: CalendarDay) -> Bool {
+        isWorkday(day) && (site.openDays ?? workdays).contains(day.weekday) && !site.unavailable.contains(day)
+    }
+
+    /// The hours on an open day when a visit at `site` can take place: site hours ∩ work hours.
+    public func visitingHours(at site: Site) -> DailyHours? {
+        (site.openHours ?? workHours).intersection(workHours)
+    }
+}
+
+/// How road distance and driving time follow from coordinates.
+public struct TravelModel: Sendable, Hashable, Codable {
+    public var speedKmh: Double
+    /// Road km per great-circle km.
+    public var circuity: Double
+
+    public init(speedKmh: Double = 70, circuity: Double = 1.3) {
+        self.speedKmh = speedKmh
+        self.circuity = circuity
+    }
+
+    /// Road km between two points.
+    public func roadKm(from: GeoPoint, to: GeoPoint) -> Double {
+        from.greatCircleKm(to: to) * circuity
+    }
+
+    /// Driving minutes for `roadKm` at the model's speed.
+    public func driveMinutes(roadKm: Double) -> Double {
+        roadKm / speedKmh * 60
+    }
+}

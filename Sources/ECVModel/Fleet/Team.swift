@@ -1,0 +1,28 @@
+/// A field team: who drives, what they are qualified for, where they start and end.
+public struct Team: Sendable, Hashable, Codable, Identifiable {
+    public var id: String
+    public var name: LocalizedText
+    public var members: [String]
+    /// Qualifications; a vehicle whose equipment carries one of these tags needs it.
+    public var skills: [String]
+    public var base: Base
+
+    /// The team's home: every route starts and ends here.
+    public struct Base: Sendable, Hashable, Codable {
+        public var name: String
+        public var location: GeoPoint
+
+        public init(name: String, location: GeoPoint) {
+            self.name = name
+            self.location = location
+        }
+    }
+
+    public init(id: String, name: LocalizedText, members: [String] = [], skills: [String], base: Base) {
+        self.id = id
+        self.name = name
+        self.members = members
+        self.skills = skills
+        self.base = base
+    }
+}

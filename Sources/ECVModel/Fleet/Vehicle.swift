@@ -1,0 +1,25 @@
+/// A client's emergency communications vehicle, identified by its asset id or plate.
+public struct Vehicle: Sendable, Hashable, Codable, Identifiable {
+    public var id: String
+    public var model: String?
+    /// Equipment tags such as `vsat`, `ku-band`, `generator`; they select checklist items and skills.
+    public var equipment: [String]
+    public var priority: Priority
+
+    /// Whether the planner must serve this vehicle before normal ones.
+    public enum Priority: String, Sendable, Hashable, Codable, CaseIterable {
+        case high, normal
+    }
+
+    public init(id: String, model: String? = nil, equipment: [String], priority: Priority = .normal) {
+        self.id = id
+        self.model = model
+        self.equipment = equipment
+        self.priority = priority
+    }
+
+    /// The skills a team needs for this vehicle: its equipment tags that are skill names.
+    public func requiredSkills(among skillNames: Set<String>) -> [String] {
+        equipment.filter { skillNames.contains($0) }
+    }
+}

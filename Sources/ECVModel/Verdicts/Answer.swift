@@ -1,0 +1,119 @@
+import Foundation
+
+/// An engineer's entry for one item before it is judged: `pass`, a number, a choice, …
+public enum Answer: Sendable, Hashable {
+    case pass
+    case fail
+    /// Not applicable on this vehicle; needs a note saying why.
+    case notApplicable
+    /// Skipped for now; the item stays untested.
+    case skip
+    case number(Double)
+    /// An option of a `choice` item, or the text of a `text` item.
+    case word(String)
+
+    /// Reads what an engineer typed for `item`: `p`/`pass`, `f`/`fail`, `na`, `s`/`skip`, a number or a word.
+    ///
+    /// Keywords win over words, except where `item` is a choice with such an option.
+    public init(parsing raw: String, for item: ChecklistItem) {
+        let trimmed = raw.trimmingWhitespace
+        let keyword = trimmed.lowercased()
+        if case let .choice(choices, _) = item.kind, choices.contains(trimmed) {
+            self = .word(trimmed)
+            return
+        }
+        switch keyword {
+        case "p", "pass": self = .pass
+        case "f", "fail": self = .fail
+        case "na", "n/a": self = .notApplicable
+        case "s", "skip": self = .skip
+        default:
+            if case .measure = item.kind, let number = Double(trimmed) {
+                self = .number(number)
+            } else {
+                self = .word(trimmed)
+            }
+        }
+    }
+}
+
+/// Why an answer cannot be recorded for an item.
+public enum AnswerError: Error, Sendable, Equatable, CustomStringConvertible {
+    case noteRequired(item: String, status: ItemResult.Status)
+    case numberRequired(item: String, unit: String)
+    case notANumber(item: String, given: String)
+    case notAChoice(item: String, given: String, choices: [String])
+    case textRequired(item: String)
+    case notForKind(item: String, answer: String, kind: String)
+
+    public var description: String {
+        switch self {
+        case let .noteRequired(item, status):
+            return "\(item): `\(status.rawValue)` needs a note saying why"
+        case let .numberRequired(item, unit):
+            return "\(item): enter the measured value in \(unit)"
+        case let .notANumber(item, given):
+            return "\(item): `\(given)` is not a finite number"
+        case let .notAChoice(item, given, choices):
+            return "\(item): `\(given)` is not one of \(choices.joined(separator: ", "))"
+        case let .textRequired(item):
+            return "\(item): enter the text (serial number, version …)"
+        case let .notForKind(item, answer, kind):
+            return "\(item): `\(answer)` is not an answer for a \(kind) item"
+        }
+    }
+}
+
+extension ChecklistItem {
+    /// Judges `answer` by the item's kind: a measure decides itself from its limits, a choice from its
+    /// passing options; `na` and a declared `fail` need a note.
+    public func result(for answer: Answer, note: String? = nil) throws(AnswerError) -> ItemResult {
+        let note = note.flatMap { $0.trimmingWhitespace.isEmpty ? nil : $0 }
+        var result = ItemResult(itemID: fullID, status: .untested, note: note)
+        switch (answer, kind) {
+        case (.skip, _):
+            return result
+        case (.notApplicable, _):
+            result.status = .na
+        case (.fail, _):
+            result.status = .fail
+        case (.pass, .check):
+            result.status = .pass
+        case let (.pass, .measure(unit, _)):
+            throw .numberRequired(item: fullID, unit: unit)
+        case (.pass, .choice(let choices, _)):
+            throw .notAChoice(item: fullID, given: "pass", choices: choices)
+        case (.pass, .text):
+            throw .textRequired(item: fullID)
+        case let (.number(value), .measure(_, limits)):
+            guard value.isFinite else { throw .notANumber(item: fullID, given: String(value)) }
+            result.value = value
+            result.status = limits.contains(value) ? .pass : .fail
+        case let (.word(word), .measure):
+            throw .notANumber(item: fullID, given: word)
+        case let (.word(word), .choice(choices, passing)):
+            guard choices.contains(word) else { throw .notAChoice(item: fullID, given: word, choices: choices) }
+            result.choice = word
+            result.status = passing.contains(word) ? .pass : .fail
+        case let (.word(word), .text):
+            guard !word.isEmpty else { throw .textRequired(item: fullID) }
+            result.text = word
+            result.status = .pass
+        case let (.number(value), _):
+            throw .notForKind(item: fullID, answer: Limits.format(value), kind: kind.name)
+        case let (.word(word), .check):
+            throw .notForKind(item: fullID, answer: word, kind: kind.name)
+        }
+        if (answer == .notApplicable || answer == .fail) && result.note == nil {
+            throw .noteRequired(item: fullID, status: result.status)
+        }
+        return result
+    }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing spaces, tabs and line breaks.
+    var trimmingWhitespace: String {
+        trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}

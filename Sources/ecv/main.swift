@@ -1,0 +1,2 @@
+import ECVCLI
+ECVCommand.run()
