@@ -32,6 +32,6 @@ let package = Package(
             dependencies: ["ECVCatalog", "ECVTestSupport"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "ECVCLITests", dependencies: ["ECVCLI", "ECVTestSupport"]),
+        .testTarget(name: "ECVCLITests", dependencies: ["ECVCLI", "ECVTestSupport", "ecv"]),
     ]
 )

@@ -9,11 +9,12 @@ enum CLIError: Error, CustomStringConvertible {
 
     var description: String {
         switch self {
-        case let .invalidCatalog(count):
-            return "Checklists/ and Routes/ have \(count) error\(count == 1 ? "" : "s"); see above or run `ecv validate`"
-        case let .unknownVehicle(id, suggestion):
+        case .invalidCatalog(let count):
+            return
+                "Checklists/ and Routes/ have \(count) error\(count == 1 ? "" : "s"); see above or run `ecv validate`"
+        case .unknownVehicle(let id, let suggestion):
             return "unknown vehicle `\(id)`" + (suggestion.map { "; did you mean `\($0)`?" } ?? "")
-        case let .unknownRoute(id, suggestion):
+        case .unknownRoute(let id, let suggestion):
             return "unknown route `\(id)`" + (suggestion.map { "; did you mean `\($0)`?" } ?? "")
         }
     }

@@ -28,7 +28,8 @@ public enum CatalogLoader {
         for folder in [checklistFolder, routesFolder] {
             let url = root.appendingPathComponent(folder, isDirectory: true)
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: url.path) else {
-                missing.append(Diagnostic(.error, at: SourceLocation(file: folder), "folder not found under \(root.path)"))
+                missing.append(
+                    Diagnostic(.error, at: SourceLocation(file: folder), "folder not found under \(root.path)"))
                 continue
             }
             for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {

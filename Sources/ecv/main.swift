@@ -1,2 +1,3 @@
 import ECVCLI
+
 ECVCommand.run()

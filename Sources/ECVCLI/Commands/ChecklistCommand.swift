@@ -41,7 +41,8 @@ struct ChecklistCommand: ParsableCommand {
                     vehicle: vehicle, setupMinutes: placement.route.setupMinutes, serviceMinutes: serviceMinutes,
                     items: items.map(ChecklistDocument.Item.init)))
         case .table:
-            var table = TextTable(headers: ["item", "kind", "severity", "min", "pass when", "title"], rightAligned: [3])
+            var table = TextTable(
+                headers: ["item", "kind", "severity", "min", "pass when", "title"], rightAligned: [3])
             for item in items {
                 table.append([
                     item.fullID, item.kind.name, item.severity.rawValue, String(item.minutes), item.kind.passRule,
@@ -51,7 +52,8 @@ struct ChecklistCommand: ParsableCommand {
             Output.write(
                 table.rendered()
                     + "\(items.count) items, \(serviceMinutes - placement.route.setupMinutes) min + "
-                    + "\(placement.route.setupMinutes) min setup = \(serviceMinutes) min (\(hours(serviceMinutes)) h)\n")
+                    + "\(placement.route.setupMinutes) min setup = \(serviceMinutes) min (\(hours(serviceMinutes)) h)\n"
+            )
         }
     }
 
@@ -84,11 +86,11 @@ struct ChecklistCommand: ParsableCommand {
                 title = item.title
                 method = item.method
                 switch item.kind {
-                case let .measure(unit, limits):
+                case .measure(let unit, let limits):
                     self.unit = unit
                     min = limits.min
                     max = limits.max
-                case let .choice(choices, passing):
+                case .choice(let choices, let passing):
                     self.choices = choices
                     pass = passing
                 case .check, .text:
@@ -104,8 +106,8 @@ extension ChecklistItem.Kind {
     var passRule: String {
         switch self {
         case .check: return "check"
-        case let .measure(unit, limits): return "\(limits) \(unit)"
-        case let .choice(_, passing): return passing.joined(separator: "/")
+        case .measure(let unit, let limits): return "\(limits) \(unit)"
+        case .choice(_, let passing): return passing.joined(separator: "/")
         case .text: return "recorded"
         }
     }

@@ -58,7 +58,8 @@ enum ChecklistDecoder {
             }
         }
         if let appliesTo, appliesTo.isEmpty, let field = item.optional("applies-to") {
-            sink.error("`applies-to` is empty, so the item applies to no vehicle; omit it to mean every vehicle",
+            sink.error(
+                "`applies-to` is empty, so the item applies to no vehicle; omit it to mean every vehicle",
                 at: field.location)
         }
         guard let id, let title, let kind, let severity, let minutes else { return nil }

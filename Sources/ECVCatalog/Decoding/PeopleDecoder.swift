@@ -10,7 +10,8 @@ enum PeopleDecoder {
         list(named: "teams", in: root, file: file, sink: sink).compactMap { field in
             guard let reader = field.mapping(what: "team") else { return nil }
             let id = defineID(of: reader, as: SourceMap.Key.team, what: "team id", map: &map)
-            let team = MappingReader(field.node, what: id.map { "team `\($0)`" } ?? "team", at: field.location, sink: sink)
+            let team = MappingReader(
+                field.node, what: id.map { "team `\($0)`" } ?? "team", at: field.location, sink: sink)
             guard let team else { return nil }
             team.rejectUnknownKeys(teamKeys)
             let name = team.required("name")?.localized()

@@ -55,8 +55,10 @@ enum RouteDecoder {
     private static func decodeSite(_ field: Field, map: inout SourceMap) -> Site? {
         guard let reader = field.mapping(what: "site") else { return nil }
         let id = PeopleDecoder.defineID(of: reader, as: SourceMap.Key.site, what: "site id", map: &map)
-        guard let site = MappingReader(field.node, what: id.map { "site `\($0)`" } ?? "site", at: field.location,
-            sink: field.sink)
+        guard
+            let site = MappingReader(
+                field.node, what: id.map { "site `\($0)`" } ?? "site", at: field.location,
+                sink: field.sink)
         else { return nil }
         site.rejectUnknownKeys(siteKeys)
         let clientField = site.required("client")
@@ -89,8 +91,10 @@ enum RouteDecoder {
     private static func decodeVehicle(_ field: Field, map: inout SourceMap) -> Vehicle? {
         guard let reader = field.mapping(what: "vehicle") else { return nil }
         let id = PeopleDecoder.defineID(of: reader, as: SourceMap.Key.vehicle, what: "vehicle id", map: &map)
-        guard let vehicle = MappingReader(field.node, what: id.map { "vehicle `\($0)`" } ?? "vehicle",
-            at: field.location, sink: field.sink)
+        guard
+            let vehicle = MappingReader(
+                field.node, what: id.map { "vehicle `\($0)`" } ?? "vehicle",
+                at: field.location, sink: field.sink)
         else { return nil }
         vehicle.rejectUnknownKeys(vehicleKeys)
         let model = vehicle.optional("model")?.string()

@@ -30,7 +30,9 @@ struct Field {
     /// An id: text without spaces, dots, `=` or `/`, which ids are joined or split by elsewhere.
     func identifier() -> String? {
         guard let text = string() else { return nil }
-        if let bad = text.unicodeScalars.first(where: { $0.properties.isWhitespace || ".=/\\,".unicodeScalars.contains($0) }) {
+        if let bad = text.unicodeScalars.first(where: {
+            $0.properties.isWhitespace || ".=/\\,".unicodeScalars.contains($0)
+        }) {
             sink.error("`\(key)` `\(text)` must not contain `\(bad.escaped(asASCII: false))`", at: location)
             return nil
         }
@@ -44,7 +46,8 @@ struct Field {
             return nil
         }
         guard range.contains(value) else {
-            sink.error("`\(key)` must be between \(range.lowerBound) and \(range.upperBound), found \(value)", at: location)
+            sink.error(
+                "`\(key)` must be between \(range.lowerBound) and \(range.upperBound), found \(value)", at: location)
             return nil
         }
         return value
@@ -113,7 +116,8 @@ struct Field {
     func hours() -> DailyHours? {
         guard let text = string() else { return nil }
         guard let hours = DailyHours(text) else {
-            sink.error("`\(key)` must be hours \"HH:MM-HH:MM\" with the end after the start, found `\(text)`", at: location)
+            sink.error(
+                "`\(key)` must be hours \"HH:MM-HH:MM\" with the end after the start, found `\(text)`", at: location)
             return nil
         }
         return hours

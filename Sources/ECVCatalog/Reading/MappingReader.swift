@@ -60,7 +60,7 @@ extension Node {
     /// "a string `abc`", "a list", "a mapping": what a message says was found.
     var kindDescription: String {
         switch self {
-        case let .scalar(scalar):
+        case .scalar(let scalar):
             if isNull { return "nothing" }
             let text = scalar.string.count > 40 ? String(scalar.string.prefix(40)) + "…" : scalar.string
             return "`\(text)`"
@@ -72,7 +72,7 @@ extension Node {
 
     /// Whether the node is YAML's null: `~`, `null` or nothing.
     var isNull: Bool {
-        guard case let .scalar(scalar) = self, scalar.style == .plain || scalar.style == .any else { return false }
+        guard case .scalar(let scalar) = self, scalar.style == .plain || scalar.style == .any else { return false }
         return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
     }
 }

@@ -16,7 +16,8 @@ enum YAMLSource {
             return nil
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            sink.error("file is not valid UTF-8", at: location(ofByte: firstInvalidUTF8Byte(data), in: data, file: file))
+            sink.error(
+                "file is not valid UTF-8", at: location(ofByte: firstInvalidUTF8Byte(data), in: data, file: file))
             return nil
         }
         if let deep = firstLine(nestingDeeperThan: maxNesting, in: text) {
@@ -39,16 +40,16 @@ enum YAMLSource {
 
     private static func report(_ error: YamlError, file: String, into sink: DiagnosticSink) {
         switch error {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
-            let .composer(context, problem, mark, _):
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
             let detail = context.map { "\(problem) \($0.text)" } ?? problem
             sink.error("YAML syntax: \(detail)", at: SourceLocation(file: file, line: mark.line, column: mark.column))
-        case let .duplicatedKeysInMapping(duplicates, context):
+        case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.map { "`\($0)`" }.joined(separator: ", ")
             sink.error(
                 "duplicate key \(keys) in one mapping",
                 at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column))
-        case let .reader(problem, offset, _, _):
+        case .reader(let problem, let offset, _, _):
             sink.error("YAML reader: \(problem)", at: SourceLocation(file: file, line: 1, column: (offset ?? 0) + 1))
         default:
             sink.error("cannot read YAML: \(error)", at: SourceLocation(file: file))

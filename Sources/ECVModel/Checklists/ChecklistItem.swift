@@ -78,9 +78,9 @@ public struct Limits: Sendable, Hashable, Codable, CustomStringConvertible {
     /// `"≥ 10"`, `"≤ 0.5"` or `"209 … 231"`.
     public var description: String {
         switch (min, max) {
-        case let (min?, max?): return "\(Limits.format(min)) … \(Limits.format(max))"
-        case let (min?, nil): return "≥ \(Limits.format(min))"
-        case let (nil, max?): return "≤ \(Limits.format(max))"
+        case (let min?, let max?): return "\(Limits.format(min)) … \(Limits.format(max))"
+        case (let min?, nil): return "≥ \(Limits.format(min))"
+        case (nil, let max?): return "≤ \(Limits.format(max))"
         case (nil, nil): return "any"
         }
     }

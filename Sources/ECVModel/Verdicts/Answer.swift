@@ -1,6 +1,6 @@
 import Foundation
 
-/// An engineer's entry for one item before it is judged: `pass`, a number, a choice, …
+/// An engineer's entry for one item before it is judged: `pass`, a number, a choice.
 public enum Answer: Sendable, Hashable {
     case pass
     case fail
@@ -18,7 +18,7 @@ public enum Answer: Sendable, Hashable {
     public init(parsing raw: String, for item: ChecklistItem) {
         let trimmed = raw.trimmingWhitespace
         let keyword = trimmed.lowercased()
-        if case let .choice(choices, _) = item.kind, choices.contains(trimmed) {
+        if case .choice(let choices, _) = item.kind, choices.contains(trimmed) {
             self = .word(trimmed)
             return
         }
@@ -48,17 +48,17 @@ public enum AnswerError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case let .noteRequired(item, status):
+        case .noteRequired(let item, let status):
             return "\(item): `\(status.rawValue)` needs a note saying why"
-        case let .numberRequired(item, unit):
+        case .numberRequired(let item, let unit):
             return "\(item): enter the measured value in \(unit)"
-        case let .notANumber(item, given):
+        case .notANumber(let item, let given):
             return "\(item): `\(given)` is not a finite number"
-        case let .notAChoice(item, given, choices):
+        case .notAChoice(let item, let given, let choices):
             return "\(item): `\(given)` is not one of \(choices.joined(separator: ", "))"
-        case let .textRequired(item):
+        case .textRequired(let item):
             return "\(item): enter the text (serial number, version …)"
-        case let .notForKind(item, answer, kind):
+        case .notForKind(let item, let answer, let kind):
             return "\(item): `\(answer)` is not an answer for a \(kind) item"
         }
     }
@@ -79,29 +79,29 @@ extension ChecklistItem {
             result.status = .fail
         case (.pass, .check):
             result.status = .pass
-        case let (.pass, .measure(unit, _)):
+        case (.pass, .measure(let unit, _)):
             throw .numberRequired(item: fullID, unit: unit)
         case (.pass, .choice(let choices, _)):
             throw .notAChoice(item: fullID, given: "pass", choices: choices)
         case (.pass, .text):
             throw .textRequired(item: fullID)
-        case let (.number(value), .measure(_, limits)):
+        case (.number(let value), .measure(_, let limits)):
             guard value.isFinite else { throw .notANumber(item: fullID, given: String(value)) }
             result.value = value
             result.status = limits.contains(value) ? .pass : .fail
-        case let (.word(word), .measure):
+        case (.word(let word), .measure):
             throw .notANumber(item: fullID, given: word)
-        case let (.word(word), .choice(choices, passing)):
+        case (.word(let word), .choice(let choices, let passing)):
             guard choices.contains(word) else { throw .notAChoice(item: fullID, given: word, choices: choices) }
             result.choice = word
             result.status = passing.contains(word) ? .pass : .fail
-        case let (.word(word), .text):
+        case (.word(let word), .text):
             guard !word.isEmpty else { throw .textRequired(item: fullID) }
             result.text = word
             result.status = .pass
-        case let (.number(value), _):
+        case (.number(let value), _):
             throw .notForKind(item: fullID, answer: Limits.format(value), kind: kind.name)
-        case let (.word(word), .check):
+        case (.word(let word), .check):
             throw .notForKind(item: fullID, answer: word, kind: kind.name)
         }
         if (answer == .notApplicable || answer == .fail) && result.note == nil {

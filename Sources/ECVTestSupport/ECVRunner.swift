@@ -1,0 +1,61 @@
+import Foundation
+
+/// Runs the real `ecv` binary, as a user would, and captures what it prints.
+public enum ECVRunner {
+    /// What one run printed and how it ended.
+    public struct Result: Sendable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
+    }
+
+    /// The built `ecv` next to the running test bundle.
+    public static var binary: URL {
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            .appendingPathComponent("ecv")
+        if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
+        return ProjectPaths.packageRoot.appendingPathComponent(".build/debug/ecv")
+    }
+
+    /// Runs `ecv arguments…` in `directory` and waits for it to end.
+    public static func run(_ arguments: [String], in directory: URL? = nil) throws -> Result {
+        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
+            throw TestSupportError.binaryNotFound(binary.path)
+        }
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        // Read both pipes before waiting, so a chatty child never blocks on a full pipe.
+        let errData = ReadInBackground(err.fileHandleForReading)
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData.wait(), as: UTF8.self))
+    }
+}
+
+/// Drains a pipe on another thread.
+private final class ReadInBackground: @unchecked Sendable {
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ handle: FileHandle) {
+        Thread.detachNewThread { [self] in
+            data = handle.readDataToEndOfFile()
+            done.signal()
+        }
+    }
+
+    func wait() -> Data {
+        done.wait()
+        return data
+    }
+}

@@ -1,0 +1,100 @@
+import ECVModel
+import ECVTestSupport
+import Testing
+
+@Suite struct AnswerTests {
+    static let voltage = ChecklistItem.make(
+        "output-voltage", kind: .measure(unit: "V", limits: Limits(min: 209, max: 231)))
+    static let polarisation = ChecklistItem.make(
+        "feed", subsystem: .antenna, kind: .choice(choices: ["linear", "circular"], passing: ["linear"]))
+    static let serial = ChecklistItem.make("serial", kind: .text)
+    static let drive = ChecklistItem.make("drive", kind: .check)
+
+    @Test(arguments: [
+        (208.99, ItemResult.Status.fail), (209, .pass), (220, .pass), (231, .pass), (231.01, .fail), (-1, .fail),
+    ])
+    func measureDecidesItselfWithInclusiveLimits(_ value: Double, _ status: ItemResult.Status) throws {
+        let result = try Self.voltage.result(for: .number(value))
+        #expect(result.status == status)
+        #expect(result.value == value)
+        #expect(result.itemID == "power.output-voltage")
+    }
+
+    @Test(arguments: [
+        (Limits(min: 10), 10.0, true), (Limits(min: 10), 9.999, false), (Limits(max: 0.5), 0.5, true),
+        (Limits(max: 0.5), 0.51, false),
+    ])
+    func oneSidedLimitsAreInclusive(_ limits: Limits, _ value: Double, _ inside: Bool) {
+        #expect(limits.contains(value) == inside)
+    }
+
+    @Test func choiceDecidesItselfFromPassingOptions() throws {
+        #expect(try Self.polarisation.result(for: .word("linear")).status == .pass)
+        let circular = try Self.polarisation.result(for: .word("circular"))
+        #expect(circular.status == .fail && circular.choice == "circular")
+    }
+
+    @Test func textIsRecordedAsPassed() throws {
+        let result = try Self.serial.result(for: .word("SN-4471"))
+        #expect(result.status == .pass && result.text == "SN-4471")
+    }
+
+    @Test func notApplicableNeedsANote() throws {
+        #expect(throws: AnswerError.noteRequired(item: "power.drive", status: .na)) {
+            try Self.drive.result(for: .notApplicable)
+        }
+        #expect(throws: AnswerError.noteRequired(item: "power.drive", status: .na)) {
+            try Self.drive.result(for: .notApplicable, note: "   ")
+        }
+        let result = try Self.drive.result(for: .notApplicable, note: "no mast fitted")
+        #expect(result.status == .na && result.note == "no mast fitted")
+    }
+
+    @Test func declaredFailureNeedsANote() throws {
+        #expect(throws: AnswerError.noteRequired(item: "power.drive", status: .fail)) {
+            try Self.drive.result(for: .fail)
+        }
+        #expect(try Self.voltage.result(for: .fail, note: "meter shows no output").status == .fail)
+    }
+
+    @Test func skipLeavesTheItemUntested() throws {
+        #expect(try Self.voltage.result(for: .skip).status == .untested)
+    }
+
+    @Test func rejectsAnswersOfTheWrongKind() {
+        #expect(throws: AnswerError.numberRequired(item: "power.output-voltage", unit: "V")) {
+            try Self.voltage.result(for: .pass)
+        }
+        #expect(throws: AnswerError.notANumber(item: "power.output-voltage", given: "high")) {
+            try Self.voltage.result(for: .word("high"))
+        }
+        #expect(throws: AnswerError.notANumber(item: "power.output-voltage", given: "inf")) {
+            try Self.voltage.result(for: .number(.infinity))
+        }
+        #expect(
+            throws: AnswerError.notAChoice(item: "antenna.feed", given: "elliptic", choices: ["linear", "circular"])
+        ) {
+            try Self.polarisation.result(for: .word("elliptic"))
+        }
+        #expect(throws: AnswerError.notForKind(item: "power.drive", answer: "12", kind: "check")) {
+            try Self.drive.result(for: .number(12))
+        }
+        #expect(throws: AnswerError.textRequired(item: "power.serial")) {
+            try Self.serial.result(for: .pass)
+        }
+    }
+
+    @Test(arguments: [
+        ("p", Answer.pass), ("PASS", .pass), ("f", .fail), ("na", .notApplicable), ("N/A", .notApplicable),
+        ("s", .skip), (" 220.5 ", .number(220.5)), ("-3", .number(-3)), ("abc", .word("abc")),
+    ])
+    func parsesWhatAnEngineerTypesForAMeasure(_ typed: String, _ answer: Answer) {
+        #expect(Answer(parsing: typed, for: Self.voltage) == answer)
+    }
+
+    @Test func aChoiceNamedLikeAKeywordIsAChoice() {
+        let item = ChecklistItem.make(kind: .choice(choices: ["p", "q"], passing: ["p"]))
+        #expect(Answer(parsing: "p", for: item) == .word("p"))
+        #expect(Answer(parsing: "f", for: item) == .fail)
+    }
+}
