@@ -30,7 +30,7 @@ let package = Package(
         .testTarget(
             name: "ECVCatalogTests",
             dependencies: ["ECVCatalog", "ECVTestSupport"],
-            resources: [.copy("Fixtures")]
+            exclude: ["Fixtures"]
         ),
         .testTarget(name: "ECVCLITests", dependencies: ["ECVCLI", "ECVTestSupport", "ecv"]),
     ]

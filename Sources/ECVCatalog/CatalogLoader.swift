@@ -53,14 +53,20 @@ public enum CatalogLoader {
         var catalog = Catalog()
         var teamsReadable = false
         var clientsReadable = false
+        var everythingReadable = true
         let teamsPath = "\(routesFolder)/\(teamsFile)"
         let clientsPath = "\(routesFolder)/\(clientsFile)"
 
         for (path, data) in files {
-            guard let root = YAMLSource.parse(data, file: path, into: sink) else { continue }
+            guard let root = YAMLSource.parse(data, file: path, into: sink) else {
+                everythingReadable = false
+                continue
+            }
             if path.hasPrefix("\(checklistFolder)/") {
                 if let checklist = ChecklistDecoder.decode(root, file: path, sink: sink, map: &map) {
                     catalog.checklists.append(checklist)
+                } else {
+                    everythingReadable = false
                 }
             } else if path == teamsPath {
                 catalog.teams += PeopleDecoder.decodeTeams(root, file: path, sink: sink, map: &map)
@@ -70,6 +76,8 @@ public enum CatalogLoader {
                 clientsReadable = true
             } else if let route = RouteDecoder.decode(root, file: path, sink: sink, map: &map) {
                 catalog.routes.append(route)
+            } else {
+                everythingReadable = false
             }
         }
         let paths = files.map(\.path)
@@ -80,7 +88,8 @@ public enum CatalogLoader {
             sink.error("file not found", at: SourceLocation(file: required))
         }
         CatalogChecks(
-            catalog: catalog, map: map, sink: sink, teamsReadable: teamsReadable, clientsReadable: clientsReadable
+            catalog: catalog, map: map, sink: sink, teamsReadable: teamsReadable, clientsReadable: clientsReadable,
+            everythingReadable: everythingReadable
         ).run()
         return CatalogLoad(catalog: catalog, diagnostics: sink.diagnostics.sorted(), files: paths)
     }

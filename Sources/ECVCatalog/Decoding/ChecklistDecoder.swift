@@ -115,7 +115,8 @@ enum ChecklistDecoder {
                     passingWords.append(word)
                 } else {
                     item.sink.error(
-                        "pass `\(word)` is not among the choices\(Suggestion.hint(for: word, among: choices))",
+                        "pass `\(word)` is not among the choices \(choices.joined(separator: ", "))"
+                            + Suggestion.hint(for: word, among: choices),
                         at: element.location)
                 }
             }

@@ -96,6 +96,10 @@ struct Field {
     /// `{zh: …, en: …}` or a plain string for both.
     func localized() -> LocalizedText? {
         if node.scalar != nil { return string().map(LocalizedText.init) }
+        guard node.mapping != nil else {
+            typeError("a text or {zh: …, en: …}")
+            return nil
+        }
         guard let reader = mapping(what: "`\(key)`") else { return nil }
         reader.rejectUnknownKeys(["zh", "en"])
         guard let zh = reader.required("zh")?.string(), let en = reader.required("en")?.string() else { return nil }

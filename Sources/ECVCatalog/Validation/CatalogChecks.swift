@@ -9,6 +9,9 @@ struct CatalogChecks {
     /// False when teams.yaml or clients.yaml could not be read, so references into it are not judged.
     let teamsReadable: Bool
     let clientsReadable: Bool
+    /// False when a checklist or route file could not be read: then "no vehicle has this tag" and "no
+    /// item applies" would blame data that is merely unread.
+    let everythingReadable: Bool
 
     func run() {
         checkReferences()
@@ -19,7 +22,8 @@ struct CatalogChecks {
                 checkVisitingHours(at: site, on: route)
             }
         }
-        checkEquipmentTags()
+        checkSkills()
+        if everythingReadable { checkEquipmentTags() }
     }
 
     private func checkReferences() {
@@ -63,11 +67,11 @@ struct CatalogChecks {
         } else if route.holidays.contains(day) {
             problem = "falls on a holiday"
         } else if !route.workdays.contains(day.weekday) {
-            problem = "falls on a \(day.weekday.rawValue), not a workday of route `\(route.id)`"
+            problem = "falls on a \(day.weekday.name), not a workday of route `\(route.id)`"
         } else if site.unavailable.contains(day) {
             problem = "falls on a day the site is unavailable"
         } else if !(site.openDays ?? route.workdays).contains(day.weekday) {
-            problem = "falls on a \(day.weekday.rawValue), when the site is closed"
+            problem = "falls on a \(day.weekday.name), when the site is closed"
         } else if let hours = route.visitingHours(at: site), !hours.contains(minute: appointment.minuteOfDay) {
             problem = "is outside the visiting hours \(hours)"
         } else {
@@ -97,6 +101,20 @@ struct CatalogChecks {
         }
     }
 
+    private func checkSkills() {
+        let skillNames = catalog.skillNames
+        for placement in catalog.placements {
+            guard let team = catalog.team(withID: placement.route.teamID) else { continue }
+            let vehicle = placement.vehicle
+            for skill in vehicle.requiredSkills(among: skillNames) where !team.skills.contains(skill) {
+                guard let location = map[.vehicleTag(vehicle: vehicle.id, tag: skill)] else { continue }
+                sink.warning(
+                    "vehicle `\(vehicle.id)` needs skill `\(skill)`, which team `\(team.id)` of route "
+                        + "`\(placement.route.id)` lacks", at: location)
+            }
+        }
+    }
+
     private func checkEquipmentTags() {
         let placements = catalog.placements
         let tagsInUse = Set(placements.flatMap(\.vehicle.equipment))
@@ -109,17 +127,7 @@ struct CatalogChecks {
                         + Suggestion.hint(for: tag, among: tagsInUse), at: location)
             }
         }
-        let skillNames = catalog.skillNames
-        for placement in placements {
-            let vehicle = placement.vehicle
-            if let team = catalog.team(withID: placement.route.teamID) {
-                for skill in vehicle.requiredSkills(among: skillNames) where !team.skills.contains(skill) {
-                    guard let location = map[.vehicleTag(vehicle: vehicle.id, tag: skill)] else { continue }
-                    sink.warning(
-                        "vehicle `\(vehicle.id)` needs skill `\(skill)`, which team `\(team.id)` of route "
-                            + "`\(placement.route.id)` lacks", at: location)
-                }
-            }
+        for vehicle in placements.map(\.vehicle) {
             if !catalog.checklists.isEmpty, !items.contains(where: { $0.applies(to: vehicle) }),
                 let location = map[.vehicle(vehicle.id)]
             {

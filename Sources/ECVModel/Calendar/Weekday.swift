@@ -9,6 +9,11 @@ public enum Weekday: String, Sendable, Hashable, CaseIterable, Codable, Comparab
         lhs.index < rhs.index
     }
 
+    /// The English name, such as `Saturday`.
+    public var name: String {
+        ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][index]
+    }
+
     /// 0 for Monday … 6 for Sunday.
     public var index: Int {
         Weekday.allCases.firstIndex(of: self) ?? 0
