@@ -26,6 +26,11 @@ let package = Package(
         ),
         .executableTarget(name: "ecv", dependencies: ["ECVCLI"]),
         .target(name: "ECVTestSupport", dependencies: ["ECVModel", "ECVCatalog"]),
+        .executableTarget(
+            name: "catalog-benchmark",
+            dependencies: ["ECVCatalog", "ECVTestSupport"],
+            path: "Benchmarks/CatalogBenchmark"
+        ),
         .testTarget(name: "ECVModelTests", dependencies: ["ECVModel", "ECVTestSupport"]),
         .testTarget(
             name: "ECVCatalogTests",

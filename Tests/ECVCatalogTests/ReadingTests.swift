@@ -1,0 +1,74 @@
+import ECVCatalog
+import ECVTestSupport
+import Foundation
+import Testing
+
+/// Files that are not YAML our formats can use at all: each gives one located error, never a crash.
+@Suite struct ReadingTests {
+    static let power = "Checklists/power.yaml"
+
+    func diagnostics(writing data: Data, to path: String = power) throws -> [String] {
+        let fixture = try CatalogFixture()
+        try fixture.folder.write(data, to: path)
+        return fixture.diagnostics()
+    }
+
+    @Test func invalidUTF8IsLocatedAtTheBadByte() throws {
+        // "电源" is two valid three-byte characters; the stray 0xFF after them is the 3rd column.
+        var data = Data("subsystem: power\ntitle: Power\n电源".utf8)
+        data.append(contentsOf: [0xFF, 0x0A])
+        let found = try diagnostics(writing: data)
+        #expect(found == ["Checklists/power.yaml:3:3: error: file is not valid UTF-8"])
+    }
+
+    @Test func deepNestingIsRefusedBeforeParsing() throws {
+        let deep = "items: " + String(repeating: "[", count: 100_000) + "\n"
+        #expect(try diagnostics(writing: Data(deep.utf8)) == ["Checklists/power.yaml:1:1: error: nesting deeper than 64 levels"])
+        let blocks = "items:\n" + String(repeating: "- ", count: 50_000) + "x\n"
+        #expect(try diagnostics(writing: Data(blocks.utf8)) == ["Checklists/power.yaml:2:1: error: nesting deeper than 64 levels"])
+    }
+
+    @Test func anEmptyFileIsReported() throws {
+        #expect(try diagnostics(writing: Data()) == ["Checklists/power.yaml:1:1: error: file is empty"])
+    }
+
+    @Test func aRootThatIsNotAMappingIsReported() throws {
+        #expect(
+            try diagnostics(writing: Data("- power\n- antenna\n".utf8))
+                == ["Checklists/power.yaml:1:1: error: expected a mapping for checklist, found a list"])
+    }
+
+    @Test func missingTeamsFileIsReported() throws {
+        let fixture = try CatalogFixture()
+        try FileManager.default.removeItem(at: fixture.folder.url.appendingPathComponent("Routes/teams.yaml"))
+        #expect(fixture.diagnostics() == ["Routes/teams.yaml:1:1: error: file not found"])
+    }
+
+    @Test func missingChecklistFolderIsReported() throws {
+        let fixture = try CatalogFixture()
+        try FileManager.default.removeItem(at: fixture.folder.url.appendingPathComponent("Checklists"))
+        let diagnostics = fixture.diagnostics()
+        #expect(diagnostics.contains("Checklists:1:1: error: no checklist files (*.yaml)"))
+        #expect(diagnostics.contains { $0.hasPrefix("Checklists:1:1: error: folder not found under ") })
+    }
+
+    @Test func aliasesAndAnchorsAreReadLikeTheirTargets() throws {
+        let fixture = try CatalogFixture([
+            .init("Routes/teams.yaml", "    base: {name: Nanjing base", "    base: &nanjing {name: Nanjing base"),
+            .init("Routes/teams.yaml", "    skills: []\n    base: {name: Nanjing base, lat: 32.0603, lon: 118.7969}",
+                "    skills: []\n    base: *nanjing"),
+        ])
+        let load = fixture.load()
+        #expect(load.diagnostics.isEmpty)
+        #expect(load.catalog.teams.map(\.base.name) == ["Nanjing base", "Nanjing base"])
+    }
+
+    @Test func everyProblemOfAFileIsReportedNotJustTheFirst() throws {
+        let fixture = try CatalogFixture([
+            .init(Self.power, "    minutes: 15", "    minutes: lots"),
+            .init(Self.power, "    severity: minor", "    severity: tiny"),
+            .init(Self.power, "    unit: V", "    units: V"),
+        ])
+        #expect(fixture.load().errors.count == 4)
+    }
+}
