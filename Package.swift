@@ -13,6 +13,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "ECVModel"),
+        .target(name: "ECVRouting"),
         .target(
             name: "ECVCatalog",
             dependencies: ["ECVModel", .product(name: "Yams", package: "Yams")]
@@ -25,11 +26,16 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "ecv", dependencies: ["ECVCLI"]),
-        .target(name: "ECVTestSupport", dependencies: ["ECVModel", "ECVCatalog"]),
+        .target(name: "ECVTestSupport", dependencies: ["ECVModel", "ECVCatalog", "ECVRouting"]),
         .executableTarget(
             name: "catalog-benchmark",
             dependencies: ["ECVCatalog", "ECVTestSupport"],
             path: "Benchmarks/CatalogBenchmark"
+        ),
+        .executableTarget(
+            name: "solomon-benchmark",
+            dependencies: ["ECVRouting", "ECVTestSupport"],
+            path: "Benchmarks/SolomonBenchmark"
         ),
         .testTarget(name: "ECVModelTests", dependencies: ["ECVModel", "ECVTestSupport"]),
         .testTarget(

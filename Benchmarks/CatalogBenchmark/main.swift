@@ -7,8 +7,10 @@ import Foundation
 
 let root = try TemporaryFolder()
 let generator = CatalogGenerator(teams: 50, sitesPerRoute: 10, vehiclesPerSite: 10)
-try generator.write(to: root.url.appendingPathComponent("catalog"), checklistsFrom: ProjectPaths.packageRoot
-    .appendingPathComponent("Checklists"))
+try generator.write(
+    to: root.url.appendingPathComponent("catalog"),
+    checklistsFrom: ProjectPaths.packageRoot
+        .appendingPathComponent("Checklists"))
 let catalogRoot = root.url.appendingPathComponent("catalog")
 
 var seconds: [Double] = []
@@ -25,4 +27,7 @@ seconds.sort()
 print("catalog load — \(summary)")
 print("| runs | min s | median s | max s |")
 print("|---|---|---|---|")
-print(String(format: "| %d | %.3f | %.3f | %.3f |", seconds.count, seconds[0], seconds[seconds.count / 2], seconds[seconds.count - 1]))
+print(
+    String(
+        format: "| %d | %.3f | %.3f | %.3f |", seconds.count, seconds[0], seconds[seconds.count / 2],
+        seconds[seconds.count - 1]))

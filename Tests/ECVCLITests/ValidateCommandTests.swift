@@ -28,17 +28,26 @@ import Testing
         let lines = result.stderr.split(separator: "\n").map(String.init)
         #expect(lines.contains { $0.hasPrefix("Checklists/power.yaml:") && $0.contains(": error: YAML syntax: ") })
         #expect(lines.contains { $0.hasPrefix("Routes/northeast.yaml:") && $0.hasSuffix("did you mean `work-hours`?") })
-        #expect(lines.allSatisfy { $0.range(of: #"^[A-Za-z/._-]+:\d+:\d+: (error|warning): "#, options: .regularExpression) != nil })
-        #expect(lines == lines.sorted { $0.split(separator: ":").prefix(1) == $1.split(separator: ":").prefix(1) ? false : $0 < $1 })
+        #expect(
+            lines.allSatisfy {
+                $0.range(of: #"^[A-Za-z/._-]+:\d+:\d+: (error|warning): "#, options: .regularExpression) != nil
+            })
+        #expect(
+            lines
+                == lines.sorted {
+                    $0.split(separator: ":").prefix(1) == $1.split(separator: ":").prefix(1) ? false : $0 < $1
+                })
     }
 
     @Test func warningsAloneExitZero() throws {
         let folder = try Self.sample()
         let route = try folder.read("Routes/southwest.yaml")
         // A ka-band vehicle on a line whose team lacks ka-band, if the sample has none, is added by hand.
-        try folder.write(route.replacingOccurrences(of: "equipment: [", with: "equipment: [ka-band, "), to: "Routes/southwest.yaml")
+        try folder.write(
+            route.replacingOccurrences(of: "equipment: [", with: "equipment: [ka-band, "), to: "Routes/southwest.yaml")
         let teams = try folder.read("Routes/teams.yaml")
-        try folder.write(teams.replacingOccurrences(of: "ka-band, ", with: "").replacingOccurrences(of: ", ka-band", with: ""),
+        try folder.write(
+            teams.replacingOccurrences(of: "ka-band, ", with: "").replacingOccurrences(of: ", ka-band", with: ""),
             to: "Routes/teams.yaml")
         try folder.write(teams, to: "Routes/teams.yaml")
         let result = try ECVRunner.run(["validate", "--root", folder.url.path])

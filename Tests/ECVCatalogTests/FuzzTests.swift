@@ -92,10 +92,13 @@ enum Mutation: CaseIterable {
             lines[index] = replacingValue(
                 of: lines[index], with: String(repeating: "[", count: depth) + String(repeating: "]", count: depth))
         case .hugeNumber:
-            let numbers = ["1e999", "-1e999", "99999999999999999999999999", "9223372036854775807", "nan", ".inf", "0x7f"]
+            let numbers = [
+                "1e999", "-1e999", "99999999999999999999999999", "9223372036854775807", "nan", ".inf", "0x7f",
+            ]
             lines[index] = replacingValue(of: lines[index], with: numbers.randomElement(using: &random) ?? "")
         case .reindent:
-            lines[index] = String(repeating: " ", count: Int.random(in: 0...9, using: &random))
+            lines[index] =
+                String(repeating: " ", count: Int.random(in: 0...9, using: &random))
                 + lines[index].drop { $0 == " " }
         case .emptyValue:
             lines[index] = replacingValue(of: lines[index], with: "")

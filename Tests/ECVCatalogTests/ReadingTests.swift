@@ -23,9 +23,15 @@ import Testing
 
     @Test func deepNestingIsRefusedBeforeParsing() throws {
         let deep = "items: " + String(repeating: "[", count: 100_000) + "\n"
-        #expect(try diagnostics(writing: Data(deep.utf8)) == ["Checklists/power.yaml:1:1: error: nesting deeper than 64 levels"])
+        #expect(
+            try diagnostics(writing: Data(deep.utf8)) == [
+                "Checklists/power.yaml:1:1: error: nesting deeper than 64 levels"
+            ])
         let blocks = "items:\n" + String(repeating: "- ", count: 50_000) + "x\n"
-        #expect(try diagnostics(writing: Data(blocks.utf8)) == ["Checklists/power.yaml:2:1: error: nesting deeper than 64 levels"])
+        #expect(
+            try diagnostics(writing: Data(blocks.utf8)) == [
+                "Checklists/power.yaml:2:1: error: nesting deeper than 64 levels"
+            ])
     }
 
     @Test func anEmptyFileIsReported() throws {
@@ -55,7 +61,8 @@ import Testing
     @Test func aliasesAndAnchorsAreReadLikeTheirTargets() throws {
         let fixture = try CatalogFixture([
             .init("Routes/teams.yaml", "    base: {name: Nanjing base", "    base: &nanjing {name: Nanjing base"),
-            .init("Routes/teams.yaml", "    skills: []\n    base: {name: Nanjing base, lat: 32.0603, lon: 118.7969}",
+            .init(
+                "Routes/teams.yaml", "    skills: []\n    base: {name: Nanjing base, lat: 32.0603, lon: 118.7969}",
                 "    skills: []\n    base: *nanjing"),
         ])
         let load = fixture.load()

@@ -22,7 +22,8 @@ import Testing
             ["Routes/northeast.yaml:19:53: error: YAML syntax: did not find expected key while parsing a block mapping"]
         ),
         (
-            "duplicate key in a mapping", [Edit(southwest, "start: 2027-03-01", "start: 2027-03-01\nstart: 2027-03-02")],
+            "duplicate key in a mapping",
+            [Edit(southwest, "start: 2027-03-01", "start: 2027-03-01\nstart: 2027-03-02")],
             ["Routes/southwest.yaml:3:1: error: duplicate key `start` in one mapping"]
         ),
         (
@@ -79,7 +80,9 @@ import Testing
         ),
         (
             "duplicate route", [Edit(southwest, "route: southwest", "route: northeast")],
-            ["Routes/southwest.yaml:1:8: error: duplicate route `northeast`, first defined at Routes/northeast.yaml:1:8"]
+            [
+                "Routes/southwest.yaml:1:8: error: duplicate route `northeast`, first defined at Routes/northeast.yaml:1:8"
+            ]
         ),
         (
             "duplicate team", [Edit("Routes/teams.yaml", "  - id: team-b", "  - id: team-a")],
@@ -165,7 +168,8 @@ import Testing
             ]
         ),
         (
-            "appointment on a holiday", [Edit(northeast, "appointment: 2027-03-05T09:00", "appointment: 2027-04-05T09:00")],
+            "appointment on a holiday",
+            [Edit(northeast, "appointment: 2027-03-05T09:00", "appointment: 2027-04-05T09:00")],
             ["Routes/northeast.yaml:21:18: error: appointment 2027-04-05T09:00 at site `hrb-fire-1` falls on a holiday"]
         ),
         (
@@ -234,7 +238,8 @@ import Testing
             ]
         ),
         (
-            "warning: applies-to tag no vehicle has", [Edit(power, "applies-to: [generator]", "applies-to: [generatr]")],
+            "warning: applies-to tag no vehicle has",
+            [Edit(power, "applies-to: [generator]", "applies-to: [generatr]")],
             [
                 "Checklists/power.yaml:11:18: warning: applies-to tag `generatr` of item `power.generator-start` is on "
                     + "no vehicle; did you mean `generator`?"

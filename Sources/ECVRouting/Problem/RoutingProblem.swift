@@ -1,0 +1,128 @@
+/// A vehicle routing problem with time windows: jobs to serve, vehicles to serve them, and the cost of
+/// moving between locations.
+///
+/// Times and durations are in one unit of the caller's choosing (minutes for tours, the instance's own
+/// unit for Solomon); distances likewise. Locations are indices into the matrices, so many jobs may share
+/// one location at no travel cost between them.
+public struct RoutingProblem: Sendable {
+    public var jobs: [Job]
+    public var vehicles: [Vehicle]
+    public var matrix: TravelMatrix
+
+    public init(jobs: [Job], vehicles: [Vehicle], matrix: TravelMatrix) {
+        self.jobs = jobs
+        self.vehicles = vehicles
+        self.matrix = matrix
+    }
+
+    /// Something to do at one location: serve a customer, inspect a vehicle.
+    public struct Job: Sendable, Hashable {
+        public var location: Int
+        /// Time spent at the location once the job starts.
+        public var serviceDuration: Double
+        /// Allowed start times, sorted and disjoint; the job starts inside one of them.
+        public var windows: [TimeWindow]
+        /// Skill bits the serving vehicle must all have.
+        public var skills: SkillSet
+        public var demand: Int
+        /// High-priority jobs are the last to be left unassigned.
+        public var priority: Priority
+
+        public init(
+            location: Int, serviceDuration: Double, windows: [TimeWindow], skills: SkillSet = [], demand: Int = 0,
+            priority: Priority = .normal
+        ) {
+            self.location = location
+            self.serviceDuration = serviceDuration
+            self.windows = windows
+            self.skills = skills
+            self.demand = demand
+            self.priority = priority
+        }
+
+        /// A job that must start exactly at `time`.
+        public static func pinned(
+            location: Int, serviceDuration: Double, at time: Double, skills: SkillSet = [], demand: Int = 0,
+            priority: Priority = .normal
+        ) -> Job {
+            Job(
+                location: location, serviceDuration: serviceDuration, windows: [TimeWindow(time, time)],
+                skills: skills, demand: demand, priority: priority)
+        }
+    }
+
+    /// How urgently a job must be served.
+    public enum Priority: Int, Sendable, Hashable, Comparable {
+        case normal = 0
+        case high = 1
+
+        public static func < (lhs: Priority, rhs: Priority) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
+
+    /// A vehicle (or a team on a tour): where it starts and ends, when it works, what it can do.
+    public struct Vehicle: Sendable, Hashable {
+        public var startLocation: Int
+        public var endLocation: Int
+        /// Earliest departure from the start and latest arrival at the end.
+        public var shift: TimeWindow
+        public var skills: SkillSet
+        public var capacity: Int
+        /// Cost of using the vehicle at all, in distance units.
+        public var fixedCost: Double
+
+        public init(
+            startLocation: Int, endLocation: Int, shift: TimeWindow, skills: SkillSet = [], capacity: Int = .max,
+            fixedCost: Double = 0
+        ) {
+            self.startLocation = startLocation
+            self.endLocation = endLocation
+            self.shift = shift
+            self.skills = skills
+            self.capacity = capacity
+            self.fixedCost = fixedCost
+        }
+    }
+}
+
+/// A closed interval of time, `start ≤ end`.
+public struct TimeWindow: Sendable, Hashable {
+    public var start: Double
+    public var end: Double
+
+    public init(_ start: Double, _ end: Double) {
+        self.start = start
+        self.end = end
+    }
+}
+
+/// Up to 64 skills as bits; a vehicle serves a job when it has every bit the job asks for.
+public struct SkillSet: OptionSet, Sendable, Hashable {
+    public var rawValue: UInt64
+
+    public init(rawValue: UInt64) {
+        self.rawValue = rawValue
+    }
+
+    /// The set with only skill number `index` (0–63).
+    public static func skill(_ index: Int) -> SkillSet {
+        SkillSet(rawValue: 1 << UInt64(index))
+    }
+}
+
+/// Distances and travel durations between locations, as square matrices stored row by row.
+public struct TravelMatrix: Sendable {
+    public let size: Int
+    public private(set) var distances: [Double]
+    public private(set) var durations: [Double]
+
+    /// A matrix from row-major arrays of `size × size` values.
+    public init(size: Int, distances: [Double], durations: [Double]) {
+        precondition(distances.count == size * size && durations.count == size * size, "matrix must be size × size")
+        self.size = size
+        self.distances = distances
+        self.durations = durations
+    }
+
+    public func distance(_ from: Int, _ to: Int) -> Double { distances[from * size + to] }
+    public func duration(_ from: Int, _ to: Int) -> Double { durations[from * size + to] }
+}

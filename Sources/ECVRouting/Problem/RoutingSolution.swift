@@ -1,0 +1,40 @@
+/// The engine's answer: one route per used vehicle, and every job it could not place with the reason.
+public struct RoutingSolution: Sendable, Equatable {
+    public var routes: [Route]
+    public var unassigned: [Unassigned]
+    /// Sum of route distances.
+    public var distance: Double
+    /// Sum over used vehicles of the time from departure to return.
+    public var duration: Double
+
+    /// The jobs one vehicle serves, in order, with their start times.
+    public struct Route: Sendable, Equatable {
+        public var vehicle: Int
+        public var jobs: [Int]
+        /// Start time of each job, the earliest the route allows.
+        public var starts: [Double]
+        /// When the vehicle leaves its start location, as late as possible without delaying any job.
+        public var departure: Double
+        /// When the vehicle reaches its end location.
+        public var arrival: Double
+        public var distance: Double
+    }
+
+    /// A job left out, and why.
+    public struct Unassigned: Sendable, Equatable {
+        public var job: Int
+        public var reason: UnassignedReason
+    }
+}
+
+/// Why a job is not in any route.
+public enum UnassignedReason: Sendable, Equatable {
+    /// No vehicle has every skill the job needs.
+    case missingSkills
+    /// The job's demand exceeds every capable vehicle's capacity.
+    case exceedsCapacity
+    /// No capable vehicle can reach the job inside a window and get back inside its shift.
+    case noReachableWindow
+    /// Each route that could take it alone is full or has no time left once the other jobs are placed.
+    case noRoom
+}
