@@ -21,7 +21,7 @@ let package = Package(
         .target(
             name: "ECVCLI",
             dependencies: [
-                "ECVModel", "ECVCatalog",
+                "ECVModel", "ECVCatalog", "ECVRouting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -43,6 +43,7 @@ let package = Package(
             dependencies: ["ECVCatalog", "ECVTestSupport"],
             exclude: ["Fixtures"]
         ),
+        .testTarget(name: "ECVRoutingTests", dependencies: ["ECVRouting", "ECVTestSupport"]),
         .testTarget(name: "ECVCLITests", dependencies: ["ECVCLI", "ECVTestSupport", "ecv"]),
     ]
 )

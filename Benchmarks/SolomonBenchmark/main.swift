@@ -32,8 +32,8 @@ let names = try FileManager.default.contentsOfDirectory(atPath: directory).filte
     .sorted { ($0.filter(\.isLetter), $0) < ($1.filter(\.isLetter), $1) }
 
 print("Solomon VRPTW, \(Int(seconds)) s per instance, seed 1, one thread")
-print("| instance | distance | vehicles | reference | gap % | feasible |")
-print("|---|---|---|---|---|---|")
+print("| instance | distance | vehicles | reference | gap % | feasible | iterations |")
+print("|---|---|---|---|---|---|---|")
 var gapsByFamily: [String: [Double]] = [:]
 var feasibleCount = 0
 for name in names {
@@ -42,6 +42,8 @@ for name in names {
     var options = Solver.Options()
     options.timeLimit = .milliseconds(Int(seconds * 1000))
     options.maxIterations = .max
+    if let value = option("--t0").flatMap(Double.init) { options.initialTemperature = value }
+    if let value = option("--tf").flatMap(Double.init) { options.finalTemperature = value }
     let solution = Solver(problem: instance.problem, options: options).solve()
     let feasible = SolomonCheck.isFeasible(solution, instance)
     if feasible { feasibleCount += 1 }
@@ -51,9 +53,9 @@ for name in names {
     if let gap { gapsByFamily[family, default: []].append(gap) }
     print(
         String(
-            format: "| %@ | %.2f | %d | %@ | %@ | %@ |", name, solution.distance, solution.routes.count,
+            format: "| %@ | %.2f | %d | %@ | %@ | %@ | %d |", name, solution.distance, solution.routes.count,
             best.map { String(format: "%.2f", $0) } ?? "–", gap.map { String(format: "%.2f", $0) } ?? "–",
-            feasible ? "yes" : "NO"))
+            feasible ? "yes" : "NO", solution.iterations))
 }
 print("\n| family | instances | mean gap % |")
 print("|---|---|---|")

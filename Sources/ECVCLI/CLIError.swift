@@ -6,6 +6,8 @@ enum CLIError: Error, CustomStringConvertible {
     case invalidCatalog(errorCount: Int)
     case unknownVehicle(String, suggestion: String?)
     case unknownRoute(String, suggestion: String?)
+    case unreadableFile(String)
+    case badInstance(file: String, Error)
 
     var description: String {
         switch self {
@@ -16,6 +18,10 @@ enum CLIError: Error, CustomStringConvertible {
             return "unknown vehicle `\(id)`" + (suggestion.map { "; did you mean `\($0)`?" } ?? "")
         case .unknownRoute(let id, let suggestion):
             return "unknown route `\(id)`" + (suggestion.map { "; did you mean `\($0)`?" } ?? "")
+        case .unreadableFile(let path):
+            return "cannot read \(path)"
+        case .badInstance(let file, let error):
+            return "\(file):\(error)"
         }
     }
 }

@@ -10,7 +10,7 @@ public struct ECVCommand: ParsableCommand {
             Reads the checklists in ROOT/Checklists and the teams, clients and regional lines in ROOT/Routes.
             Start with `ecv validate` after every change to those files.
             """,
-        subcommands: [ValidateCommand.self, FleetCommand.self, ChecklistCommand.self]
+        subcommands: [ValidateCommand.self, FleetCommand.self, ChecklistCommand.self, SolveCommand.self]
     )
 
     public init() {}
@@ -27,7 +27,7 @@ public struct ECVCommand: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
-                printError(fullMessage(for: error))
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
                 Foundation.exit(2)
             }
             exit(withError: error)

@@ -89,7 +89,7 @@ public struct Solver: Sendable {
                 progress?(report(best, iteration: iteration, elapsed: clock.now - started, instance))
             }
         }
-        return solution(from: best, instance)
+        return solution(from: best, iterations: iteration, instance)
 
         func scalar(_ objective: Objective) -> Double {
             objective.scalar(penalty: self.penalty(instance), durationWeight: options.durationWeight)
@@ -108,7 +108,7 @@ public struct Solver: Sendable {
             assigned: instance.jobCount - state.unassigned.count)
     }
 
-    private func solution(from state: SearchState, _ instance: Instance) -> RoutingSolution {
+    private func solution(from state: SearchState, iterations: Int, _ instance: Instance) -> RoutingSolution {
         let routes = state.routes.filter { !$0.isEmpty }.map { route in
             RoutingSolution.Route(
                 vehicle: route.vehicle, jobs: route.jobs, starts: route.earliest, departure: route.latestDeparture,
@@ -119,7 +119,7 @@ public struct Solver: Sendable {
         }
         return RoutingSolution(
             routes: routes, unassigned: unassigned, distance: routes.reduce(0) { $0 + $1.distance },
-            duration: routes.reduce(0) { $0 + ($1.arrival - $1.departure) })
+            duration: routes.reduce(0) { $0 + ($1.arrival - $1.departure) }, iterations: iterations)
     }
 }
 

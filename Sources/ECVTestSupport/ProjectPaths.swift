@@ -11,3 +11,10 @@ public enum ProjectPaths {
     /// The shipped sample data: the package root.
     public static var sampleCatalog: URL { packageRoot }
 }
+
+extension ProjectPaths {
+    /// The Solomon instances in the shared folder beside the package.
+    public static var solomonInstances: URL {
+        packageRoot.appendingPathComponent("../shared/bench/solomon/instances").standardized
+    }
+}

@@ -6,6 +6,8 @@ public struct RoutingSolution: Sendable, Equatable {
     public var distance: Double
     /// Sum over used vehicles of the time from departure to return.
     public var duration: Double
+    /// Ruin-and-recreate iterations the search ran.
+    public var iterations: Int
 
     /// The jobs one vehicle serves, in order, with their start times.
     public struct Route: Sendable, Equatable {

@@ -52,8 +52,15 @@ struct RouteState {
     mutating func update(_ instance: Instance) {
         let v = vehicle
         let count = jobs.count
-        earliest = [Double](repeating: 0, count: count)
-        latest = [Double](repeating: 0, count: count)
+        // Resize in place: no allocation when the arrays are this route's own.
+        while earliest.count < count {
+            earliest.append(0)
+            latest.append(0)
+        }
+        if earliest.count > count {
+            earliest.removeLast(earliest.count - count)
+            latest.removeLast(latest.count - count)
+        }
         load = 0
         distance = 0
         var location = instance.startLocation[v]

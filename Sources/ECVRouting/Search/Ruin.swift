@@ -31,8 +31,10 @@ struct Ruin {
         while state.routeOf[seed] < 0 { seed = random.below(instance.jobCount) }
 
         var ruined: [Int] = []
-        for job in [seed] + instance.neighbours[seed] {
+        let neighbours = instance.neighbours[seed]
+        for index in -1..<neighbours.count {
             if ruined.count >= strings { break }
+            let job = index < 0 ? seed : neighbours[index]
             let r = state.routeOf[job]
             guard r >= 0, !ruined.contains(r) else { continue }
             ruined.append(r)

@@ -1,0 +1,76 @@
+import ECVRouting
+import ECVTestSupport
+import Testing
+
+@Suite struct SolverTests {
+    static func options(seed: UInt64 = 1, iterations: Int = 3_000) -> Solver.Options {
+        var options = Solver.Options()
+        options.seed = seed
+        options.timeLimit = nil
+        options.maxIterations = iterations
+        return options
+    }
+
+    @Test(arguments: 0..<30)
+    func findsTheOptimumOfSmallProblems(_ seed: Int) {
+        let problem = RandomProblems.make(jobs: 6 + seed % 2, vehicles: 2, seed: UInt64(seed))
+        let solution = Solver(problem: problem, options: Self.options()).solve()
+        #expect(RoutingCheck.violation(solution, problem) == nil)
+        let optimum = BruteForce.optimum(problem)
+        let high = solution.unassigned.filter { problem.jobs[$0.job].priority == .high }.count
+        #expect(high == optimum.high)
+        #expect(solution.unassigned.count == optimum.left)
+        #expect(abs(solution.distance - optimum.distance) < 1e-6, "seed \(seed)")
+    }
+
+    @Test(arguments: 0..<10)
+    func handlesJobsWithSeveralWindows(_ seed: Int) {
+        let problem = RandomProblems.make(jobs: 6, vehicles: 1, seed: UInt64(100 + seed), windowsPerJob: 3)
+        let solution = Solver(problem: problem, options: Self.options()).solve()
+        #expect(RoutingCheck.violation(solution, problem) == nil)
+        let optimum = BruteForce.optimum(problem)
+        #expect(solution.unassigned.count == optimum.left)
+        #expect(abs(solution.distance - optimum.distance) < 1e-6, "seed \(seed)")
+    }
+
+    @Test func theSameSeedGivesTheSameSolution() {
+        let problem = RandomProblems.make(jobs: 40, vehicles: 5, seed: 7)
+        let first = Solver(problem: problem, options: Self.options(seed: 3)).solve()
+        let second = Solver(problem: problem, options: Self.options(seed: 3)).solve()
+        #expect(first == second)
+        #expect(RoutingCheck.violation(first, problem) == nil)
+    }
+
+    @Test func reportsWhyJobsAreLeftOut() {
+        var problem = RandomProblems.make(jobs: 4, vehicles: 1, seed: 11)
+        problem.jobs[0].skills = .skill(5)
+        problem.jobs[1].demand = 1_000
+        problem.jobs[2].windows = [TimeWindow(10_000, 10_010)]
+        let solution = Solver(problem: problem, options: Self.options(iterations: 200)).solve()
+        let reasons = Dictionary(uniqueKeysWithValues: solution.unassigned.map { ($0.job, $0.reason) })
+        #expect(reasons[0] == .missingSkills)
+        #expect(reasons[1] == .exceedsCapacity)
+        #expect(reasons[2] == .noReachableWindow)
+        #expect(RoutingCheck.violation(solution, problem) == nil)
+    }
+
+    @Test func pinnedJobsStartExactlyOnTime() {
+        var problem = RandomProblems.make(jobs: 8, vehicles: 2, seed: 21)
+        problem.jobs[3] = .pinned(location: problem.jobs[3].location, serviceDuration: 10, at: 150)
+        let solution = Solver(problem: problem, options: Self.options()).solve()
+        #expect(RoutingCheck.violation(solution, problem) == nil)
+        let route = solution.routes.first { $0.jobs.contains(3) }
+        let index = route?.jobs.firstIndex(of: 3)
+        #expect(index.map { route?.starts[$0] } == 150)
+    }
+
+    @Test func everySolomonSolutionPassesTheIndependentCheck() throws {
+        let text = try String(
+            contentsOf: ProjectPaths.solomonInstances.appendingPathComponent("RC101.txt"), encoding: .utf8)
+        let instance = try SolomonInstance(parsing: text)
+        let solution = Solver(problem: instance.problem, options: Self.options(iterations: 300)).solve()
+        #expect(SolomonCheck.violation(solution, instance) == nil)
+        #expect(RoutingCheck.violation(solution, instance.problem) == nil)
+        #expect(solution.unassigned.isEmpty)
+    }
+}
