@@ -20,7 +20,7 @@ struct Field {
             return nil
         }
         let text = scalar.string
-        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        guard text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else {
             sink.error("`\(key)` must not be empty", at: location)
             return nil
         }

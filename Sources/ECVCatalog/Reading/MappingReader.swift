@@ -7,6 +7,8 @@ struct MappingReader {
     /// What the mapping describes, for messages: "route", "site `hrb-fire-1`".
     let what: String
     let sink: DiagnosticSink
+    /// Values by key text, looked up without Yams' node comparison.
+    private let values: [String: Node]
 
     /// Reads `node` as a mapping, or reports what was found instead.
     init?(_ node: Node, what: String, at parent: SourceLocation, sink: DiagnosticSink) {
@@ -16,6 +18,11 @@ struct MappingReader {
             return nil
         }
         self.mapping = mapping
+        var values: [String: Node] = [:]
+        for (key, value) in mapping {
+            if let name = key.scalar?.string, values[name] == nil { values[name] = value }
+        }
+        self.values = values
         self.location = location
         self.what = what
         self.sink = sink
@@ -43,7 +50,7 @@ struct MappingReader {
 
     /// The value of `key`, `nil` when absent or null (`key:` with nothing after it).
     func optional(_ key: String) -> Field? {
-        guard let node = mapping[key], !node.isNull else { return nil }
+        guard let node = values[key], !node.isNull else { return nil }
         return Field(key: key, node: node, location: location.moved(to: node.mark), sink: sink)
     }
 }

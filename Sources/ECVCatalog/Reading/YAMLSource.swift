@@ -25,7 +25,9 @@ enum YAMLSource {
             return nil
         }
         do {
-            guard let root = try Yams.compose(yaml: text) else {
+            // The basic resolver leaves every scalar a string: we convert values ourselves, and Yams' regular
+            // expressions for implicit types would dominate the load time.
+            guard let root = try Yams.compose(yaml: text, .basic) else {
                 sink.error("file is empty", at: start)
                 return nil
             }
@@ -60,34 +62,39 @@ enum YAMLSource {
     /// brackets carried from earlier lines plus this line's indentation and structure indicators.
     static func firstLine(nestingDeeperThan limit: Int, in text: String) -> Int? {
         var flowDepth = 0
-        var lineNumber = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
-            var indent = 0
-            var indicators = 0
-            var atLineStart = true
-            var previous: UInt8 = 0x20
-            for byte in line.utf8 {
-                if atLineStart, byte == 0x20 {
-                    indent += 1
-                    continue
-                }
-                atLineStart = false
-                switch byte {
-                case UInt8(ascii: "["), UInt8(ascii: "{"): flowDepth += 1
-                case UInt8(ascii: "]"), UInt8(ascii: "}"): flowDepth = max(0, flowDepth - 1)
-                case UInt8(ascii: " "):
-                    // "- ", "? " and ": " each open at most one level of block structure.
-                    if previous == UInt8(ascii: "-") || previous == UInt8(ascii: "?") || previous == UInt8(ascii: ":") {
-                        indicators += 1
-                    }
-                default: break
-                }
-                previous = byte
+        var lineNumber = 1
+        var indent = 0
+        var indicators = 0
+        var atLineStart = true
+        var previous = UInt8(ascii: " ")
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "\n") {
+                if flowDepth + indent / 2 + indicators > limit { return lineNumber }
+                lineNumber += 1
+                indent = 0
+                indicators = 0
+                atLineStart = true
+                previous = UInt8(ascii: " ")
+                continue
             }
-            if flowDepth + indent / 2 + indicators > limit { return lineNumber }
+            if atLineStart, byte == UInt8(ascii: " ") {
+                indent += 1
+                continue
+            }
+            atLineStart = false
+            switch byte {
+            case UInt8(ascii: "["), UInt8(ascii: "{"): flowDepth += 1
+            case UInt8(ascii: "]"), UInt8(ascii: "}"): flowDepth = max(0, flowDepth - 1)
+            case UInt8(ascii: " "):
+                // "- ", "? " and ": " each open at most one level of block structure.
+                if previous == UInt8(ascii: "-") || previous == UInt8(ascii: "?") || previous == UInt8(ascii: ":") {
+                    indicators += 1
+                }
+            default: break
+            }
+            previous = byte
         }
-        return nil
+        return flowDepth + indent / 2 + indicators > limit ? lineNumber : nil
     }
 
     /// Offset of the first byte that breaks UTF-8's lead/continuation structure (0 when none is found).

@@ -27,6 +27,10 @@ extension Array where Element == Checklist {
 
     /// Minutes a visit to `vehicle` takes: its applicable items' minutes plus `setupMinutes`.
     public func serviceMinutes(for vehicle: Vehicle, setupMinutes: Int) -> Int {
-        items(applyingTo: vehicle).reduce(setupMinutes) { $0 + $1.minutes }
+        var minutes = setupMinutes
+        for checklist in self {
+            for item in checklist.items where item.applies(to: vehicle) { minutes += item.minutes }
+        }
+        return minutes
     }
 }
