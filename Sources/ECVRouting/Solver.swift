@@ -14,8 +14,8 @@ public struct Solver: Sendable {
         /// Weight of route duration next to distance; small, so it only breaks ties.
         public var durationWeight: Double = 0
         /// Starting and final temperature, as multiples of the initial solution's average cost per job.
-        public var initialTemperature = 0.5
-        public var finalTemperature = 0.005
+        public var initialTemperature = 3.0
+        public var finalTemperature = 0.01
 
         public init() {}
     }

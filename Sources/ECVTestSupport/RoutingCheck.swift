@@ -22,6 +22,7 @@ public enum RoutingCheck {
             if route.departure < vehicle.shift.start - tolerance { return "vehicle \(route.vehicle) leaves too early" }
             var load = 0
             var distance = 0.0
+            var driven = (day: -1.0, minutes: 0.0)
             for (job, start) in zip(route.jobs, route.starts) {
                 guard problem.jobs.indices.contains(job) else { return "unknown job \(job)" }
                 seen[job] += 1
@@ -30,7 +31,7 @@ public enum RoutingCheck {
                     return "vehicle \(route.vehicle) lacks skills of job \(job)"
                 }
                 load += spec.demand
-                let arrival = free + matrix.duration(at, spec.location)
+                let arrival = travelEnd(vehicle, from: free, at: at, to: spec.location, matrix, &driven)
                 if start < arrival - tolerance { return "job \(job) starts at \(start) before arrival \(arrival)" }
                 if !spec.windows.contains(where: { $0.start - tolerance <= start && start <= $0.end + tolerance }) {
                     return "job \(job) starts at \(start) outside its windows"
@@ -40,7 +41,7 @@ public enum RoutingCheck {
                 at = spec.location
             }
             distance += matrix.distance(at, vehicle.endLocation)
-            let back = free + matrix.duration(at, vehicle.endLocation)
+            let back = travelEnd(vehicle, from: free, at: at, to: vehicle.endLocation, matrix, &driven)
             if back > vehicle.shift.end + tolerance {
                 return "vehicle \(route.vehicle) returns at \(back) after its shift"
             }
@@ -64,5 +65,30 @@ public enum RoutingCheck {
             return "total distance \(solution.distance) ≠ \(total)"
         }
         return nil
+    }
+
+    /// Travel from `start` over the leg, day by day under the vehicle's daily limit; `driven` carries the
+    /// travel done on the current day between legs.
+    private static func travelEnd(
+        _ vehicle: RoutingProblem.Vehicle, from start: Double, at from: Int, to: Int, _ matrix: TravelMatrix,
+        _ driven: inout (day: Double, minutes: Double)
+    ) -> Double {
+        let duration = matrix.duration(from, to)
+        guard let rule = vehicle.dailyTravel else { return start + duration }
+        var clock = start
+        var remaining = duration
+        while remaining > 0 {
+            let today = (clock / rule.dayLength).rounded(.down)
+            if driven.day != today { driven = (today, 0) }
+            let closing = (today + 1) * rule.dayLength
+            let usable = min(rule.limit - driven.minutes, closing - clock, remaining)
+            if usable > 0 {
+                clock += usable
+                remaining -= usable
+                driven.minutes += usable
+            }
+            if remaining > 0 { clock = closing }
+        }
+        return clock
     }
 }

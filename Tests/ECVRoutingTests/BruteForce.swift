@@ -57,26 +57,50 @@ enum BruteForce {
         var best: Double?
         var order = jobs
         permute(&order, 0) { sequence in
-            if let distance = evaluate(sequence, spec, problem), distance < (best ?? .infinity) { best = distance }
+            if let distance = evaluate(sequence, vehicle, problem), distance < (best ?? .infinity) { best = distance }
         }
         return best.map { $0 + spec.fixedCost }
     }
 
-    private static func evaluate(_ sequence: [Int], _ vehicle: RoutingProblem.Vehicle, _ problem: RoutingProblem)
-        -> Double?
-    {
+    private static func evaluate(_ sequence: [Int], _ index: Int, _ problem: RoutingProblem) -> Double? {
+        let vehicle = problem.vehicles[index]
         var time = vehicle.shift.start
         var at = vehicle.startLocation
         var distance = 0.0
+        var drivenOn: [Int: Double] = [:]
+        // Travel minute by minute, so that the daily limit is modelled differently from the engine.
+        func travel(_ from: Int, _ to: Int) {
+            var left = problem.matrix.duration(from, to)
+            guard let rule = vehicle.dailyTravel else {
+                time += left
+                return
+            }
+            while left > 0 {
+                let day = Int((time / rule.dayLength).rounded(.down))
+                let step = min(1, left, Double(day + 1) * rule.dayLength - time)
+                if drivenOn[day, default: 0] + step <= rule.limit + 1e-9 {
+                    drivenOn[day, default: 0] += step
+                    left -= step
+                    time += step
+                } else {
+                    time = Double(day + 1) * rule.dayLength
+                }
+            }
+        }
         for job in sequence {
             let spec = problem.jobs[job]
-            let arrival = time + problem.matrix.duration(at, spec.location)
+            if let allowed = spec.allowedVehicles, !allowed.contains(index) {
+                return nil
+            }
+            travel(at, spec.location)
+            let arrival = time
             guard let window = spec.windows.first(where: { arrival <= $0.end }) else { return nil }
             time = max(arrival, window.start) + spec.serviceDuration
             distance += problem.matrix.distance(at, spec.location)
             at = spec.location
         }
-        guard time + problem.matrix.duration(at, vehicle.endLocation) <= vehicle.shift.end else { return nil }
+        travel(at, vehicle.endLocation)
+        guard time <= vehicle.shift.end else { return nil }
         return distance + problem.matrix.distance(at, vehicle.endLocation)
     }
 

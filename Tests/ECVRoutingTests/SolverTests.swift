@@ -33,6 +33,31 @@ import Testing
         #expect(abs(solution.distance - optimum.distance) < 1e-6, "seed \(seed)")
     }
 
+    @Test(arguments: 0..<12)
+    func honoursADailyTravelLimit(_ seed: Int) {
+        // Integer travel times keep the minute-by-minute brute force exact.
+        var problem = RandomProblems.make(jobs: 6, vehicles: 1, seed: UInt64(200 + seed), windowsPerJob: 2)
+        let size = problem.matrix.size
+        let rounded = problem.matrix.distances.map { $0.rounded(.up) }
+        problem.matrix = TravelMatrix(size: size, distances: rounded, durations: rounded)
+        problem.vehicles[0].dailyTravel = DailyTravel(dayLength: 100, limit: 40)
+        let solution = Solver(problem: problem, options: Self.options()).solve()
+        #expect(RoutingCheck.violation(solution, problem) == nil)
+        let optimum = BruteForce.optimum(problem)
+        #expect(solution.unassigned.count == optimum.left, "seed \(seed)")
+        #expect(abs(solution.distance - optimum.distance) < 1e-6, "seed \(seed)")
+    }
+
+    @Test func jobsGoOnlyOnAllowedVehicles() {
+        var problem = RandomProblems.make(jobs: 7, vehicles: 2, seed: 31)
+        for job in problem.jobs.indices { problem.jobs[job].allowedVehicles = [job % 2] }
+        let solution = Solver(problem: problem, options: Self.options()).solve()
+        #expect(RoutingCheck.violation(solution, problem) == nil)
+        let optimum = BruteForce.optimum(problem)
+        #expect(solution.unassigned.count == optimum.left)
+        #expect(abs(solution.distance - optimum.distance) < 1e-6)
+    }
+
     @Test func theSameSeedGivesTheSameSolution() {
         let problem = RandomProblems.make(jobs: 40, vehicles: 5, seed: 7)
         let first = Solver(problem: problem, options: Self.options(seed: 3)).solve()

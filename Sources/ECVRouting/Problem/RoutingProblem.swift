@@ -27,10 +27,12 @@ public struct RoutingProblem: Sendable {
         public var demand: Int
         /// High-priority jobs are the last to be left unassigned.
         public var priority: Priority
+        /// The vehicles allowed to serve the job; `nil` means any with the skills.
+        public var allowedVehicles: [Int]?
 
         public init(
             location: Int, serviceDuration: Double, windows: [TimeWindow], skills: SkillSet = [], demand: Int = 0,
-            priority: Priority = .normal
+            priority: Priority = .normal, allowedVehicles: [Int]? = nil
         ) {
             self.location = location
             self.serviceDuration = serviceDuration
@@ -38,6 +40,7 @@ public struct RoutingProblem: Sendable {
             self.skills = skills
             self.demand = demand
             self.priority = priority
+            self.allowedVehicles = allowedVehicles
         }
 
         /// A job that must start exactly at `time`.
@@ -69,10 +72,12 @@ public struct RoutingProblem: Sendable {
         public var capacity: Int
         /// Cost of using the vehicle at all, in distance units.
         public var fixedCost: Double
+        /// A daily limit on travel; `nil` means travel runs on without pause.
+        public var dailyTravel: DailyTravel?
 
         public init(
             startLocation: Int, endLocation: Int, shift: TimeWindow, skills: SkillSet = [], capacity: Int = .max,
-            fixedCost: Double = 0
+            fixedCost: Double = 0, dailyTravel: DailyTravel? = nil
         ) {
             self.startLocation = startLocation
             self.endLocation = endLocation
@@ -80,6 +85,7 @@ public struct RoutingProblem: Sendable {
             self.skills = skills
             self.capacity = capacity
             self.fixedCost = fixedCost
+            self.dailyTravel = dailyTravel
         }
     }
 }

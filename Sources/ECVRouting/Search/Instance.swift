@@ -23,6 +23,9 @@ struct Instance {
     let capacity: [Int]
     let vehicleSkills: [UInt64]
     let fixedCost: [Double]
+    let dailyTravel: [DailyTravel?]
+    /// `allowed[j * vehicleCount + v]`: whether job `j` may go on vehicle `v`; empty when all may.
+    let allowed: [Bool]
     /// Vehicles with equal attributes share a type; an empty route of each type is enough to try.
     let vehicleType: [Int]
 
@@ -60,12 +63,27 @@ struct Instance {
         capacity = problem.vehicles.map(\.capacity)
         vehicleSkills = problem.vehicles.map(\.skills.rawValue)
         fixedCost = problem.vehicles.map(\.fixedCost)
-        var types: [RoutingProblem.Vehicle: Int] = [:]
-        vehicleType = problem.vehicles.map { vehicle in
-            if let type = types[vehicle] { return type }
-            types[vehicle] = types.count
-            return types.count - 1
+        dailyTravel = problem.vehicles.map(\.dailyTravel)
+        if problem.jobs.contains(where: { $0.allowedVehicles != nil }) {
+            var allowed = [Bool](repeating: false, count: jobCount * vehicleCount)
+            for (job, spec) in problem.jobs.enumerated() {
+                for vehicle in spec.allowedVehicles ?? Array(0..<vehicleCount) where vehicle < vehicleCount {
+                    allowed[job * vehicleCount + vehicle] = true
+                }
+            }
+            self.allowed = allowed
+        } else {
+            allowed = []
         }
+        var types: [RoutingProblem.Vehicle: Int] = [:]
+        // Vehicles with their own job lists never stand in for each other.
+        vehicleType =
+            allowed.isEmpty
+            ? problem.vehicles.map { vehicle in
+                if let type = types[vehicle] { return type }
+                types[vehicle] = types.count
+                return types.count - 1
+            } : Array(0..<vehicleCount)
         neighbours = Instance.nearestJobs(
             locations: location, matrix: distance, size: locationCount, count: neighbourCount)
     }
@@ -96,7 +114,16 @@ struct Instance {
 
     /// Whether vehicle `v` has every skill job `j` needs.
     @inline(__always) func canServe(_ v: Int, _ j: Int) -> Bool {
-        jobSkills[j] & ~vehicleSkills[v] == 0
+        jobSkills[j] & ~vehicleSkills[v] == 0 && (allowed.isEmpty || allowed[j * vehicleCount + v])
+    }
+
+    /// When travel from `departure` (after `drivenToday` of travel that day) over `duration` ends on
+    /// vehicle `v`, with the day's travel then.
+    @inline(__always) func travel(_ v: Int, from departure: Double, drivenToday: Double, duration: Double)
+        -> (time: Double, drivenToday: Double)
+    {
+        guard let rule = dailyTravel[v] else { return (departure + duration, 0) }
+        return rule.arrival(departure: departure, drivenToday: drivenToday, duration: duration)
     }
 
     /// The earliest start of job `j` at or after `arrival`, or `nil` when every window has closed.

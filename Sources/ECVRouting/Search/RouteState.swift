@@ -8,6 +8,8 @@ struct RouteState {
     private(set) var jobs: [Int] = []
     private(set) var earliest: [Double] = []
     private(set) var latest: [Double] = []
+    /// Travel done on the day of `earliest[p]` before job `p` starts (only with a daily travel limit).
+    private(set) var drivenBefore: [Double] = []
     private(set) var load = 0
     private(set) var distance = 0.0
     /// Earliest arrival at the end location.
@@ -56,30 +58,34 @@ struct RouteState {
         while earliest.count < count {
             earliest.append(0)
             latest.append(0)
+            drivenBefore.append(0)
         }
         if earliest.count > count {
             earliest.removeLast(earliest.count - count)
             latest.removeLast(latest.count - count)
+            drivenBefore.removeLast(drivenBefore.count - count)
         }
         load = 0
         distance = 0
         var location = instance.startLocation[v]
         var time = instance.shiftStart[v]
+        var driven = 0.0
         for p in 0..<count {
             let job = jobs[p]
             let next = instance.location[job]
             distance += instance.dist(location, next)
-            let arrival = time + instance.time(location, next)
+            let arrival = instance.travel(v, from: time, drivenToday: driven, duration: instance.time(location, next))
             // An infeasible route (never produced by the search) keeps its arrival as start.
-            let start = instance.earliestStart(job, arrival: arrival) ?? arrival
+            let start = instance.earliestStart(job, arrival: arrival.time) ?? arrival.time
             earliest[p] = start
-            time = start + instance.service[job]
+            drivenBefore[p] = sameDay(start, arrival.time, v, instance) ? arrival.drivenToday : 0
+            (time, driven) = leaving(p, instance)
             load += instance.demand[job]
             location = next
         }
         let end = instance.endLocation[v]
         distance += instance.dist(location, end)
-        endArrival = time + instance.time(location, end)
+        endArrival = instance.travel(v, from: time, drivenToday: driven, duration: instance.time(location, end)).time
 
         var deadline = instance.shiftEnd[v]
         var after = end
@@ -92,13 +98,56 @@ struct RouteState {
             deadline = start
             after = here
         }
-        // Leave as late as possible without delaying the first job's earliest start.
-        if let first = jobs.first {
+        // Leave as late as possible without delaying the first job's earliest start; under a daily travel
+        // limit a later start could shift travel into fuller days, so the vehicle leaves at once.
+        if let first = jobs.first, instance.dailyTravel[v] == nil {
             let travel = instance.time(instance.startLocation[v], instance.location[first])
             latestDeparture = max(instance.shiftStart[v], earliest[0] - travel)
         } else {
             latestDeparture = instance.shiftStart[v]
         }
+    }
+
+    /// When the vehicle leaves `jobs[p]` in the earliest schedule, and the day's travel by then.
+    @inline(__always)
+    private func leaving(_ p: Int, _ instance: Instance) -> (time: Double, drivenToday: Double) {
+        let start = earliest[p]
+        let leave = start + instance.service[jobs[p]]
+        return (leave, sameDay(leave, start, vehicle, instance) ? drivenBefore[p] : 0)
+    }
+
+    @inline(__always)
+    private func sameDay(_ a: Double, _ b: Double, _ v: Int, _ instance: Instance) -> Bool {
+        guard let rule = instance.dailyTravel[v] else { return true }
+        return rule.day(of: a) == rule.day(of: b)
+    }
+
+    /// Whether the jobs from `p` on still fit after the vehicle arrives at `jobs[p]`'s location at
+    /// `arrival` having travelled `driven` that day; walks forward until the schedule is unchanged.
+    private func restFits(from p: Int, departure: Double, driven: Double, at location: Int, _ instance: Instance)
+        -> Bool
+    {
+        let v = vehicle
+        var time = departure
+        var drivenToday = driven
+        var here = location
+        for q in p..<jobs.count {
+            let job = jobs[q]
+            let next = instance.location[job]
+            let arrival = instance.travel(v, from: time, drivenToday: drivenToday, duration: instance.time(here, next))
+            guard let start = instance.earliestStart(job, arrival: arrival.time), start <= latest[q] else {
+                return false
+            }
+            let drivenAtStart = sameDay(start, arrival.time, v, instance) ? arrival.drivenToday : 0
+            if start == earliest[q] && drivenAtStart == drivenBefore[q] { return true }
+            let leave = start + instance.service[job]
+            time = leave
+            drivenToday = sameDay(leave, start, v, instance) ? drivenAtStart : 0
+            here = next
+        }
+        let end = instance.endLocation[v]
+        let back = instance.travel(v, from: time, drivenToday: drivenToday, duration: instance.time(here, end))
+        return back.time <= instance.shiftEnd[v]
     }
 
     /// The extra cost of inserting `job` before position `p` (0…count), or `nil` when the schedule breaks.
@@ -107,29 +156,38 @@ struct RouteState {
         let v = vehicle
         let jobLocation = instance.location[job]
         let previousLocation: Int
-        let departure: Double
+        let departure: (time: Double, drivenToday: Double)
         if p == 0 {
             previousLocation = instance.startLocation[v]
-            departure = instance.shiftStart[v]
+            departure = (instance.shiftStart[v], 0)
         } else {
-            let previous = jobs[p - 1]
-            previousLocation = instance.location[previous]
-            departure = earliest[p - 1] + instance.service[previous]
+            previousLocation = instance.location[jobs[p - 1]]
+            departure = leaving(p - 1, instance)
         }
-        guard let start = instance.earliestStart(job, arrival: departure + instance.time(previousLocation, jobLocation))
-        else { return nil }
+        let arrival = instance.travel(
+            v, from: departure.time, drivenToday: departure.drivenToday,
+            duration: instance.time(previousLocation, jobLocation))
+        guard let start = instance.earliestStart(job, arrival: arrival.time) else { return nil }
         let leave = start + instance.service[job]
-        let nextLocation: Int
-        if p == jobs.count {
-            nextLocation = instance.endLocation[v]
-            guard leave + instance.time(jobLocation, nextLocation) <= instance.shiftEnd[v] else { return nil }
+        let nextLocation = p == jobs.count ? instance.endLocation[v] : instance.location[jobs[p]]
+        if instance.dailyTravel[v] == nil {
+            // Without a travel limit, the latest starts make the check O(1).
+            if p == jobs.count {
+                guard leave + instance.time(jobLocation, nextLocation) <= instance.shiftEnd[v] else { return nil }
+            } else {
+                let next = jobs[p]
+                guard
+                    let nextStart = instance.earliestStart(
+                        next, arrival: leave + instance.time(jobLocation, nextLocation)),
+                    nextStart <= latest[p]
+                else { return nil }
+            }
         } else {
-            let next = jobs[p]
-            nextLocation = instance.location[next]
-            guard
-                let nextStart = instance.earliestStart(next, arrival: leave + instance.time(jobLocation, nextLocation)),
-                nextStart <= latest[p]
-            else { return nil }
+            let drivenAtStart = sameDay(start, arrival.time, v, instance) ? arrival.drivenToday : 0
+            let drivenAtLeave = sameDay(leave, start, v, instance) ? drivenAtStart : 0
+            guard restFits(from: p, departure: leave, driven: drivenAtLeave, at: jobLocation, instance) else {
+                return nil
+            }
         }
         let delta =
             instance.dist(previousLocation, jobLocation) + instance.dist(jobLocation, nextLocation)
