@@ -7,7 +7,6 @@ import ECVRouting
 public enum RoutingCheck {
     /// The first violated rule, or `nil`.
     public static func violation(_ solution: RoutingSolution, _ problem: RoutingProblem) -> String? {
-        let matrix = problem.matrix
         var seen = [Int](repeating: 0, count: problem.jobs.count)
         var vehiclesUsed = Set<Int>()
         var total = 0.0
@@ -17,6 +16,7 @@ public enum RoutingCheck {
             guard vehiclesUsed.insert(route.vehicle).inserted else { return "vehicle \(route.vehicle) used twice" }
             guard route.starts.count == route.jobs.count else { return "route of \(route.vehicle): starts ≠ jobs" }
             let vehicle = problem.vehicles[route.vehicle]
+            let matrix = problem.matrices[vehicle.travelProfile]
             var at = vehicle.startLocation
             var free = max(vehicle.shift.start, route.departure)
             if route.departure < vehicle.shift.start - tolerance { return "vehicle \(route.vehicle) leaves too early" }
@@ -27,17 +27,20 @@ public enum RoutingCheck {
                 guard problem.jobs.indices.contains(job) else { return "unknown job \(job)" }
                 seen[job] += 1
                 let spec = problem.jobs[job]
+                let terms =
+                    spec.termsByClock?[vehicle.clock]
+                    ?? .init(serviceDuration: spec.serviceDuration, windows: spec.windows)
                 if !vehicle.skills.isSuperset(of: spec.skills) {
                     return "vehicle \(route.vehicle) lacks skills of job \(job)"
                 }
                 load += spec.demand
                 let arrival = travelEnd(vehicle, from: free, at: at, to: spec.location, matrix, &driven)
                 if start < arrival - tolerance { return "job \(job) starts at \(start) before arrival \(arrival)" }
-                if !spec.windows.contains(where: { $0.start - tolerance <= start && start <= $0.end + tolerance }) {
+                if !terms.windows.contains(where: { $0.start - tolerance <= start && start <= $0.end + tolerance }) {
                     return "job \(job) starts at \(start) outside its windows"
                 }
                 distance += matrix.distance(at, spec.location)
-                free = start + spec.serviceDuration
+                free = start + terms.serviceDuration
                 at = spec.location
             }
             distance += matrix.distance(at, vehicle.endLocation)

@@ -70,7 +70,7 @@ enum BruteForce {
         var drivenOn: [Int: Double] = [:]
         // Travel minute by minute, so that the daily limit is modelled differently from the engine.
         func travel(_ from: Int, _ to: Int) {
-            var left = problem.matrix.duration(from, to)
+            var left = problem.matrices[vehicle.travelProfile].duration(from, to)
             guard let rule = vehicle.dailyTravel else {
                 time += left
                 return
@@ -94,14 +94,16 @@ enum BruteForce {
             }
             travel(at, spec.location)
             let arrival = time
-            guard let window = spec.windows.first(where: { arrival <= $0.end }) else { return nil }
-            time = max(arrival, window.start) + spec.serviceDuration
-            distance += problem.matrix.distance(at, spec.location)
+            let terms =
+                spec.termsByClock?[vehicle.clock] ?? .init(serviceDuration: spec.serviceDuration, windows: spec.windows)
+            guard let window = terms.windows.first(where: { arrival <= $0.end }) else { return nil }
+            time = max(arrival, window.start) + terms.serviceDuration
+            distance += problem.matrices[vehicle.travelProfile].distance(at, spec.location)
             at = spec.location
         }
         travel(at, vehicle.endLocation)
         guard time <= vehicle.shift.end else { return nil }
-        return distance + problem.matrix.distance(at, vehicle.endLocation)
+        return distance + problem.matrices[vehicle.travelProfile].distance(at, vehicle.endLocation)
     }
 
     private static func permute(_ items: inout [Int], _ k: Int, _ visit: ([Int]) -> Void) {

@@ -58,6 +58,28 @@ import Testing
         #expect(abs(solution.distance - optimum.distance) < 1e-6)
     }
 
+    @Test(arguments: 0..<8)
+    func vehiclesTravelAndCountTimeByTheirOwnProfiles(_ seed: Int) {
+        var problem = RandomProblems.make(jobs: 6, vehicles: 2, seed: UInt64(300 + seed))
+        let slow = problem.matrix.distances.map { $0 * 1.5 }
+        problem.matrices.append(TravelMatrix(size: problem.matrix.size, distances: slow, durations: slow))
+        problem.vehicles[1].travelProfile = 1
+        problem.vehicles[1].clock = 1
+        for job in problem.jobs.indices {
+            let base = RoutingProblem.Terms(
+                serviceDuration: problem.jobs[job].serviceDuration, windows: problem.jobs[job].windows)
+            let shifted = RoutingProblem.Terms(
+                serviceDuration: base.serviceDuration * 2,
+                windows: base.windows.map { TimeWindow($0.start + 50, $0.end + 50) })
+            problem.jobs[job].termsByClock = [base, shifted]
+        }
+        let solution = Solver(problem: problem, options: Self.options()).solve()
+        #expect(RoutingCheck.violation(solution, problem) == nil)
+        let optimum = BruteForce.optimum(problem)
+        #expect(solution.unassigned.count == optimum.left, "seed \(seed)")
+        #expect(abs(solution.distance - optimum.distance) < 1e-6, "seed \(seed)")
+    }
+
     @Test func theSameSeedGivesTheSameSolution() {
         let problem = RandomProblems.make(jobs: 40, vehicles: 5, seed: 7)
         let first = Solver(problem: problem, options: Self.options(seed: 3)).solve()

@@ -7,12 +7,36 @@
 public struct RoutingProblem: Sendable {
     public var jobs: [Job]
     public var vehicles: [Vehicle]
-    public var matrix: TravelMatrix
+    /// One matrix per travel profile; a vehicle travels by `matrices[vehicle.travelProfile]`.
+    public var matrices: [TravelMatrix]
 
-    public init(jobs: [Job], vehicles: [Vehicle], matrix: TravelMatrix) {
+    public init(jobs: [Job], vehicles: [Vehicle], matrices: [TravelMatrix]) {
+        precondition(!matrices.isEmpty && matrices.allSatisfy { $0.size == matrices[0].size }, "matrices of one size")
         self.jobs = jobs
         self.vehicles = vehicles
-        self.matrix = matrix
+        self.matrices = matrices
+    }
+
+    /// A problem whose vehicles all travel by one matrix.
+    public init(jobs: [Job], vehicles: [Vehicle], matrix: TravelMatrix) {
+        self.init(jobs: jobs, vehicles: vehicles, matrices: [matrix])
+    }
+
+    /// The matrix of travel profile 0.
+    public var matrix: TravelMatrix {
+        get { matrices[0] }
+        set { matrices[0] = newValue }
+    }
+
+    /// A job's duration and start windows as seen on one clock.
+    public struct Terms: Sendable, Hashable {
+        public var serviceDuration: Double
+        public var windows: [TimeWindow]
+
+        public init(serviceDuration: Double, windows: [TimeWindow]) {
+            self.serviceDuration = serviceDuration
+            self.windows = windows
+        }
     }
 
     /// Something to do at one location: serve a customer, inspect a vehicle.
@@ -22,6 +46,11 @@ public struct RoutingProblem: Sendable {
         public var serviceDuration: Double
         /// Allowed start times, sorted and disjoint; the job starts inside one of them.
         public var windows: [TimeWindow]
+
+        /// The terms on `clock`.
+        public func terms(onClock clock: Int) -> Terms {
+            termsByClock.map { $0[clock] } ?? Terms(serviceDuration: serviceDuration, windows: windows)
+        }
         /// Skill bits the serving vehicle must all have.
         public var skills: SkillSet
         public var demand: Int
@@ -29,6 +58,9 @@ public struct RoutingProblem: Sendable {
         public var priority: Priority
         /// The vehicles allowed to serve the job; `nil` means any with the skills.
         public var allowedVehicles: [Int]?
+        /// Duration and windows per vehicle clock (`termsByClock[vehicle.clock]`), for vehicles whose times
+        /// are counted differently; `nil` means `serviceDuration` and `windows` on every clock.
+        public var termsByClock: [Terms]?
 
         public init(
             location: Int, serviceDuration: Double, windows: [TimeWindow], skills: SkillSet = [], demand: Int = 0,
@@ -74,10 +106,14 @@ public struct RoutingProblem: Sendable {
         public var fixedCost: Double
         /// A daily limit on travel; `nil` means travel runs on without pause.
         public var dailyTravel: DailyTravel?
+        /// Index into the problem's matrices.
+        public var travelProfile: Int
+        /// Index into jobs' `termsByClock`: vehicles on one clock count time the same way.
+        public var clock: Int
 
         public init(
             startLocation: Int, endLocation: Int, shift: TimeWindow, skills: SkillSet = [], capacity: Int = .max,
-            fixedCost: Double = 0, dailyTravel: DailyTravel? = nil
+            fixedCost: Double = 0, dailyTravel: DailyTravel? = nil, travelProfile: Int = 0, clock: Int = 0
         ) {
             self.startLocation = startLocation
             self.endLocation = endLocation
@@ -86,6 +122,8 @@ public struct RoutingProblem: Sendable {
             self.capacity = capacity
             self.fixedCost = fixedCost
             self.dailyTravel = dailyTravel
+            self.travelProfile = travelProfile
+            self.clock = clock
         }
     }
 }

@@ -1,17 +1,23 @@
 /// The problem flattened into arrays indexed by job and vehicle, for the search's hot loops.
+///
+/// A job's duration and windows depend on the serving vehicle's clock: they live at index
+/// `job * clockCount + clock`. Distances and durations depend on the vehicle's travel profile.
 struct Instance {
     let jobCount: Int
     let vehicleCount: Int
     let locationCount: Int
+    let clockCount: Int
+    /// Every profile's matrix, one after the other.
     let distance: [Double]
     let duration: [Double]
 
     let location: [Int]
-    let service: [Double]
     let demand: [Int]
     let jobSkills: [UInt64]
     let isHighPriority: [Bool]
-    /// Windows of job `j` are `windowStart[windowOffset[j]..<windowOffset[j + 1]]` (and `windowEnd`).
+    /// By `job * clockCount + clock`.
+    let service: [Double]
+    /// Windows of terms `t` are `windowStart[windowOffset[t]..<windowOffset[t + 1]]` (and `windowEnd`).
     let windowOffset: [Int]
     let windowStart: [Double]
     let windowEnd: [Double]
@@ -24,35 +30,44 @@ struct Instance {
     let vehicleSkills: [UInt64]
     let fixedCost: [Double]
     let dailyTravel: [DailyTravel?]
+    /// Offset of each vehicle's matrix in `distance` and `duration`.
+    let matrixOffset: [Int]
+    let clock: [Int]
     /// `allowed[j * vehicleCount + v]`: whether job `j` may go on vehicle `v`; empty when all may.
     let allowed: [Bool]
     /// Vehicles with equal attributes share a type; an empty route of each type is enough to try.
     let vehicleType: [Int]
 
-    /// For each job, the other jobs by increasing distance (at most `neighbourCount`).
+    /// For each job, the other jobs by increasing distance (at most `neighbourCount`), on profile 0.
     let neighbours: [[Int]]
 
     init(_ problem: RoutingProblem, neighbourCount: Int = 64) {
         jobCount = problem.jobs.count
         vehicleCount = problem.vehicles.count
-        locationCount = problem.matrix.size
-        distance = problem.matrix.distances
-        duration = problem.matrix.durations
+        locationCount = problem.matrices[0].size
+        clockCount = max(1, (problem.vehicles.map(\.clock).max() ?? 0) + 1)
+        distance = problem.matrices.flatMap(\.distances)
+        duration = problem.matrices.flatMap(\.durations)
         location = problem.jobs.map(\.location)
-        service = problem.jobs.map(\.serviceDuration)
         demand = problem.jobs.map(\.demand)
         jobSkills = problem.jobs.map(\.skills.rawValue)
         isHighPriority = problem.jobs.map { $0.priority == .high }
+        var service: [Double] = []
         var offsets = [0]
         var starts: [Double] = []
         var ends: [Double] = []
         for job in problem.jobs {
-            for window in job.windows.sorted(by: { $0.start < $1.start }) {
-                starts.append(window.start)
-                ends.append(window.end)
+            for clock in 0..<clockCount {
+                let terms = job.terms(onClock: clock)
+                service.append(terms.serviceDuration)
+                for window in terms.windows.sorted(by: { $0.start < $1.start }) {
+                    starts.append(window.start)
+                    ends.append(window.end)
+                }
+                offsets.append(starts.count)
             }
-            offsets.append(starts.count)
         }
+        self.service = service
         windowOffset = offsets
         windowStart = starts
         windowEnd = ends
@@ -64,17 +79,19 @@ struct Instance {
         vehicleSkills = problem.vehicles.map(\.skills.rawValue)
         fixedCost = problem.vehicles.map(\.fixedCost)
         dailyTravel = problem.vehicles.map(\.dailyTravel)
+        let size = locationCount
+        matrixOffset = problem.vehicles.map { $0.travelProfile * size * size }
+        clock = problem.vehicles.map(\.clock)
+        var allowed: [Bool] = []
         if problem.jobs.contains(where: { $0.allowedVehicles != nil }) {
-            var allowed = [Bool](repeating: false, count: jobCount * vehicleCount)
+            allowed = [Bool](repeating: false, count: jobCount * vehicleCount)
             for (job, spec) in problem.jobs.enumerated() {
                 for vehicle in spec.allowedVehicles ?? Array(0..<vehicleCount) where vehicle < vehicleCount {
                     allowed[job * vehicleCount + vehicle] = true
                 }
             }
-            self.allowed = allowed
-        } else {
-            allowed = []
         }
+        self.allowed = allowed
         var types: [RoutingProblem.Vehicle: Int] = [:]
         // Vehicles with their own job lists never stand in for each other.
         vehicleType =
@@ -85,7 +102,7 @@ struct Instance {
                 return types.count - 1
             } : Array(0..<vehicleCount)
         neighbours = Instance.nearestJobs(
-            locations: location, matrix: distance, size: locationCount, count: neighbourCount)
+            locations: location, matrix: problem.matrices[0].distances, size: size, count: neighbourCount)
     }
 
     /// For each job the nearest other jobs; sorted once per location, since many jobs share one.
@@ -109,10 +126,27 @@ struct Instance {
         }
     }
 
-    @inline(__always) func dist(_ from: Int, _ to: Int) -> Double { distance[from * locationCount + to] }
-    @inline(__always) func time(_ from: Int, _ to: Int) -> Double { duration[from * locationCount + to] }
+    /// Distance between two locations by vehicle `v`'s profile.
+    @inline(__always) func dist(_ v: Int, _ from: Int, _ to: Int) -> Double {
+        distance[matrixOffset[v] + from * locationCount + to]
+    }
 
-    /// Whether vehicle `v` has every skill job `j` needs.
+    /// Travel duration between two locations by vehicle `v`'s profile.
+    @inline(__always) func time(_ v: Int, _ from: Int, _ to: Int) -> Double {
+        duration[matrixOffset[v] + from * locationCount + to]
+    }
+
+    /// Distance on profile 0, for the search's notions of nearness.
+    @inline(__always) func nearness(_ from: Int, _ to: Int) -> Double {
+        distance[from * locationCount + to]
+    }
+
+    /// Service duration of job `j` on vehicle `v`.
+    @inline(__always) func service(_ j: Int, _ v: Int) -> Double {
+        service[j * clockCount + clock[v]]
+    }
+
+    /// Whether vehicle `v` has every skill job `j` needs and may serve it.
     @inline(__always) func canServe(_ v: Int, _ j: Int) -> Bool {
         jobSkills[j] & ~vehicleSkills[v] == 0 && (allowed.isEmpty || allowed[j * vehicleCount + v])
     }
@@ -126,10 +160,12 @@ struct Instance {
         return rule.arrival(departure: departure, drivenToday: drivenToday, duration: duration)
     }
 
-    /// The earliest start of job `j` at or after `arrival`, or `nil` when every window has closed.
-    @inline(__always) func earliestStart(_ j: Int, arrival: Double) -> Double? {
-        var w = windowOffset[j]
-        let end = windowOffset[j + 1]
+    /// The earliest start of job `j` on vehicle `v` at or after `arrival`, or `nil` when every window has
+    /// closed.
+    @inline(__always) func earliestStart(_ j: Int, _ v: Int, arrival: Double) -> Double? {
+        let terms = j * clockCount + clock[v]
+        var w = windowOffset[terms]
+        let end = windowOffset[terms + 1]
         while w < end {
             if arrival <= windowEnd[w] { return max(arrival, windowStart[w]) }
             w += 1
@@ -137,10 +173,12 @@ struct Instance {
         return nil
     }
 
-    /// The latest start of job `j` at or before `deadline`, or `nil` when no window opens by then.
-    @inline(__always) func latestStart(_ j: Int, deadline: Double) -> Double? {
-        var w = windowOffset[j + 1] - 1
-        let first = windowOffset[j]
+    /// The latest start of job `j` on vehicle `v` at or before `deadline`, or `nil` when no window opens
+    /// by then.
+    @inline(__always) func latestStart(_ j: Int, _ v: Int, deadline: Double) -> Double? {
+        let terms = j * clockCount + clock[v]
+        var w = windowOffset[terms + 1] - 1
+        let first = windowOffset[terms]
         while w >= first {
             if windowStart[w] <= deadline { return min(deadline, windowEnd[w]) }
             w -= 1

@@ -23,9 +23,13 @@ struct Recreate {
         } else if draw < 8 {
             jobs.sort { instance.demand[$0] > instance.demand[$1] }
         } else if draw < 10 {
-            jobs.sort { instance.dist(depot, instance.location[$0]) > instance.dist(depot, instance.location[$1]) }
+            jobs.sort {
+                instance.nearness(depot, instance.location[$0]) > instance.nearness(depot, instance.location[$1])
+            }
         } else {
-            jobs.sort { instance.dist(depot, instance.location[$0]) < instance.dist(depot, instance.location[$1]) }
+            jobs.sort {
+                instance.nearness(depot, instance.location[$0]) < instance.nearness(depot, instance.location[$1])
+            }
         }
         // High-priority jobs choose their places first.
         if jobs.contains(where: { instance.isHighPriority[$0] }) {

@@ -73,10 +73,11 @@ struct RouteState {
         for p in 0..<count {
             let job = jobs[p]
             let next = instance.location[job]
-            distance += instance.dist(location, next)
-            let arrival = instance.travel(v, from: time, drivenToday: driven, duration: instance.time(location, next))
+            distance += instance.dist(v, location, next)
+            let arrival = instance.travel(
+                v, from: time, drivenToday: driven, duration: instance.time(v, location, next))
             // An infeasible route (never produced by the search) keeps its arrival as start.
-            let start = instance.earliestStart(job, arrival: arrival.time) ?? arrival.time
+            let start = instance.earliestStart(job, v, arrival: arrival.time) ?? arrival.time
             earliest[p] = start
             drivenBefore[p] = sameDay(start, arrival.time, v, instance) ? arrival.drivenToday : 0
             (time, driven) = leaving(p, instance)
@@ -84,16 +85,16 @@ struct RouteState {
             location = next
         }
         let end = instance.endLocation[v]
-        distance += instance.dist(location, end)
-        endArrival = instance.travel(v, from: time, drivenToday: driven, duration: instance.time(location, end)).time
+        distance += instance.dist(v, location, end)
+        endArrival = instance.travel(v, from: time, drivenToday: driven, duration: instance.time(v, location, end)).time
 
         var deadline = instance.shiftEnd[v]
         var after = end
         for p in stride(from: count - 1, through: 0, by: -1) {
             let job = jobs[p]
             let here = instance.location[job]
-            let limit = deadline - instance.time(here, after) - instance.service[job]
-            let start = instance.latestStart(job, deadline: limit) ?? -Double.infinity
+            let limit = deadline - instance.time(v, here, after) - instance.service(job, v)
+            let start = instance.latestStart(job, v, deadline: limit) ?? -Double.infinity
             latest[p] = start
             deadline = start
             after = here
@@ -101,7 +102,7 @@ struct RouteState {
         // Leave as late as possible without delaying the first job's earliest start; under a daily travel
         // limit a later start could shift travel into fuller days, so the vehicle leaves at once.
         if let first = jobs.first, instance.dailyTravel[v] == nil {
-            let travel = instance.time(instance.startLocation[v], instance.location[first])
+            let travel = instance.time(v, instance.startLocation[v], instance.location[first])
             latestDeparture = max(instance.shiftStart[v], earliest[0] - travel)
         } else {
             latestDeparture = instance.shiftStart[v]
@@ -112,7 +113,7 @@ struct RouteState {
     @inline(__always)
     private func leaving(_ p: Int, _ instance: Instance) -> (time: Double, drivenToday: Double) {
         let start = earliest[p]
-        let leave = start + instance.service[jobs[p]]
+        let leave = start + instance.service(jobs[p], vehicle)
         return (leave, sameDay(leave, start, vehicle, instance) ? drivenBefore[p] : 0)
     }
 
@@ -134,19 +135,20 @@ struct RouteState {
         for q in p..<jobs.count {
             let job = jobs[q]
             let next = instance.location[job]
-            let arrival = instance.travel(v, from: time, drivenToday: drivenToday, duration: instance.time(here, next))
-            guard let start = instance.earliestStart(job, arrival: arrival.time), start <= latest[q] else {
+            let arrival = instance.travel(
+                v, from: time, drivenToday: drivenToday, duration: instance.time(v, here, next))
+            guard let start = instance.earliestStart(job, v, arrival: arrival.time), start <= latest[q] else {
                 return false
             }
             let drivenAtStart = sameDay(start, arrival.time, v, instance) ? arrival.drivenToday : 0
             if start == earliest[q] && drivenAtStart == drivenBefore[q] { return true }
-            let leave = start + instance.service[job]
+            let leave = start + instance.service(job, v)
             time = leave
             drivenToday = sameDay(leave, start, v, instance) ? drivenAtStart : 0
             here = next
         }
         let end = instance.endLocation[v]
-        let back = instance.travel(v, from: time, drivenToday: drivenToday, duration: instance.time(here, end))
+        let back = instance.travel(v, from: time, drivenToday: drivenToday, duration: instance.time(v, here, end))
         return back.time <= instance.shiftEnd[v]
     }
 
@@ -166,19 +168,19 @@ struct RouteState {
         }
         let arrival = instance.travel(
             v, from: departure.time, drivenToday: departure.drivenToday,
-            duration: instance.time(previousLocation, jobLocation))
-        guard let start = instance.earliestStart(job, arrival: arrival.time) else { return nil }
-        let leave = start + instance.service[job]
+            duration: instance.time(v, previousLocation, jobLocation))
+        guard let start = instance.earliestStart(job, v, arrival: arrival.time) else { return nil }
+        let leave = start + instance.service(job, v)
         let nextLocation = p == jobs.count ? instance.endLocation[v] : instance.location[jobs[p]]
         if instance.dailyTravel[v] == nil {
             // Without a travel limit, the latest starts make the check O(1).
             if p == jobs.count {
-                guard leave + instance.time(jobLocation, nextLocation) <= instance.shiftEnd[v] else { return nil }
+                guard leave + instance.time(v, jobLocation, nextLocation) <= instance.shiftEnd[v] else { return nil }
             } else {
                 let next = jobs[p]
                 guard
                     let nextStart = instance.earliestStart(
-                        next, arrival: leave + instance.time(jobLocation, nextLocation)),
+                        next, v, arrival: leave + instance.time(v, jobLocation, nextLocation)),
                     nextStart <= latest[p]
                 else { return nil }
             }
@@ -190,8 +192,8 @@ struct RouteState {
             }
         }
         let delta =
-            instance.dist(previousLocation, jobLocation) + instance.dist(jobLocation, nextLocation)
-            - instance.dist(previousLocation, nextLocation)
+            instance.dist(v, previousLocation, jobLocation) + instance.dist(v, jobLocation, nextLocation)
+            - instance.dist(v, previousLocation, nextLocation)
         return jobs.isEmpty ? delta + instance.fixedCost[v] : delta
     }
 }
