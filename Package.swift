@@ -14,6 +14,8 @@ let package = Package(
     targets: [
         .target(name: "ECVModel"),
         .target(name: "ECVRouting"),
+        .target(name: "ECVPlanning", dependencies: ["ECVModel", "ECVRouting"]),
+        .target(name: "ECVReports", dependencies: ["ECVModel", "ECVPlanning"]),
         .target(
             name: "ECVCatalog",
             dependencies: ["ECVModel", .product(name: "Yams", package: "Yams")]
@@ -21,7 +23,7 @@ let package = Package(
         .target(
             name: "ECVCLI",
             dependencies: [
-                "ECVModel", "ECVCatalog", "ECVRouting",
+                "ECVModel", "ECVCatalog", "ECVRouting", "ECVPlanning", "ECVReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -8,6 +8,8 @@ enum CLIError: Error, CustomStringConvertible {
     case unknownRoute(String, suggestion: String?)
     case unreadableFile(String)
     case badInstance(file: String, Error)
+    case planning(Error)
+    case cannotWrite(String, String)
 
     var description: String {
         switch self {
@@ -22,6 +24,10 @@ enum CLIError: Error, CustomStringConvertible {
             return "cannot read \(path)"
         case .badInstance(let file, let error):
             return "\(file):\(error)"
+        case .planning(let error):
+            return "\(error)"
+        case .cannotWrite(let path, let reason):
+            return "cannot write \(path): \(reason)"
         }
     }
 }

@@ -10,7 +10,9 @@ public struct ECVCommand: ParsableCommand {
             Reads the checklists in ROOT/Checklists and the teams, clients and regional lines in ROOT/Routes.
             Start with `ecv validate` after every change to those files.
             """,
-        subcommands: [ValidateCommand.self, FleetCommand.self, ChecklistCommand.self, SolveCommand.self]
+        subcommands: [
+            ValidateCommand.self, FleetCommand.self, ChecklistCommand.self, PlanCommand.self, SolveCommand.self,
+        ]
     )
 
     public init() {}

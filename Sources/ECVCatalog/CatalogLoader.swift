@@ -94,10 +94,3 @@ public enum CatalogLoader {
         return CatalogLoad(catalog: catalog, diagnostics: sink.diagnostics.sorted(), files: paths)
     }
 }
-
-extension CatalogLoader {
-    /// The candidate a mistyped id most likely meant, by edit distance; `nil` when none is close.
-    public static func suggestion(for word: String, among candidates: [String]) -> String? {
-        Suggestion.closest(to: word, among: candidates)
-    }
-}

@@ -17,6 +17,12 @@ public struct Catalog: Sendable, Hashable {
         public var vehicle: Vehicle
         public var site: Site
         public var route: Route
+
+        public init(vehicle: Vehicle, site: Site, route: Route) {
+            self.vehicle = vehicle
+            self.site = site
+            self.route = route
+        }
     }
 
     /// Every vehicle with its site and route, in file order.

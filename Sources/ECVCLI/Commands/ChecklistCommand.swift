@@ -30,7 +30,8 @@ struct ChecklistCommand: ParsableCommand {
     func run() throws {
         let catalog = try global.loadCatalog()
         guard let placement = catalog.placement(ofVehicle: vehicle) else {
-            throw CLIError.unknownVehicle(vehicle, suggestion: closest(to: vehicle, among: catalog.vehicleIDs))
+            throw CLIError.unknownVehicle(
+                vehicle, suggestion: Suggestion.closest(to: vehicle, among: catalog.vehicleIDs))
         }
         let items = catalog.items(applyingTo: placement.vehicle)
         let serviceMinutes = catalog.serviceMinutes(for: placement)

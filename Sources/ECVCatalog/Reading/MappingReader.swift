@@ -1,3 +1,4 @@
+import ECVModel
 import Yams
 
 /// A YAML mapping with its location, read key by key; every problem goes to the sink.

@@ -64,7 +64,7 @@ public struct RoutingProblem: Sendable {
 
         public init(
             location: Int, serviceDuration: Double, windows: [TimeWindow], skills: SkillSet = [], demand: Int = 0,
-            priority: Priority = .normal, allowedVehicles: [Int]? = nil
+            priority: Priority = .normal, allowedVehicles: [Int]? = nil, termsByClock: [Terms]? = nil
         ) {
             self.location = location
             self.serviceDuration = serviceDuration
@@ -73,6 +73,7 @@ public struct RoutingProblem: Sendable {
             self.demand = demand
             self.priority = priority
             self.allowedVehicles = allowedVehicles
+            self.termsByClock = termsByClock
         }
 
         /// A job that must start exactly at `time`.

@@ -1,7 +1,7 @@
 /// "Did you mean" for misspelt keys, ids and values.
-enum Suggestion {
+public enum Suggestion {
     /// The candidate closest to `word` by edit distance, if close enough to be a likely typo.
-    static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
+    public static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
         let limit = max(1, min(3, word.count / 3))
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
@@ -14,12 +14,12 @@ enum Suggestion {
     }
 
     /// `" (did you mean `x`?)"` or nothing.
-    static func hint(for word: String, among candidates: some Sequence<String>) -> String {
+    public static func hint(for word: String, among candidates: some Sequence<String>) -> String {
         closest(to: word, among: candidates).map { "; did you mean `\($0)`?" } ?? ""
     }
 
     /// Levenshtein distance, giving up early (returning `limit + 1`) once it must exceed `limit`.
-    static func editDistance(_ a: String, _ b: String, limit: Int) -> Int {
+    public static func editDistance(_ a: String, _ b: String, limit: Int) -> Int {
         let a = Array(a.unicodeScalars)
         let b = Array(b.unicodeScalars)
         if abs(a.count - b.count) > limit { return limit + 1 }

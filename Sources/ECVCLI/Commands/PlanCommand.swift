@@ -1,0 +1,86 @@
+import ArgumentParser
+import ECVModel
+import ECVPlanning
+import ECVReports
+import Foundation
+
+/// `ecv plan`: schedules every team along its line.
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Plan the tour: each team along its line, day by day.",
+        discussion: """
+            Teams drive and work only inside their line's work hours on workdays that are not holidays;
+            a drive pauses at the end of the day and goes on next morning. Each vehicle is visited once, on a
+            day its site is open, by its line's team (any team with --rebalance). Vehicles that cannot be
+            scheduled are listed with the reason.
+
+            Examples:
+              ecv plan
+              ecv plan --route northeast --route north-china
+              ecv plan --format json --out plan.json
+              ecv plan --format ics --out calendars/
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: "Plan only this route (repeatable).")
+    var route: [String] = []
+
+    @Option(help: "Seed of the search; the same seed gives the same plan.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Seconds to search at most.")
+    var timeLimit: Double = 3
+
+    @Option(help: "Search iterations at most.")
+    var iterations: Int = 20_000
+
+    @Flag(help: "Let the engine move sites between lines when that schedules more vehicles or saves km.")
+    var rebalance = false
+
+    @Option(help: "table, json, csv or ics.")
+    var format: PlanFormat = .table
+
+    @Option(help: "Write to this file (a folder for ics) instead of standard output.")
+    var out: String?
+
+    @Option(help: "Language of names in the table: zh, en or both.")
+    var lang: Language = .en
+
+    func validate() throws {
+        guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number") }
+        guard iterations >= 1 else { throw ValidationError("--iterations must be at least 1") }
+    }
+
+    func run() throws {
+        let catalog = try global.loadCatalog()
+        var options = Planner.Options()
+        options.seed = seed
+        options.timeLimit = .milliseconds(Int(timeLimit * 1000))
+        options.maxIterations = iterations
+        options.routes = route.isEmpty ? nil : route
+        options.rebalance = rebalance
+        let reporter = ProgressReporter()
+        let plan: TourPlan
+        do {
+            plan = try Planner(catalog: catalog, options: options).plan { progress in
+                reporter.report(
+                    String(
+                        format: "best %.0f km, %d of %d vehicles scheduled", progress.bestKm, progress.scheduled,
+                        progress.total),
+                    after: progress.elapsed)
+            }
+        } catch {
+            throw CLIError.planning(error)
+        }
+        reporter.finish()
+        try PlanWriter(plan: plan, catalog: catalog, language: lang).write(format, to: out)
+    }
+}
+
+/// The forms a plan is written in.
+enum PlanFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json, csv, ics
+}

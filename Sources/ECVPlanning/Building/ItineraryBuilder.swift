@@ -1,0 +1,83 @@
+import ECVModel
+import ECVRouting
+
+/// Turns the engine's routes (job orders and start minutes) into calendar itineraries: legs split into
+/// daily stretches, stops with their visits, departure and return.
+struct ItineraryBuilder {
+    let model: TourModel
+
+    func routePlan(_ r: Int, _ route: RoutingSolution.Route?) -> RoutePlan {
+        let clock = model.clocks[r]
+        let vehicle = model.problem.vehicles[r]
+        let travelModel = model.travelModels[vehicle.travelProfile]
+        // Without a driving limit, days still end: a limit of a whole day splits drives at day ends only.
+        let rule =
+            vehicle.dailyTravel ?? DailyTravel(dayLength: Double(clock.dayLength), limit: Double(clock.dayLength))
+        let base = vehicle.startLocation
+        var stops: [RoutePlan.Stop] = []
+        var legs: [RoutePlan.Leg] = []
+        var at = base
+        var time = 0.0
+        var driven = 0.0
+
+        func drive(to location: Int) -> Double {
+            let from = model.locations[at]
+            let to = model.locations[location]
+            let leg = TourModel.leg(from.point, to.point, travelModel)
+            let stretches = rule.stretches(departure: time, drivenToday: driven, duration: leg.minutes)
+            let arrival = rule.arrival(departure: time, drivenToday: driven, duration: leg.minutes)
+            legs.append(
+                RoutePlan.Leg(
+                    from: from.site ?? "base", to: to.site ?? "base", km: leg.km, driveMinutes: Int(leg.minutes),
+                    depart: clock.momentStarting(at: Int(stretches.first?.start ?? time)),
+                    arrive: clock.momentEnding(at: Int(arrival.time)),
+                    stretches: stretches.map { stretch in
+                        RoutePlan.Stretch(
+                            start: clock.momentStarting(at: Int(stretch.start)),
+                            end: clock.momentEnding(at: Int(stretch.end)),
+                            km: leg.minutes > 0 ? leg.km * (stretch.end - stretch.start) / leg.minutes : 0)
+                    }))
+            (time, driven) = arrival
+            at = location
+            return arrival.time
+        }
+
+        if let route {
+            var index = 0
+            while index < route.jobs.count {
+                let location = model.problem.jobs[route.jobs[index]].location
+                let arrival = drive(to: location)
+                var visits: [RoutePlan.Visit] = []
+                while index < route.jobs.count, model.problem.jobs[route.jobs[index]].location == location {
+                    let job = route.jobs[index]
+                    let start = route.starts[index]
+                    let minutes = model.serviceMinutes[job][r]
+                    if rule.day(of: start) != rule.day(of: time) { driven = 0 }
+                    time = start + Double(minutes)
+                    if rule.day(of: time) != rule.day(of: start) { driven = 0 }
+                    visits.append(
+                        RoutePlan.Visit(
+                            vehicle: model.jobs[job].vehicle.id, client: model.jobs[job].site.clientID,
+                            start: clock.momentStarting(at: Int(start)), end: clock.momentEnding(at: Int(time)),
+                            minutes: minutes))
+                    index += 1
+                }
+                let site = model.locations[location].site ?? ""
+                stops.append(
+                    RoutePlan.Stop(
+                        site: site, arrive: clock.momentEnding(at: Int(arrival)),
+                        depart: clock.momentStarting(at: Int(time)), visits: visits))
+            }
+        }
+        if !stops.isEmpty { _ = drive(to: base) }
+        // A team leaves a site when its next drive starts, which may be the next morning.
+        for index in stops.indices { stops[index].depart = legs[index + 1].depart }
+        let depart = legs.first?.depart ?? clock.momentStarting(at: 0)
+        let returnTime = legs.last?.arrive ?? depart
+        let workdays =
+            stops.isEmpty ? 0 : (clock.index(of: returnTime.day) ?? 0) - (clock.index(of: depart.day) ?? 0) + 1
+        return RoutePlan(
+            route: model.routes[r].id, team: model.teams[r].id, timeZone: model.routes[r].timeZone, depart: depart,
+            returnTime: returnTime, stops: stops, legs: legs, workdays: workdays)
+    }
+}

@@ -1,0 +1,43 @@
+import ECVModel
+import ECVRouting
+
+/// Words for why a vehicle is left out, from the engine's reason and a look at the vehicle's site,
+/// route and team.
+struct UnscheduledReasons {
+    let model: TourModel
+
+    func reason(for job: Int, _ engineReason: UnassignedReason) -> String {
+        let placement = model.jobs[job]
+        let own = model.routes.firstIndex { $0.id == placement.route.id } ?? 0
+        let route = model.routes[own]
+        let team = model.teams[own]
+        let minutes = model.serviceMinutes[job][own]
+        switch engineReason {
+        case .missingSkills:
+            let skills = Set(model.teams.flatMap(\.skills))
+            let needed = placement.vehicle.requiredSkills(among: Set(model.teams.flatMap(\.skills)).union(skills))
+            let missing = needed.filter { !team.skills.contains($0) }
+            return "needs \(missing.joined(separator: ", ")), \(team.id) lacks it"
+        case .exceedsCapacity:
+            return "exceeds what \(team.id) can carry"
+        case .noReachableWindow:
+            guard let hours = route.visitingHours(at: placement.site) else {
+                return "site hours do not overlap the work hours \(route.workHours)"
+            }
+            if hours.minutes < minutes {
+                return "needs \(minutes) min but the site's visiting hours \(hours) allow \(hours.minutes) min a day"
+            }
+            if !model.clocks[own].days.contains(where: { route.isOpen(placement.site, on: $0) }) {
+                return "site closed on every working day of route \(route.id)"
+            }
+            if placement.site.appointment != nil,
+                VisitWindows.windows(for: placement, minutes: minutes, on: route, model.clocks[own]).isEmpty
+            {
+                return "appointment \(placement.site.appointment?.description ?? "") cannot hold a \(minutes)-min visit"
+            }
+            return "does not fit before \(route.end): too far to reach and return in time"
+        case .noRoom:
+            return "no room left in \(team.id)'s tour before \(route.end)"
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import ECVModel
+import ECVRouting
+
+/// The start windows of one vehicle's visit on a route's work clock: one per open day of the site,
+/// the visiting hours (site hours ∩ work hours) shortened by the visit's minutes.
+enum VisitWindows {
+    static func windows(for job: Catalog.VehiclePlacement, minutes: Int, on route: Route, _ clock: WorkClock)
+        -> [TimeWindow]
+    {
+        let site = job.site
+        guard let hours = route.visitingHours(at: site), hours.minutes >= minutes else { return [] }
+        var windows: [TimeWindow] = []
+        for (index, day) in clock.days.enumerated() where route.isOpen(site, on: day) {
+            let start = clock.minute(day: index, minuteOfDay: hours.startMinute)
+            let end = clock.minute(day: index, minuteOfDay: hours.endMinute - minutes)
+            windows.append(TimeWindow(Double(start), Double(end)))
+        }
+        guard let appointment = site.appointment else { return windows }
+        // The appointment fixes the first visit at the site; the site's other vehicles follow it.
+        guard let pinned = clock.minute(of: appointment).map(Double.init) else { return [] }
+        if job.vehicle.id == appointedVehicle(of: site) {
+            let fits = windows.contains { $0.start <= pinned && pinned <= $0.end }
+            return fits ? [TimeWindow(pinned, pinned)] : []
+        }
+        return windows.compactMap { window in
+            window.end < pinned ? nil : TimeWindow(max(window.start, pinned), window.end)
+        }
+    }
+
+    /// The vehicle whose visit keeps the appointment: the first high-priority one, else the first listed.
+    static func appointedVehicle(of site: Site) -> String? {
+        (site.vehicles.first { $0.priority == .high } ?? site.vehicles.first)?.id
+    }
+}

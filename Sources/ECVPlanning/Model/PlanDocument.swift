@@ -1,0 +1,142 @@
+import ECVModel
+import Foundation
+
+/// The plan as the JSON contract `ecv-plan/1` describes it: times in ISO 8601 with the route's offset,
+/// km to 0.1, totals as sums of what is listed.
+public struct PlanDocument: Encodable, Sendable {
+    public var format = "ecv-plan/1"
+    public var generated: String
+    public var seed: UInt64
+    public var routes: [Route]
+    public var unscheduled: [Unscheduled]
+    public var totals: Totals
+
+    public struct Route: Encodable, Sendable {
+        public var route: String
+        public var team: String
+        public var depart: String
+        public var `return`: String
+        public var stops: [Stop]
+        public var legs: [Leg]
+        public var totals: RouteTotals
+    }
+
+    public struct Stop: Encodable, Sendable {
+        public var site: String
+        public var arrive: String
+        public var depart: String
+        public var visits: [Visit]
+    }
+
+    public struct Visit: Encodable, Sendable {
+        public var vehicle: String
+        public var client: String
+        public var start: String
+        public var end: String
+        public var minutes: Int
+    }
+
+    public struct Leg: Encodable, Sendable {
+        public var from: String
+        public var to: String
+        public var km: Double
+        public var depart: String
+        public var arrive: String
+        public var driveMinutes: Int
+    }
+
+    public struct RouteTotals: Encodable, Sendable {
+        public var km: Double
+        public var driveMinutes: Int
+        public var serviceMinutes: Int
+        public var workdays: Int
+        public var vehicles: Int
+    }
+
+    public struct Unscheduled: Encodable, Sendable {
+        public var vehicle: String
+        public var site: String
+        public var route: String
+        public var reason: String
+    }
+
+    public struct Totals: Encodable, Sendable {
+        public var km: Double
+        public var vehicles: Int
+        public var unscheduled: Int
+    }
+
+    /// The document of `plan`, generated at `generated`.
+    public init(_ plan: TourPlan, generated: Date) {
+        let zone = plan.routes.first.map(\.timeZone) ?? "Asia/Shanghai"
+        self.generated = ISOTime.string(generated, timeZone: zone)
+        seed = plan.seed
+        routes = plan.routes.map { route in
+            let iso = { (moment: LocalDateTime) in ISOTime.string(moment, timeZone: route.timeZone) }
+            let legs = route.legs.map { leg in
+                Leg(
+                    from: leg.from, to: leg.to, km: PlanDocument.tenths(leg.km), depart: iso(leg.depart),
+                    arrive: iso(leg.arrive), driveMinutes: leg.driveMinutes)
+            }
+            return Route(
+                route: route.route, team: route.team, depart: iso(route.depart), return: iso(route.returnTime),
+                stops: route.stops.map { stop in
+                    Stop(
+                        site: stop.site, arrive: iso(stop.arrive), depart: iso(stop.depart),
+                        visits: stop.visits.map {
+                            Visit(
+                                vehicle: $0.vehicle, client: $0.client, start: iso($0.start), end: iso($0.end),
+                                minutes: $0.minutes)
+                        })
+                },
+                legs: legs,
+                totals: RouteTotals(
+                    km: PlanDocument.tenths(legs.reduce(0) { $0 + $1.km }), driveMinutes: route.driveMinutes,
+                    serviceMinutes: route.serviceMinutes, workdays: route.workdays, vehicles: route.visitCount))
+        }
+        unscheduled = plan.unscheduled.map {
+            Unscheduled(vehicle: $0.vehicle, site: $0.site, route: $0.route, reason: $0.reason)
+        }
+        totals = Totals(
+            km: PlanDocument.tenths(routes.reduce(0) { $0 + $1.totals.km }), vehicles: plan.vehicleCount,
+            unscheduled: plan.unscheduled.count)
+    }
+
+    /// `km` rounded to 0.1.
+    static func tenths(_ km: Double) -> Double {
+        (km * 10).rounded() / 10
+    }
+}
+
+/// ISO 8601 times with the offset of a time zone.
+public enum ISOTime {
+    /// `2027-03-01T08:00:00+08:00` for a local moment in `timeZone`.
+    public static func string(_ moment: LocalDateTime, timeZone: String) -> String {
+        let zone = TimeZone(identifier: timeZone) ?? TimeZone(secondsFromGMT: 8 * 3600) ?? .current
+        let (year, month, day) = moment.day.components
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let components = DateComponents(
+            year: year, month: month, day: day, hour: moment.minuteOfDay / 60, minute: moment.minuteOfDay % 60)
+        let offset = calendar.date(from: components).map { zone.secondsFromGMT(for: $0) } ?? zone.secondsFromGMT()
+        return "\(moment.description):00\(offsetText(offset))"
+    }
+
+    /// An instant in `timeZone`, to the second.
+    public static func string(_ date: Date, timeZone: String) -> String {
+        let zone = TimeZone(identifier: timeZone) ?? .current
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        let text = String(
+            format: "%04d-%02d-%02dT%02d:%02d:%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0,
+            parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
+        return text + offsetText(zone.secondsFromGMT(for: date))
+    }
+
+    private static func offsetText(_ seconds: Int) -> String {
+        let sign = seconds < 0 ? "-" : "+"
+        let minutes = abs(seconds) / 60
+        return String(format: "%@%02d:%02d", sign, minutes / 60, minutes % 60)
+    }
+}

@@ -1,0 +1,75 @@
+import ECVModel
+
+/// A planned tour: per route the day-by-day itinerary, and the vehicles that could not be scheduled.
+public struct TourPlan: Sendable, Equatable {
+    public var seed: UInt64
+    public var routes: [RoutePlan]
+    public var unscheduled: [Unscheduled]
+
+    /// Road km over all routes.
+    public var km: Double { routes.reduce(0) { $0 + $1.km } }
+    /// Vehicles visited over all routes.
+    public var vehicleCount: Int { routes.reduce(0) { $0 + $1.visitCount } }
+}
+
+/// One route's itinerary: legs and stops in order, from the base and back.
+public struct RoutePlan: Sendable, Equatable {
+    public var route: String
+    public var team: String
+    public var timeZone: String
+    public var depart: LocalDateTime
+    public var returnTime: LocalDateTime
+    public var stops: [Stop]
+    /// `legs[i]` leads to `stops[i]`; the last leg returns to the base.
+    public var legs: [Leg]
+
+    public var km: Double { legs.reduce(0) { $0 + $1.km } }
+    public var driveMinutes: Int { legs.reduce(0) { $0 + $1.driveMinutes } }
+    public var serviceMinutes: Int { stops.reduce(0) { $0 + $1.visits.reduce(0) { $0 + $1.minutes } } }
+    public var visitCount: Int { stops.reduce(0) { $0 + $1.visits.count } }
+    /// Working days from departure to return, both included.
+    public var workdays: Int
+
+    /// Where the team works: one site, one or more vehicles, possibly over several days.
+    public struct Stop: Sendable, Equatable {
+        public var site: String
+        public var arrive: LocalDateTime
+        public var depart: LocalDateTime
+        public var visits: [Visit]
+    }
+
+    /// The inspection of one vehicle.
+    public struct Visit: Sendable, Equatable {
+        public var vehicle: String
+        public var client: String
+        public var start: LocalDateTime
+        public var end: LocalDateTime
+        public var minutes: Int
+    }
+
+    /// A drive between two places (`base` or site ids), split into one stretch per day it takes.
+    public struct Leg: Sendable, Equatable {
+        public var from: String
+        public var to: String
+        public var km: Double
+        public var driveMinutes: Int
+        public var depart: LocalDateTime
+        public var arrive: LocalDateTime
+        public var stretches: [Stretch]
+    }
+
+    /// Driving on one day: from when to when, and the km covered.
+    public struct Stretch: Sendable, Equatable {
+        public var start: LocalDateTime
+        public var end: LocalDateTime
+        public var km: Double
+    }
+}
+
+/// A vehicle the plan leaves out, with a reason a dispatcher understands.
+public struct Unscheduled: Sendable, Equatable {
+    public var vehicle: String
+    public var site: String
+    public var route: String
+    public var reason: String
+}

@@ -1,0 +1,74 @@
+import ECVModel
+import ECVRouting
+import Foundation
+
+/// Plans a tour: every route's team along its sites on the work clock, as short as the engine finds.
+public struct Planner: Sendable {
+    /// What to plan and how long to search.
+    public struct Options: Sendable {
+        public var seed: UInt64 = 1
+        /// Wall-clock limit of the search; `nil` for none.
+        public var timeLimit: Duration? = .seconds(3)
+        public var maxIterations: Int = 20_000
+        /// Stop early when this many iterations bring no better plan.
+        public var maxIterationsWithoutImprovement: Int = 5_000
+        /// Only these routes; `nil` for all.
+        public var routes: [String]?
+        /// Let any team visit any site when that schedules more vehicles or saves distance.
+        public var rebalance = false
+        /// Vehicles already inspected: they are not planned again.
+        public var skipVehicles: Set<String> = []
+
+        public init() {}
+    }
+
+    /// What the planner reports while it searches.
+    public struct Progress: Sendable {
+        public var elapsed: Duration
+        public var bestKm: Double
+        public var scheduled: Int
+        public var total: Int
+    }
+
+    public let catalog: Catalog
+    public var options: Options
+
+    public init(catalog: Catalog, options: Options = Options()) {
+        self.catalog = catalog
+        self.options = options
+    }
+
+    public func plan(progress: ((Progress) -> Void)? = nil) throws(PlanningError) -> TourPlan {
+        let known = catalog.routes.map(\.id)
+        for route in options.routes ?? [] where !known.contains(route) {
+            throw .unknownRoute(route, suggestion: Suggestion.closest(to: route, among: known))
+        }
+        let model = try TourModel(
+            catalog: catalog, routeIDs: options.routes.map(Set.init), rebalance: options.rebalance,
+            skip: options.skipVehicles)
+        var solverOptions = Solver.Options()
+        solverOptions.seed = options.seed
+        solverOptions.timeLimit = options.timeLimit
+        solverOptions.maxIterations = options.maxIterations
+        solverOptions.maxIterationsWithoutImprovement = options.maxIterationsWithoutImprovement
+        // Earliest return breaks ties between plans of equal km: one km is worth ten hours on the road.
+        solverOptions.durationWeight = 1.0 / 600
+        let total = model.jobs.count
+        let solution = Solver(problem: model.problem, options: solverOptions).solve { step in
+            progress?(
+                Progress(elapsed: step.elapsed, bestKm: step.bestDistance, scheduled: step.assigned, total: total))
+        }
+        let builder = ItineraryBuilder(model: model)
+        let routes = model.routes.indices.map { index in
+            builder.routePlan(index, solution.routes.first { $0.vehicle == index })
+        }
+        let reasons = UnscheduledReasons(model: model)
+        let unscheduled = solution.unassigned.map { item in
+            let placement = model.jobs[item.job]
+            return Unscheduled(
+                vehicle: placement.vehicle.id, site: placement.site.id, route: placement.route.id,
+                reason: reasons.reason(for: item.job, item.reason))
+        }
+        return TourPlan(seed: options.seed, routes: routes, unscheduled: unscheduled)
+    }
+}
