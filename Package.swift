@@ -46,6 +46,7 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "ECVRoutingTests", dependencies: ["ECVRouting", "ECVTestSupport"]),
+        .testTarget(name: "ECVPlanningTests", dependencies: ["ECVPlanning", "ECVCatalog", "ECVTestSupport"]),
         .testTarget(name: "ECVCLITests", dependencies: ["ECVCLI", "ECVTestSupport", "ecv"]),
     ]
 )

@@ -58,16 +58,40 @@ public struct Planner: Sendable {
             progress?(
                 Progress(elapsed: step.elapsed, bestKm: step.bestDistance, scheduled: step.assigned, total: total))
         }
-        let builder = ItineraryBuilder(model: model)
-        let routes = model.routes.indices.map { index in
-            builder.routePlan(index, solution.routes.first { $0.vehicle == index })
-        }
         let reasons = UnscheduledReasons(model: model)
-        let unscheduled = solution.unassigned.map { item in
+        var unscheduled = solution.unassigned.map { item in
             let placement = model.jobs[item.job]
             return Unscheduled(
                 vehicle: placement.vehicle.id, site: placement.site.id, route: placement.route.id,
                 reason: reasons.reason(for: item.job, item.reason))
+        }
+        // Without its appointed first visit, a site's other visits may not take place either.
+        let missed = Set(
+            unscheduled.compactMap { item -> String? in
+                model.jobs.first { $0.vehicle.id == item.vehicle }.flatMap { placement in
+                    VisitWindows.appointedVehicle(of: placement.site) == item.vehicle
+                        && placement.site.appointment != nil
+                        ? placement.site.id : nil
+                }
+            })
+        var routesKept = solution.routes
+        for index in routesKept.indices {
+            let dropped = routesKept[index].jobs.indices.filter {
+                missed.contains(model.jobs[routesKept[index].jobs[$0]].site.id)
+            }
+            for position in dropped.reversed() {
+                let placement = model.jobs[routesKept[index].jobs[position]]
+                unscheduled.append(
+                    Unscheduled(
+                        vehicle: placement.vehicle.id, site: placement.site.id, route: placement.route.id,
+                        reason: UnscheduledReasons.missedAppointment(placement.site)))
+                routesKept[index].jobs.remove(at: position)
+                routesKept[index].starts.remove(at: position)
+            }
+        }
+        let builder = ItineraryBuilder(model: model)
+        let routes = model.routes.indices.map { index in
+            builder.routePlan(index, routesKept.first { $0.vehicle == index && !$0.jobs.isEmpty })
         }
         return TourPlan(seed: options.seed, routes: routes, unscheduled: unscheduled)
     }

@@ -18,6 +18,8 @@ struct TourModel {
     let siteLocation: [String: Int]
     let baseLocation: [Int]
     let travelModels: [TravelModel]
+    /// Every team's skills in the catalog: the equipment tags that need a qualification.
+    let skillNames: [String]
     let problem: RoutingProblem
 
     init(catalog: Catalog, routeIDs: Set<String>?, rebalance: Bool, skip: Set<String>) throws(PlanningError) {
@@ -64,7 +66,7 @@ struct TourModel {
         for route in routes where !models.contains(route.travel) { models.append(route.travel) }
         travelModels = models
 
-        let skillNames = Array(catalog.skillNames).sorted()
+        skillNames = Array(catalog.skillNames).sorted()
         guard skillNames.count <= 64 else { throw .tooManySkills(skillNames.count) }
         problem = TourModel.buildProblem(
             routes: routes, teams: teams, clocks: clocks, jobs: jobs, serviceMinutes: serviceMinutes,

@@ -6,6 +6,12 @@ import ECVRouting
 struct UnscheduledReasons {
     let model: TourModel
 
+    /// Why a vehicle that follows an appointment is left out with it.
+    static func missedAppointment(_ site: Site) -> String {
+        "the appointment \(site.appointment?.description ?? "") at \(site.id) cannot be kept, and the site's other "
+            + "vehicles follow it"
+    }
+
     func reason(for job: Int, _ engineReason: UnassignedReason) -> String {
         let placement = model.jobs[job]
         let own = model.routes.firstIndex { $0.id == placement.route.id } ?? 0
@@ -14,8 +20,7 @@ struct UnscheduledReasons {
         let minutes = model.serviceMinutes[job][own]
         switch engineReason {
         case .missingSkills:
-            let skills = Set(model.teams.flatMap(\.skills))
-            let needed = placement.vehicle.requiredSkills(among: Set(model.teams.flatMap(\.skills)).union(skills))
+            let needed = placement.vehicle.requiredSkills(among: Set(model.skillNames))
             let missing = needed.filter { !team.skills.contains($0) }
             return "needs \(missing.joined(separator: ", ")), \(team.id) lacks it"
         case .exceedsCapacity:
@@ -30,13 +35,18 @@ struct UnscheduledReasons {
             if !model.clocks[own].days.contains(where: { route.isOpen(placement.site, on: $0) }) {
                 return "site closed on every working day of route \(route.id)"
             }
-            if placement.site.appointment != nil,
-                VisitWindows.windows(for: placement, minutes: minutes, on: route, model.clocks[own]).isEmpty
+            if let appointment = placement.site.appointment,
+                VisitWindows.appointedVehicle(of: placement.site) == placement.vehicle.id
             {
-                return "appointment \(placement.site.appointment?.description ?? "") cannot hold a \(minutes)-min visit"
+                return "cannot keep the appointment \(appointment) at \(placement.site.id)"
             }
             return "does not fit before \(route.end): too far to reach and return in time"
         case .noRoom:
+            if let appointment = placement.site.appointment,
+                VisitWindows.appointedVehicle(of: placement.site) == placement.vehicle.id
+            {
+                return "cannot keep the appointment \(appointment) at \(placement.site.id)"
+            }
             return "no room left in \(team.id)'s tour before \(route.end)"
         }
     }

@@ -1,0 +1,73 @@
+import ECVCatalog
+import ECVModel
+import ECVPlanning
+import ECVTestSupport
+import Foundation
+import Testing
+
+@Suite struct PlanCheckTests {
+    static func document(_ plan: TourPlan) throws -> [String: Any] {
+        let data = try JSONEncoder().encode(PlanDocument(plan, generated: Date(timeIntervalSince1970: 1_800_000_000)))
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
+    static func options(seed: UInt64 = 1) -> Planner.Options {
+        var options = Planner.Options()
+        options.seed = seed
+        options.timeLimit = nil
+        options.maxIterations = 400
+        return options
+    }
+
+    @Test(arguments: 0..<40)
+    func generatedToursGiveValidPlans(_ seed: Int) throws {
+        let catalog = RandomTours.make(seed: UInt64(seed))
+        let plan = try Planner(catalog: catalog, options: Self.options()).plan()
+        var checker = PlanChecker(catalog: catalog)
+        let problems = checker.check(try Self.document(plan))
+        #expect(problems == [], "seed \(seed)")
+    }
+
+    @Test func theSamplePlanSchedulesEveryVehicleAndPassesTheCheck() throws {
+        let load = CatalogLoader.load(root: ProjectPaths.sampleCatalog)
+        var options = Self.options()
+        options.maxIterations = 1_500
+        let plan = try Planner(catalog: load.catalog, options: options).plan()
+        var checker = PlanChecker(catalog: load.catalog)
+        #expect(checker.check(try Self.document(plan)) == [])
+        #expect(plan.unscheduled.isEmpty)
+        #expect(plan.vehicleCount == load.catalog.placements.count)
+    }
+
+    @Test func theSameSeedGivesTheSamePlan() throws {
+        let catalog = RandomTours.make(seed: 77)
+        let first = try Planner(catalog: catalog, options: Self.options(seed: 5)).plan()
+        let second = try Planner(catalog: catalog, options: Self.options(seed: 5)).plan()
+        #expect(first == second)
+    }
+
+    @Test func unscheduledVehiclesComeWithReasonsADispatcherUnderstands() throws {
+        var catalog = RandomTours.make(seed: 3)
+        var route = catalog.routes[0]
+        route.sites[0].vehicles[0].equipment = ["ka-band", "ups"]
+        route.teamID = "team-b"
+        route.sites[1].unavailable = (0...route.start.days(to: route.end)).map { route.start.adding(days: $0) }
+        route.sites[1].appointment = nil
+        catalog.routes = [route]
+        let plan = try Planner(catalog: catalog, options: Self.options()).plan()
+        let reasons = Dictionary(plan.unscheduled.map { ($0.vehicle, $0.reason) }, uniquingKeysWith: { a, _ in a })
+        #expect(reasons[route.sites[0].vehicles[0].id] == "needs ka-band, team-b lacks it")
+        for vehicle in route.sites[1].vehicles {
+            #expect(reasons[vehicle.id] == "site closed on every working day of route line-0")
+        }
+    }
+
+    @Test func anUnknownRouteIsRefusedWithASuggestion() {
+        let catalog = RandomTours.make(seed: 1)
+        var options = Self.options()
+        options.routes = ["line-O"]
+        #expect(throws: PlanningError.unknownRoute("line-O", suggestion: "line-0")) {
+            try Planner(catalog: catalog, options: options).plan()
+        }
+    }
+}

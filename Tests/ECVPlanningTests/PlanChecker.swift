@@ -1,0 +1,247 @@
+import ECVModel
+import Foundation
+
+/// An independent check of a plan's JSON (`ecv-plan/1`) against the catalog, written from DESIGN.md's
+/// definition of a valid plan in calendar minutes, sharing no code with the planner's work clock.
+struct PlanChecker {
+    let catalog: Catalog
+    /// Routes the plan was asked for.
+    let routeIDs: Set<String>
+    var problems: [String] = []
+
+    init(catalog: Catalog, routeIDs: Set<String>? = nil) {
+        self.catalog = catalog
+        self.routeIDs = routeIDs ?? Set(catalog.routes.map(\.id))
+    }
+
+    /// A moment `YYYY-MM-DDTHH:MM:SS±HH:MM` as (day, minute of day) in the route's own zone.
+    static func moment(_ text: Any?) -> (day: CalendarDay, minute: Int)? {
+        guard let text = text as? String, text.count >= 16,
+            let day = CalendarDay(iso: text.prefix(10)),
+            let minute = DailyHours.minuteOfDay(text.dropFirst(11).prefix(5))
+        else { return nil }
+        return (day, minute)
+    }
+
+    static func absolute(_ moment: (day: CalendarDay, minute: Int)) -> Int {
+        moment.day.daysSinceEpoch * 1440 + moment.minute
+    }
+
+    mutating func fail(_ message: String) {
+        problems.append(message)
+    }
+
+    mutating func check(_ document: [String: Any]) -> [String] {
+        guard document["format"] as? String == "ecv-plan/1" else { return ["format is not ecv-plan/1"] }
+        let routes = document["routes"] as? [[String: Any]] ?? []
+        let unscheduled = document["unscheduled"] as? [[String: Any]] ?? []
+        var seen: [String: Int] = [:]
+        var totalKm = 0.0
+        var totalVehicles = 0
+        for plan in routes {
+            guard let id = plan["route"] as? String, let route = catalog.routes.first(where: { $0.id == id }) else {
+                fail("unknown route \(plan["route"] ?? "nil")")
+                continue
+            }
+            let (km, vehicles) = checkRoute(plan, route, &seen)
+            totalKm += km
+            totalVehicles += vehicles
+        }
+        if Set(routes.compactMap { $0["route"] as? String }) != routeIDs {
+            fail("the plan does not hold every route asked for")
+        }
+        for item in unscheduled {
+            guard let vehicle = item["vehicle"] as? String else { continue }
+            seen[vehicle, default: 0] += 1
+            if (item["reason"] as? String ?? "").isEmpty { fail("\(vehicle) unscheduled without a reason") }
+        }
+        for route in catalog.routes where routeIDs.contains(route.id) {
+            for vehicle in route.sites.flatMap(\.vehicles) where seen[vehicle.id] != 1 {
+                fail("vehicle \(vehicle.id) appears \(seen[vehicle.id] ?? 0) times among visits and unscheduled")
+            }
+        }
+        let totals = document["totals"] as? [String: Any] ?? [:]
+        if abs((totals["km"] as? Double ?? -1) - totalKm) > 0.051 * Double(max(1, routes.count)) {
+            fail("plan km \(totals["km"] ?? "nil") is not the sum \(totalKm)")
+        }
+        if totals["vehicles"] as? Int != totalVehicles { fail("plan vehicles is not the sum of visits") }
+        if totals["unscheduled"] as? Int != unscheduled.count { fail("plan unscheduled count is wrong") }
+        return problems
+    }
+
+    /// Checks one route; returns its km and visit count.
+    private mutating func checkRoute(_ plan: [String: Any], _ route: Route, _ seen: inout [String: Int]) -> (
+        Double, Int
+    ) {
+        let stops = plan["stops"] as? [[String: Any]] ?? []
+        let legs = plan["legs"] as? [[String: Any]] ?? []
+        guard let team = catalog.team(withID: route.teamID), plan["team"] as? String == team.id else {
+            fail("\(route.id): wrong team")
+            return (0, 0)
+        }
+        if stops.isEmpty { return (0, 0) }
+        guard legs.count == stops.count + 1 else {
+            fail("\(route.id): \(legs.count) legs for \(stops.count) stops")
+            return (0, 0)
+        }
+        var drivenPerDay: [Int: Int] = [:]
+        var clock = Int.min
+        var place = "base"
+        var km = 0.0
+        var driveMinutes = 0
+        var serviceMinutes = 0
+        var visits = 0
+        var firstVisitAtSite: Set<String> = []
+        for (index, leg) in legs.enumerated() {
+            let target = index < stops.count ? (stops[index]["site"] as? String ?? "?") : "base"
+            guard leg["from"] as? String == place, leg["to"] as? String == target else {
+                fail("\(route.id): leg \(index) does not chain \(place) → \(target)")
+                return (km, visits)
+            }
+            guard let depart = Self.moment(leg["depart"]), let arrive = Self.moment(leg["arrive"]),
+                let legKm = leg["km"] as? Double, let minutes = leg["driveMinutes"] as? Int
+            else {
+                fail("\(route.id): leg \(index) is incomplete")
+                return (km, visits)
+            }
+            if index == 0 {
+                let start = (route.start, route.workHours.startMinute)
+                if Self.absolute(depart) < Self.absolute(start) {
+                    fail("\(route.id): leaves before its start day's work")
+                }
+            }
+            if Self.absolute(depart) < clock {
+                fail("\(route.id): leg \(index) departs before the previous work ended")
+            }
+            let from = point(place, team)
+            let to = point(target, team)
+            let exactKm = from.greatCircleKm(to: to) * route.travel.circuity
+            if abs(exactKm - legKm) > 0.051 { fail("\(route.id): leg \(index) km \(legKm) ≠ \(exactKm)") }
+            if minutes != Int((exactKm / route.travel.speedKmh * 60).rounded(.up)) {
+                fail("\(route.id): leg \(index) drive minutes \(minutes) do not follow from \(exactKm) km")
+            }
+            let end = drive(minutes, from: Self.absolute(depart), on: route, &drivenPerDay)
+            if end != Self.absolute(arrive) {
+                fail(
+                    "\(route.id): leg \(index) arrives \(leg["arrive"] ?? "") but driving from its departure ends at \(end)"
+                )
+            }
+            clock = Self.absolute(arrive)
+            km += legKm
+            driveMinutes += minutes
+            place = target
+            guard index < stops.count else { break }
+            let stop = stops[index]
+            guard let site = route.sites.first(where: { $0.id == target }) else {
+                fail("\(route.id): stop at unknown site \(target)")
+                continue
+            }
+            if stop["arrive"] as? String != leg["arrive"] as? String {
+                fail("\(route.id): stop \(target) arrival ≠ leg")
+            }
+            for visit in stop["visits"] as? [[String: Any]] ?? [] {
+                let (minutes, ok) = checkVisit(visit, at: site, on: route, team: team, after: &clock, &firstVisitAtSite)
+                if ok {
+                    serviceMinutes += minutes
+                    visits += 1
+                    if let vehicle = visit["vehicle"] as? String { seen[vehicle, default: 0] += 1 }
+                }
+            }
+            if stop["depart"] as? String != legs[index + 1]["depart"] as? String {
+                fail("\(route.id): stop \(target) departure ≠ next leg")
+            }
+        }
+        if place != "base" { fail("\(route.id): does not end at base") }
+        let back = (route.end, route.workHours.endMinute)
+        if clock > Self.absolute(back) { fail("\(route.id): back at base after its end day's work") }
+        let totals = plan["totals"] as? [String: Any] ?? [:]
+        if abs((totals["km"] as? Double ?? -1) - km) > 0.051 { fail("\(route.id): total km is not the sum of legs") }
+        if totals["driveMinutes"] as? Int != driveMinutes { fail("\(route.id): drive minutes are not the sum") }
+        if totals["serviceMinutes"] as? Int != serviceMinutes { fail("\(route.id): service minutes are not the sum") }
+        if totals["vehicles"] as? Int != visits { fail("\(route.id): vehicles is not the count of visits") }
+        for site in route.sites where site.appointment != nil && !firstVisitAtSite.contains(site.id) {
+            if route.sites.first(where: { $0.id == site.id }) != nil, visitsPlanned(at: site, in: stops) {
+                fail("\(route.id): appointment at \(site.id) not honoured")
+            }
+        }
+        return (km, visits)
+    }
+
+    private func visitsPlanned(at site: Site, in stops: [[String: Any]]) -> Bool {
+        stops.contains { $0["site"] as? String == site.id }
+    }
+
+    /// Checks a visit's times, returns its minutes and whether it counts.
+    private mutating func checkVisit(
+        _ visit: [String: Any], at site: Site, on route: Route, team: Team, after clock: inout Int,
+        _ firstVisitAtSite: inout Set<String>
+    ) -> (Int, Bool) {
+        guard let id = visit["vehicle"] as? String, let vehicle = site.vehicles.first(where: { $0.id == id }),
+            let start = Self.moment(visit["start"]), let end = Self.moment(visit["end"])
+        else {
+            fail("\(route.id): visit at \(site.id) of an unknown vehicle")
+            return (0, false)
+        }
+        let needed = catalog.checklists.flatMap(\.items).filter { item in
+            item.appliesTo.map { tags in tags.contains { vehicle.equipment.contains($0) } } ?? true
+        }.reduce(route.setupMinutes) { $0 + $1.minutes }
+        let length = Self.absolute(end) - Self.absolute(start)
+        if length < needed { fail("\(id): visit of \(length) min, needs \(needed)") }
+        if start.day != end.day { fail("\(id): visit spans two days") }
+        let day = start.day
+        let openDays = site.openDays ?? route.workdays
+        let hours = site.openHours ?? route.workHours
+        if !route.workdays.contains(day.weekday) || !openDays.contains(day.weekday) {
+            fail("\(id): visit on a closed weekday")
+        }
+        if route.holidays.contains(day) { fail("\(id): visit on a holiday") }
+        if site.unavailable.contains(day) { fail("\(id): visit on an unavailable day") }
+        if day < route.start || day > route.end { fail("\(id): visit outside the route's dates") }
+        let lowest = max(hours.startMinute, route.workHours.startMinute)
+        let highest = min(hours.endMinute, route.workHours.endMinute)
+        if start.minute < lowest || end.minute > highest { fail("\(id): visit outside site or work hours") }
+        if Self.absolute(start) < clock { fail("\(id): visit overlaps the previous visit or leg") }
+        clock = Self.absolute(end)
+        let skills = Set(catalog.teams.flatMap(\.skills))
+        for skill in vehicle.equipment where skills.contains(skill) && !team.skills.contains(skill) {
+            fail("\(id): needs \(skill), which \(team.id) lacks")
+        }
+        if let appointment = site.appointment, !firstVisitAtSite.contains(site.id) {
+            if appointment.day != start.day || appointment.minuteOfDay != start.minute {
+                fail("\(id): first visit at \(site.id) starts \(visit["start"] ?? "") not at \(appointment)")
+            }
+        }
+        firstVisitAtSite.insert(site.id)
+        return (length, true)
+    }
+
+    private func point(_ place: String, _ team: Team) -> GeoPoint {
+        place == "base"
+            ? team.base.location
+            : catalog.routes.flatMap(\.sites).first { $0.id == place }?.location ?? team.base.location
+    }
+
+    /// Drives `minutes` minute by minute from `start`: only inside work hours on the route's working days,
+    /// at most `max-drive-hours` per calendar day summed over the route's legs. Returns the end.
+    private func drive(_ minutes: Int, from start: Int, on route: Route, _ driven: inout [Int: Int]) -> Int {
+        let limit = route.maxDriveHours.map { Int(($0 * 60).rounded()) } ?? Int.max
+        var now = start
+        var left = minutes
+        var guardSteps = 0
+        while left > 0 && guardSteps < 10_000_000 {
+            guardSteps += 1
+            let dayNumber = now / 1440
+            let minute = now % 1440
+            let day = CalendarDay(daysSinceEpoch: dayNumber)
+            if route.isWorkday(day), minute >= route.workHours.startMinute, minute < route.workHours.endMinute,
+                driven[dayNumber, default: 0] < limit
+            {
+                driven[dayNumber, default: 0] += 1
+                left -= 1
+            }
+            now += 1
+            if left == 0 { return now }
+        }
+        return now
+    }
+}
