@@ -221,8 +221,10 @@ struct PlanChecker {
             : catalog.routes.flatMap(\.sites).first { $0.id == place }?.location ?? team.base.location
     }
 
-    /// Drives `minutes` minute by minute from `start`: only inside work hours on the route's working days,
-    /// at most `max-drive-hours` per calendar day summed over the route's legs. Returns the end.
+    /// Drives `minutes` minute by minute from `start` and returns the end.
+    ///
+    /// Driving happens only inside work hours on the route's working days, at most `max-drive-hours` per
+    /// calendar day summed over the route's legs.
     private func drive(_ minutes: Int, from start: Int, on route: Route, _ driven: inout [Int: Int]) -> Int {
         let limit = route.maxDriveHours.map { Int(($0 * 60).rounded()) } ?? Int.max
         var now = start

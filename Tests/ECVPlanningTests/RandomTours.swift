@@ -43,8 +43,8 @@ enum RandomTours {
             let end = start.adding(days: length)
             let workdays = Weekday.allCases.filter { _ in Int.random(in: 0..<10, using: &random) < 8 }
             let startHour = Int.random(in: 7...9, using: &random)
-            let workHours = DailyHours(
-                startMinute: startHour * 60, endMinute: (startHour + Int.random(in: 8...10, using: &random)) * 60)!
+            let endHour = startHour + Int.random(in: 8...10, using: &random)
+            guard let workHours = DailyHours(startMinute: startHour * 60, endMinute: endHour * 60) else { break }
             let holidays = (0..<Int.random(in: 0...2, using: &random)).map { _ in
                 start.adding(days: Int.random(in: 0...length, using: &random))
             }

@@ -1,7 +1,9 @@
 import ECVModel
 
-/// A route's calendar as one continuous count of working minutes: day `i` of the route's working days
-/// covers minutes `i·W ..< (i+1)·W`, where `W` is the length of the work hours. Driving and work happen
+/// A route's calendar as one continuous count of working minutes.
+///
+/// Day `i` of the route's working days covers minutes `i·W ..< (i+1)·W`, where `W` is the length of
+/// the work hours. Driving and work happen
 /// only on this clock, so a pause overnight, over a weekend or a holiday takes no working time.
 public struct WorkClock: Sendable {
     /// The route's working days in order: workdays inside its dates that are not holidays.

@@ -1,6 +1,7 @@
-/// Travel on a work clock whose days have a driving limit: time runs in working minutes, days are
-/// `dayLength` long, and no more than `limit` minutes of travel fit into one day. Travel that does not
-/// fit waits for the next day.
+/// Travel on a work clock whose days have a driving limit.
+///
+/// Time runs in working minutes, days are `dayLength` long, and no more than `limit` minutes of travel
+/// fit into one day. Travel that does not fit waits for the next day.
 ///
 /// A moment that is an exact multiple of `dayLength` is the start of a day, never the end of one.
 public struct DailyTravel: Sendable, Hashable {
