@@ -39,6 +39,11 @@ let package = Package(
             dependencies: ["ECVRouting", "ECVTestSupport"],
             path: "Benchmarks/SolomonBenchmark"
         ),
+        .executableTarget(
+            name: "plan-benchmark",
+            dependencies: ["ECVCatalog", "ECVPlanning", "ECVTestSupport"],
+            path: "Benchmarks/PlanBenchmark"
+        ),
         .testTarget(name: "ECVModelTests", dependencies: ["ECVModel", "ECVTestSupport"]),
         .testTarget(
             name: "ECVCatalogTests",

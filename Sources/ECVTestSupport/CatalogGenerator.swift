@@ -61,9 +61,11 @@ public struct CatalogGenerator: Sendable {
                 sites:
 
                 """
+            // Each line keeps to a region, as the real lines do.
+            let centre = (Double.random(in: 24...44, using: &random), Double.random(in: 102...124, using: &random))
             for site in 0..<sitesPerRoute {
-                let lat = Double.random(in: 22...46, using: &random)
-                let lon = Double.random(in: 100...126, using: &random)
+                let lat = centre.0 + Double.random(in: -2.5...2.5, using: &random)
+                let lon = centre.1 + Double.random(in: -3...3, using: &random)
                 route += """
                       - id: site-\(team)-\(site)
                         client: client-\(team)

@@ -116,13 +116,15 @@ struct TourModel {
         let skillSet = Set(skillNames)
         let engineJobs = jobs.indices.map { index -> RoutingProblem.Job in
             let job = jobs[index]
+            let own = routes.firstIndex { $0.id == job.route.id } ?? 0
+            // Only the routes that may take the job need its windows on their clocks.
             let terms = routes.indices.map { r in
                 RoutingProblem.Terms(
                     serviceDuration: Double(serviceMinutes[index][r]),
-                    windows: VisitWindows.windows(for: job, minutes: serviceMinutes[index][r], on: routes[r], clocks[r])
-                )
+                    windows: rebalance || r == own
+                        ? VisitWindows.windows(for: job, minutes: serviceMinutes[index][r], on: routes[r], clocks[r])
+                        : [])
             }
-            let own = routes.firstIndex { $0.id == job.route.id } ?? 0
             return RoutingProblem.Job(
                 location: siteLocation[job.site.id] ?? 0, serviceDuration: terms[own].serviceDuration,
                 windows: terms[own].windows, skills: skills(job.vehicle.requiredSkills(among: skillSet)),
