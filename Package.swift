@@ -10,12 +10,21 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         .target(name: "ECVModel"),
         .target(name: "ECVRouting"),
         .target(name: "ECVPlanning", dependencies: ["ECVModel", "ECVRouting"]),
-        .target(name: "ECVReports", dependencies: ["ECVModel", "ECVPlanning"]),
+        .target(name: "ECVReports", dependencies: ["ECVModel", "ECVPlanning", "ECVStore"]),
+        .target(
+            name: "ECVStore",
+            dependencies: [
+                "ECVModel", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .target(
             name: "ECVCatalog",
             dependencies: ["ECVModel", .product(name: "Yams", package: "Yams")]
@@ -23,7 +32,7 @@ let package = Package(
         .target(
             name: "ECVCLI",
             dependencies: [
-                "ECVModel", "ECVCatalog", "ECVRouting", "ECVPlanning", "ECVReports",
+                "ECVModel", "ECVCatalog", "ECVRouting", "ECVPlanning", "ECVReports", "ECVStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,4 +1,5 @@
 import ECVModel
+import ECVStore
 
 /// A failure the user can act on; printed as one `error:` line, exit status 1.
 enum CLIError: Error, CustomStringConvertible {
@@ -6,9 +7,13 @@ enum CLIError: Error, CustomStringConvertible {
     case invalidCatalog(errorCount: Int)
     case unknownVehicle(String, suggestion: String?)
     case unknownRoute(String, suggestion: String?)
+    case unknownClient(String, suggestion: String?)
     case unreadableFile(String)
     case badInstance(file: String, Error)
     case planning(Error)
+    case store(StoreError)
+    case entries(EntryErrors)
+    case badFile(String)
     case cannotWrite(String, String)
 
     var description: String {
@@ -20,12 +25,21 @@ enum CLIError: Error, CustomStringConvertible {
             return "unknown vehicle `\(id)`" + (suggestion.map { "; did you mean `\($0)`?" } ?? "")
         case .unknownRoute(let id, let suggestion):
             return "unknown route `\(id)`" + (suggestion.map { "; did you mean `\($0)`?" } ?? "")
+        case .unknownClient(let id, let suggestion):
+            return "unknown client `\(id)`" + (suggestion.map { "; did you mean `\($0)`?" } ?? "")
         case .unreadableFile(let path):
             return "cannot read \(path)"
         case .badInstance(let file, let error):
             return "\(file):\(error)"
         case .planning(let error):
             return "\(error)"
+        case .store(let error):
+            return error.description
+        case .badFile(let message):
+            return message
+        case .entries(let errors):
+            return "nothing recorded; \(errors.messages.count) bad entr\(errors.messages.count == 1 ? "y" : "ies"):\n"
+                + errors.messages.joined(separator: "\n")
         case .cannotWrite(let path, let reason):
             return "cannot write \(path): \(reason)"
         }

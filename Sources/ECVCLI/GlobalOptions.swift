@@ -1,6 +1,7 @@
 import ArgumentParser
 import ECVCatalog
 import ECVModel
+import ECVStore
 import Foundation
 
 /// Options every command takes.
@@ -8,7 +9,28 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Folder holding Checklists/ and Routes/.", valueName: "dir"))
     var root: String = "."
 
+    @Option(name: .long, help: ArgumentHelp("The database (default: ROOT/ecv.sqlite).", valueName: "file"))
+    var db: String?
+
     var rootURL: URL { URL(fileURLWithPath: root, isDirectory: true) }
+
+    /// The store at `--db`, or `ecv.sqlite` beside Routes/.
+    func openStore() throws -> Store {
+        let path = db ?? rootURL.appendingPathComponent("ecv.sqlite").path
+        do {
+            return try Store(path: path)
+        } catch {
+            throw CLIError.store(error)
+        }
+    }
+
+    /// The vehicle with `id`, or an error suggesting the closest id.
+    func placement(of id: String, in catalog: Catalog) throws -> Catalog.VehiclePlacement {
+        guard let placement = catalog.placement(ofVehicle: id) else {
+            throw CLIError.unknownVehicle(id, suggestion: Suggestion.closest(to: id, among: catalog.vehicleIDs))
+        }
+        return placement
+    }
 
     /// The catalog, or the printed errors and a failure when it has any.
     func loadCatalog() throws -> Catalog {

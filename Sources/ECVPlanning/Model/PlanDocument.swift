@@ -134,6 +134,11 @@ public enum ISOTime {
         return text + offsetText(zone.secondsFromGMT(for: date))
     }
 
+    /// The calendar day of an instant in China's time zone, `YYYY-MM-DD`.
+    public static func day(_ date: Date, timeZone: String = "Asia/Shanghai") -> String {
+        String(string(date, timeZone: timeZone).prefix(10))
+    }
+
     private static func offsetText(_ seconds: Int) -> String {
         let sign = seconds < 0 ? "-" : "+"
         let minutes = abs(seconds) / 60

@@ -1,0 +1,73 @@
+import ArgumentParser
+import ECVModel
+import ECVPlanning
+import ECVStore
+import Foundation
+
+/// `ecv history VEHICLE`: every inspection and every change, from the audit trail.
+struct HistoryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "history",
+        abstract: "Every inspection of a vehicle and every change, from the audit trail.",
+        discussion: """
+            Examples:
+              ecv history HLJ-FIRE-01
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The vehicle's id.")
+    var vehicle: String
+
+    func run() throws {
+        let catalog = try global.loadCatalog()
+        _ = try global.placement(of: vehicle, in: catalog)
+        let store = try global.openStore()
+        let inspections: [InspectionRecord]
+        let trail: [AuditRecord]
+        do {
+            inspections = try store.inspections(ofVehicle: vehicle)
+            trail = try store.audit(ofVehicle: vehicle)
+        } catch {
+            throw CLIError.store(error)
+        }
+        var out = "\(vehicle): \(inspections.count) inspection\(inspections.count == 1 ? "" : "s")\n"
+        for inspection in inspections {
+            let finished =
+                inspection.finishedAt.map { ", finished \(ISOTime.string($0, timeZone: "Asia/Shanghai"))" } ?? ", open"
+            out +=
+                "  \(inspection.kind) inspection \(inspection.id.uuidString.prefix(8)) by \(inspection.engineer) on "
+                + "\(inspection.laptop), started \(ISOTime.string(inspection.startedAt, timeZone: "Asia/Shanghai"))\(finished)\n"
+        }
+        out += "changes:\n"
+        for entry in trail {
+            out +=
+                "  \(ISOTime.string(entry.at, timeZone: "Asia/Shanghai"))  \(entry.who)@\(entry.laptop)  "
+                + "\(entry.entity) \(HistoryCommand.summary(entry))\n"
+        }
+        Output.write(out)
+    }
+
+    /// "power.generator-start: fail → pass (note)".
+    static func summary(_ entry: AuditRecord) -> String {
+        func fields(_ json: String?) -> [String: Any] {
+            json.flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] } ?? [:]
+        }
+        let new = fields(entry.new)
+        guard entry.entity == "result" else {
+            return entry.old == nil ? "started" : "finished"
+        }
+        let old = fields(entry.old)
+        func describe(_ row: [String: Any]) -> String {
+            let status = row["status"] as? String ?? "?"
+            let detail = [row["value"].map { "\($0)" }, row["choice"] as? String, row["text"] as? String]
+                .compactMap { $0 }.first
+            return detail.map { "\(status) (\($0))" } ?? status
+        }
+        let item = new["itemID"] as? String ?? "?"
+        let note = (new["note"] as? String).map { " — \($0)" } ?? ""
+        return entry.old == nil
+            ? "\(item): \(describe(new))\(note)" : "\(item): \(describe(old)) → \(describe(new))\(note)"
+    }
+}

@@ -1,0 +1,99 @@
+import ArgumentParser
+import ECVCatalog
+import ECVModel
+import ECVStore
+import Foundation
+
+/// `ecv record`: results in one go, from the command line or a file; all or nothing.
+struct RecordCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "record",
+        abstract: "Record results for a vehicle: all of them or, if any is bad, none.",
+        discussion: """
+            ITEM is the full id subsystem.item; VALUE is pass, fail, na, a number (measure items) or one of the
+            item's choices. `na` and a declared `fail` need a note. Results go into the vehicle's open
+            inspection, or a new one; a second result for an item is a correction (a new version).
+
+            Examples:
+              ecv record HLJ-FIRE-01 power.output-voltage=221.5 power.generator-start=pass
+              ecv record HLJ-FIRE-01 power.generator-start=fail --note power.generator-start="starter relay dead"
+              ecv record --file results.csv       (columns: vehicle,item,value,note)
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The vehicle, then ITEM=VALUE pairs.")
+    var arguments: [String] = []
+
+    @Option(help: ArgumentHelp("A note for an item (repeatable).", valueName: "item=text"))
+    var note: [String] = []
+
+    @Option(help: "A CSV (vehicle,item,value,note) or YAML file of results, for batch entry.")
+    var file: String?
+
+    @Option(help: "Who recorded the results (default: $USER).")
+    var engineer: String = ProcessInfo.processInfo.environment["USER"] ?? "engineer"
+
+    func validate() throws {
+        if file == nil && arguments.count < 2 {
+            throw ValidationError("give a vehicle and at least one ITEM=VALUE, or --file")
+        }
+        if file != nil && !arguments.isEmpty {
+            throw ValidationError("give either --file or a vehicle with ITEM=VALUE")
+        }
+    }
+
+    func run() throws {
+        let catalog = try global.loadCatalog()
+        let batches: [(vehicle: String, entries: [ResultEntry])]
+        if let file {
+            do {
+                batches = try ResultFile.read(file)
+            } catch {
+                throw CLIError.badFile(error.description)
+            }
+        } else {
+            batches = [(arguments[0], try entriesFromArguments())]
+        }
+        let placements = try batches.map { try global.placement(of: $0.vehicle, in: catalog) }
+        // Judge everything before writing anything.
+        var problems: [String] = []
+        for (batch, placement) in zip(batches, placements) {
+            if case .failure(let errors) = ResultEntry.results(
+                batch.entries, items: catalog.items(applyingTo: placement.vehicle))
+            {
+                problems += errors.messages
+            }
+        }
+        guard problems.isEmpty else { throw CLIError.entries(EntryErrors(messages: problems)) }
+        let store = try global.openStore()
+        let actor = Actor(who: engineer, laptop: ProcessInfo.processInfo.hostName)
+        for (batch, placement) in zip(batches, placements) {
+            let recorded = try store.record(
+                batch.entries, for: placement, catalog: catalog, by: actor, at: Date(), makeID: UUID.init)
+            Output.write(
+                "recorded \(recorded.results.count) result\(recorded.results.count == 1 ? "" : "s") for \(batch.vehicle)\n"
+            )
+        }
+    }
+
+    private func entriesFromArguments() throws -> [ResultEntry] {
+        var notes: [String: String] = [:]
+        for text in note {
+            guard let equals = text.firstIndex(of: "=") else {
+                throw ValidationError("--note needs ITEM=TEXT, found `\(text)`")
+            }
+            notes[String(text[..<equals])] = String(text[text.index(after: equals)...])
+        }
+        return try arguments.dropFirst().enumerated().map { index, pair in
+            guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else {
+                throw ValidationError("expected ITEM=VALUE, found `\(pair)`")
+            }
+            let item = String(pair[..<equals])
+            return ResultEntry(
+                itemID: item, value: String(pair[pair.index(after: equals)...]), note: notes[item],
+                source: "argument \(index + 2)")
+        }
+    }
+}

@@ -1,0 +1,125 @@
+import ECVModel
+import Foundation
+import Yams
+
+/// Reads batch results from CSV (`vehicle,item,value,note` with a header) or YAML (a list of mappings
+/// with the same keys), grouped by vehicle in file order.
+public enum ResultFile {
+    /// A file that cannot be read as results; the message starts with `file:line`.
+    public struct FormatError: Error, CustomStringConvertible, Equatable {
+        public var description: String
+    }
+
+    public static func read(_ path: String) throws(FormatError) -> [(vehicle: String, entries: [ResultEntry])] {
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw FormatError(description: "\(path): cannot read the file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw FormatError(description: "\(name):1:1: file is not valid UTF-8")
+        }
+        var groups: [(vehicle: String, entries: [ResultEntry])] = []
+        func add(_ vehicle: String, _ entry: ResultEntry) {
+            if let index = groups.firstIndex(where: { $0.vehicle == vehicle }) {
+                groups[index].entries.append(entry)
+            } else {
+                groups.append((vehicle, [entry]))
+            }
+        }
+        if name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+            for (vehicle, entry) in try yamlEntries(text, file: name) { add(vehicle, entry) }
+            return groups
+        }
+        let rows = try CSVRows.parse(text, file: name)
+        guard let header = rows.first else { return [] }
+        let columns = header.fields.map { $0.lowercased() }
+        guard let vehicle = columns.firstIndex(of: "vehicle"), let item = columns.firstIndex(of: "item"),
+            let value = columns.firstIndex(of: "value")
+        else { throw FormatError(description: "\(name):1:1: the header must name vehicle, item and value columns") }
+        let noteColumn = columns.firstIndex(of: "note")
+        for row in rows.dropFirst() where !(row.fields.count == 1 && row.fields[0].isEmpty) {
+            func field(_ index: Int) -> String { index < row.fields.count ? row.fields[index] : "" }
+            let note = noteColumn.map(field).flatMap { $0.isEmpty ? nil : $0 }
+            add(
+                field(vehicle),
+                ResultEntry(itemID: field(item), value: field(value), note: note, source: "\(name):\(row.line)"))
+        }
+        return groups
+    }
+
+    /// Entries from a YAML list of `{vehicle, item, value, note}`, each with its line.
+    private static func yamlEntries(_ text: String, file: String) throws(FormatError) -> [(String, ResultEntry)] {
+        let sink = DiagnosticSink()
+        guard let root = YAMLSource.parse(Data(text.utf8), file: file, into: sink),
+            let list = Field(key: "results", node: root, location: SourceLocation(file: file), sink: sink).elements()
+        else { throw FormatError(description: sink.diagnostics.first?.description ?? "\(file):1:1: not a list") }
+        var entries: [(String, ResultEntry)] = []
+        for element in list {
+            guard let reader = element.mapping(what: "result") else { continue }
+            reader.rejectUnknownKeys(["vehicle", "item", "value", "note"])
+            let vehicle = reader.required("vehicle")?.string()
+            let item = reader.required("item")?.string()
+            let value = reader.required("value")?.string()
+            let note = reader.optional("note")?.string()
+            if let vehicle, let item, let value {
+                let source = "\(file):\(element.location.line)"
+                entries.append((vehicle, ResultEntry(itemID: item, value: value, note: note, source: source)))
+            }
+        }
+        if let first = sink.diagnostics.first { throw FormatError(description: first.description) }
+        return entries
+    }
+}
+
+/// RFC 4180 CSV rows with the line each starts on.
+enum CSVRows {
+    struct Row {
+        var line: Int
+        var fields: [String]
+    }
+
+    static func parse(_ text: String, file: String) throws(ResultFile.FormatError) -> [Row] {
+        var rows: [Row] = []
+        var fields: [String] = []
+        var field = ""
+        var quoted = false
+        var line = 1
+        var rowLine = 1
+        var characters = Array(text.replacingOccurrences(of: "\r\n", with: "\n"))
+        if characters.last != "\n" { characters.append("\n") }
+        var index = 0
+        while index < characters.count {
+            let character = characters[index]
+            if quoted {
+                if character == "\"" {
+                    if index + 1 < characters.count, characters[index + 1] == "\"" {
+                        field.append("\"")
+                        index += 1
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    if character == "\n" { line += 1 }
+                    field.append(character)
+                }
+            } else if character == "\"" && field.isEmpty {
+                quoted = true
+            } else if character == "," {
+                fields.append(field)
+                field = ""
+            } else if character == "\n" {
+                fields.append(field)
+                rows.append(Row(line: rowLine, fields: fields))
+                fields = []
+                field = ""
+                line += 1
+                rowLine = line
+            } else {
+                field.append(character)
+            }
+            index += 1
+        }
+        if quoted { throw ResultFile.FormatError(description: "\(file):\(rowLine):1: a quoted field is not closed") }
+        return rows
+    }
+}

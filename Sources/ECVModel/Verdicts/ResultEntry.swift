@@ -1,0 +1,48 @@
+/// One result as typed on a command line or read from a file: `power.output-voltage=221.5`, with an
+/// optional note and where it came from, for messages.
+public struct ResultEntry: Sendable, Equatable {
+    public var itemID: String
+    public var value: String
+    public var note: String?
+    /// "argument 3", "results.csv:7".
+    public var source: String
+
+    public init(itemID: String, value: String, note: String? = nil, source: String) {
+        self.itemID = itemID
+        self.value = value
+        self.note = note
+        self.source = source
+    }
+
+    /// Judges every entry against the items that apply to the vehicle; either all results or every problem.
+    public static func results(_ entries: [ResultEntry], items: [ChecklistItem]) -> Result<[ItemResult], EntryErrors> {
+        var results: [ItemResult] = []
+        var problems: [String] = []
+        let ids = items.map(\.fullID)
+        for entry in entries {
+            guard let item = items.first(where: { $0.fullID == entry.itemID }) else {
+                problems.append(
+                    "\(entry.source): unknown item `\(entry.itemID)` for this vehicle"
+                        + Suggestion.hint(for: entry.itemID, among: ids))
+                continue
+            }
+            do {
+                results.append(try item.result(for: Answer(parsing: entry.value, for: item), note: entry.note))
+            } catch {
+                problems.append("\(entry.source): \(error)")
+            }
+        }
+        return problems.isEmpty ? .success(results) : .failure(EntryErrors(messages: problems))
+    }
+}
+
+/// Every problem of a batch of entries, one message each.
+public struct EntryErrors: Error, Sendable, Equatable, CustomStringConvertible {
+    public var messages: [String]
+
+    public init(messages: [String]) {
+        self.messages = messages
+    }
+
+    public var description: String { messages.joined(separator: "\n") }
+}

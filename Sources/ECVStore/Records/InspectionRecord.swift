@@ -1,0 +1,25 @@
+import Foundation
+import GRDB
+
+/// One inspection of one vehicle, with a copy of what the vehicle and its checklists were at the time,
+/// so that history stays true when the YAML changes later.
+public struct InspectionRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "inspection"
+
+    public var id: UUID
+    public var vehicleID: String
+    public var clientID: String
+    public var siteID: String
+    public var routeID: String
+    /// The vehicle's equipment tags, as JSON.
+    public var equipment: String
+    public var teamID: String
+    public var engineer: String
+    public var laptop: String
+    public var startedAt: Date
+    public var finishedAt: Date?
+    /// `full` or `recheck` (after a repair: only the items that failed).
+    public var kind: String
+    /// Per subsystem the checklist version and SHA-256, as JSON.
+    public var checklists: String
+}

@@ -1,0 +1,22 @@
+import Foundation
+import GRDB
+
+/// One version of one item's result in one inspection. A correction is a new row with the same id and
+/// the next version; rows are never changed in place.
+public struct ResultRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "result"
+
+    public var id: UUID
+    public var version: Int
+    public var inspectionID: UUID
+    /// Full item id, `subsystem.item`.
+    public var itemID: String
+    public var status: String
+    public var value: Double?
+    public var choice: String?
+    public var text: String?
+    public var note: String?
+    public var recordedAt: Date
+    public var recordedBy: String
+    public var laptop: String
+}

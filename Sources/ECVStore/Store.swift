@@ -1,0 +1,69 @@
+import Foundation
+import GRDB
+
+/// The database of what happened: plans issued, inspections, results and the audit trail.
+///
+/// One `Store` per process; every write is one transaction with `synchronous = FULL`, so an answer that
+/// was acknowledged survives a power loss, and a busy timeout lets two processes write in turn.
+public final class Store: Sendable {
+    let pool: DatabasePool
+
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    public init(path: String) throws(StoreError) {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(15)
+        configuration.foreignKeysEnabled = true
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try Migrations.migrator.migrate(pool)
+        } catch {
+            throw .cannotOpen(path: path, reason: Store.describe(error))
+        }
+    }
+
+    /// The migrations applied to the database, in order.
+    public func appliedMigrations() throws(StoreError) -> [String] {
+        try read { db in try Migrations.migrator.appliedMigrations(db) }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try pool.read(body)
+        } catch {
+            throw .database(Store.describe(error))
+        }
+    }
+
+    func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try pool.write(body)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw .database(Store.describe(error))
+        }
+    }
+
+    static func describe(_ error: Error) -> String {
+        if let error = error as? DatabaseError { return error.message ?? "\(error.resultCode)" }
+        return "\(error)"
+    }
+}
+
+/// What can go wrong with the database, in words a user can act on.
+public enum StoreError: Error, CustomStringConvertible, Equatable {
+    case cannotOpen(path: String, reason: String)
+    case database(String)
+    case unknownInspection(UUID)
+
+    public var description: String {
+        switch self {
+        case .cannotOpen(let path, let reason): return "cannot open database \(path): \(reason)"
+        case .database(let reason): return "database: \(reason)"
+        case .unknownInspection(let id): return "no inspection \(id)"
+        }
+    }
+}
