@@ -3,8 +3,10 @@ import Foundation
 import GRDB
 
 extension Store {
-    /// Records `results` in `inspection` in one transaction: all or nothing. A result for an item that
-    /// already has one in this inspection becomes its next version; each write adds an audit line.
+    /// Records `results` in `inspection` in one transaction: all or nothing.
+    ///
+    /// A result for an item that already has one in this inspection becomes its next version; each write
+    /// adds an audit line.
     public func record(
         _ results: [ItemResult], in inspection: InspectionRecord, by actor: Actor, at now: Date,
         makeID: () -> UUID

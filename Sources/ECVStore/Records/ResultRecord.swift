@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
 
-/// One version of one item's result in one inspection. A correction is a new row with the same id and
-/// the next version; rows are never changed in place.
+/// One version of one item's result in one inspection.
+///
+/// A correction is a new row with the same id and the next version; rows are never changed in place.
 public struct ResultRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
     public static let databaseTableName = "result"
 
