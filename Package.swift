@@ -61,6 +61,10 @@ let package = Package(
         ),
         .testTarget(name: "ECVRoutingTests", dependencies: ["ECVRouting", "ECVTestSupport"]),
         .testTarget(name: "ECVPlanningTests", dependencies: ["ECVPlanning", "ECVCatalog", "ECVTestSupport"]),
+        .testTarget(
+            name: "ECVStoreTests",
+            dependencies: ["ECVStore", "ECVCatalog", "ECVTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "ECVCLITests", dependencies: ["ECVCLI", "ECVTestSupport", "ecv"]),
     ]
 )

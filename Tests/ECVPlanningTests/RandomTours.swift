@@ -60,6 +60,10 @@ enum RandomTours {
             route.sites = (0..<Int.random(in: 3...9, using: &random)).map { index in
                 makeSite("s\(line)-\(index)", near: base, route: route, &random)
             }
+            // Some sites share a yard's coordinates: legs of 0 km between them.
+            for index in route.sites.indices.dropFirst() where Int.random(in: 0..<5, using: &random) == 0 {
+                route.sites[index].location = route.sites[index - 1].location
+            }
             routes.append(route)
             start = end.adding(days: Int.random(in: 1...5, using: &random))
         }

@@ -20,17 +20,19 @@ struct ItineraryBuilder {
         var time = 0.0
         var driven = 0.0
 
-        func drive(to location: Int) -> Double {
+        func drive(to location: Int) {
             let from = model.locations[at]
             let to = model.locations[location]
             let leg = TourModel.leg(from.point, to.point, travelModel)
             let stretches = rule.stretches(departure: time, drivenToday: driven, duration: leg.minutes)
             let arrival = rule.arrival(departure: time, drivenToday: driven, duration: leg.minutes)
+            let depart = clock.momentStarting(at: Int(stretches.first?.start ?? time))
+            // A leg without driving arrives when it departs, also on a day boundary.
+            let arrive = stretches.isEmpty ? depart : clock.momentEnding(at: Int(arrival.time))
             legs.append(
                 RoutePlan.Leg(
                     from: from.site ?? "base", to: to.site ?? "base", km: leg.km, driveMinutes: Int(leg.minutes),
-                    depart: clock.momentStarting(at: Int(stretches.first?.start ?? time)),
-                    arrive: clock.momentEnding(at: Int(arrival.time)),
+                    depart: depart, arrive: arrive,
                     stretches: stretches.map { stretch in
                         RoutePlan.Stretch(
                             start: clock.momentStarting(at: Int(stretch.start)),
@@ -39,14 +41,13 @@ struct ItineraryBuilder {
                     }))
             (time, driven) = arrival
             at = location
-            return arrival.time
         }
 
         if let route {
             var index = 0
             while index < route.jobs.count {
                 let location = model.problem.jobs[route.jobs[index]].location
-                let arrival = drive(to: location)
+                drive(to: location)
                 var visits: [RoutePlan.Visit] = []
                 while index < route.jobs.count, model.problem.jobs[route.jobs[index]].location == location {
                     let job = route.jobs[index]
@@ -65,11 +66,11 @@ struct ItineraryBuilder {
                 let site = model.locations[location].site ?? ""
                 stops.append(
                     RoutePlan.Stop(
-                        site: site, arrive: clock.momentEnding(at: Int(arrival)),
+                        site: site, arrive: legs[legs.count - 1].arrive,
                         depart: clock.momentStarting(at: Int(time)), visits: visits))
             }
         }
-        if !stops.isEmpty { _ = drive(to: base) }
+        if !stops.isEmpty { drive(to: base) }
         // A team leaves a site when its next drive starts, which may be the next morning.
         for index in stops.indices { stops[index].depart = legs[index + 1].depart }
         let depart = legs.first?.depart ?? clock.momentStarting(at: 0)

@@ -30,7 +30,7 @@ public struct PlanCalendar {
                     var description = "Inspection of \(visit.vehicle) for \(client?.name.en ?? visit.client)"
                     if let contact {
                         description +=
-                            "\\nContact: "
+                            "\nContact: "
                             + [contact.name, contact.phone, contact.email].compactMap { $0 }
                             .joined(separator: ", ")
                     }

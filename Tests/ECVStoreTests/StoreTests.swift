@@ -1,0 +1,121 @@
+import ECVCatalog
+import ECVModel
+import ECVTestSupport
+import Foundation
+import GRDB
+import Testing
+
+@testable import ECVStore
+
+@Suite struct StoreTests {
+    static let catalog = CatalogLoader.load(root: ProjectPaths.sampleCatalog).catalog
+    static let actor = Actor(who: "Zhang Wei", laptop: "laptop-1")
+    static let now = Date(timeIntervalSince1970: 1_805_000_000)
+
+    static func placement(_ id: String = "HLJ-FIRE-01") throws -> Catalog.VehiclePlacement {
+        try #require(catalog.placement(ofVehicle: id))
+    }
+
+    static func entries(_ pairs: [(String, String)], note: String? = nil) -> [ResultEntry] {
+        pairs.enumerated().map { index, pair in
+            ResultEntry(itemID: pair.0, value: pair.1, note: note, source: "entry \(index + 1)")
+        }
+    }
+
+    @Test func migratesAnEmptyFileToTheLatestSchema() throws {
+        let folder = try TemporaryFolder()
+        let store = try Store(path: folder.databasePath)
+        #expect(try store.appliedMigrations() == Migrations.migrator.migrations)
+    }
+
+    @Test func opensADatabaseWrittenAtEveryEarlierMigration() throws {
+        for (index, migration) in Migrations.migrator.migrations.enumerated() {
+            let folder = try TemporaryFolder()
+            let queue = try DatabaseQueue(path: folder.databasePath)
+            try Migrations.migrator.migrate(queue, upTo: migration)
+            try queue.close()
+            let store = try Store(path: folder.databasePath)
+            #expect(try store.appliedMigrations() == Migrations.migrator.migrations, "from state \(index)")
+        }
+    }
+
+    @Test func aBatchWithOneBadEntryWritesNothing() throws {
+        let folder = try TemporaryFolder()
+        let store = try Store(path: folder.databasePath)
+        let ids = SequentialIDs()
+        let bad = Self.entries([("power.grounding", "1.2"), ("power.generator-voltage", "high")])
+        #expect(throws: EntryErrors.self) {
+            try store.record(
+                bad, for: Self.placement(), catalog: Self.catalog, by: Self.actor, at: Self.now, makeID: ids.make)
+        }
+        #expect(try store.results(ofVehicle: "HLJ-FIRE-01").isEmpty)
+        #expect(try store.audit(ofVehicle: "HLJ-FIRE-01").isEmpty)
+        #expect(try store.inspections(ofVehicle: "HLJ-FIRE-01").isEmpty)
+    }
+
+    @Test func aCorrectionIsANewVersionWithBothInTheTrail() throws {
+        let folder = try TemporaryFolder()
+        let store = try Store(path: folder.databasePath)
+        let ids = SequentialIDs()
+        let placement = try Self.placement()
+        _ = try store.record(
+            Self.entries([("power.generator-start", "fail")], note: "starter relay dead"), for: placement,
+            catalog: Self.catalog, by: Self.actor, at: Self.now, makeID: ids.make)
+        _ = try store.record(
+            Self.entries([("power.generator-start", "pass")]), for: placement, catalog: Self.catalog, by: Self.actor,
+            at: Self.now.addingTimeInterval(3600), makeID: ids.make)
+        let rows = try store.pool.read { db in try ResultRecord.order(Column("version")).fetchAll(db) }
+        #expect(rows.map(\.version) == [1, 2])
+        #expect(Set(rows.map(\.id)).count == 1)
+        #expect(rows.map(\.status) == ["fail", "pass"])
+        let trail = try store.audit(ofVehicle: "HLJ-FIRE-01")
+        #expect(trail.map(\.entity) == ["inspection", "result", "result"])
+        #expect(trail.last?.old?.contains("\"status\":\"fail\"") == true)
+        #expect(trail.last?.new.contains("\"status\":\"pass\"") == true)
+    }
+
+    @Test func theTrailAndResultsCannotBeChangedInPlace() throws {
+        let folder = try TemporaryFolder()
+        let store = try Store(path: folder.databasePath)
+        _ = try store.record(
+            Self.entries([("power.grounding", "1.2")]), for: Self.placement(), catalog: Self.catalog, by: Self.actor,
+            at: Self.now, makeID: SequentialIDs().make)
+        #expect(throws: DatabaseError.self) {
+            try store.pool.write { try $0.execute(sql: "UPDATE audit SET who = 'x'") }
+        }
+        #expect(throws: DatabaseError.self) { try store.pool.write { try $0.execute(sql: "DELETE FROM audit") } }
+        #expect(throws: DatabaseError.self) {
+            try store.pool.write { try $0.execute(sql: "UPDATE result SET status = 'pass'") }
+        }
+    }
+
+    @Test func theBoardFollowsACriticalFailureAndItsRepair() throws {
+        let folder = try TemporaryFolder()
+        let store = try Store(path: folder.databasePath)
+        let ids = SequentialIDs()
+        let placement = try Self.placement()
+        let items = Self.catalog.items(applyingTo: placement.vehicle)
+        let allPassing = items.map { item -> (String, String) in
+            switch item.kind {
+            case .check: return (item.fullID, "pass")
+            case .measure(_, let limits): return (item.fullID, Limits.format(limits.min ?? limits.max ?? 0))
+            case .choice(_, let passing): return (item.fullID, passing[0])
+            case .text: return (item.fullID, "SN-1")
+            }
+        }
+        let failing = allPassing.map { $0.0 == "power.generator-start" ? ($0.0, "fail") : $0 }
+        _ = try store.record(
+            Self.entries(failing, note: "seen on site"), for: placement, catalog: Self.catalog, by: Self.actor,
+            at: Self.now, makeID: ids.make)
+        var row = try #require(try store.board(Self.catalog).first)
+        #expect(row.vehicle == "HLJ-FIRE-01")
+        #expect(row.verdict.readiness == .notDeployable)
+        #expect(row.verdict.failed == [Finding(itemID: "power.generator-start", severity: .critical)])
+        _ = try store.record(
+            Self.entries([("power.generator-start", "pass")]), for: placement, catalog: Self.catalog, by: Self.actor,
+            at: Self.now.addingTimeInterval(60), makeID: ids.make)
+        row = try #require(try store.board(Self.catalog, route: "northeast").first { $0.vehicle == "HLJ-FIRE-01" })
+        #expect(row.verdict.readiness == .deployable)
+        #expect(row.inspected == Self.now.addingTimeInterval(60))
+    }
+}
