@@ -65,6 +65,9 @@ let package = Package(
             name: "ECVStoreTests",
             dependencies: ["ECVStore", "ECVCatalog", "ECVTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "ECVCLITests", dependencies: ["ECVCLI", "ECVTestSupport", "ecv"]),
+        .testTarget(
+            name: "ECVCLITests",
+            dependencies: ["ECVCLI", "ECVTestSupport", "ecv", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
     ]
 )

@@ -19,6 +19,11 @@ public enum ECVRunner {
 
     /// Runs `ecv arguments…` in `directory` and waits for it to end.
     public static func run(_ arguments: [String], in directory: URL? = nil) throws -> Result {
+        try start(arguments, in: directory).wait()
+    }
+
+    /// Starts `ecv arguments…` without waiting, to be killed or waited for.
+    public static func start(_ arguments: [String], in directory: URL? = nil) throws -> Running {
         guard FileManager.default.isExecutableFile(atPath: binary.path) else {
             throw TestSupportError.binaryNotFound(binary.path)
         }
@@ -32,18 +37,41 @@ public enum ECVRunner {
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        // Read both pipes before waiting, so a chatty child never blocks on a full pipe.
-        let errData = ReadInBackground(err.fileHandleForReading)
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(
-            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData.wait(), as: UTF8.self))
+        // Drain both pipes from the start, so a chatty child never blocks on a full pipe.
+        return Running(
+            process: process, stdout: ReadInBackground(out.fileHandleForReading),
+            stderr: ReadInBackground(err.fileHandleForReading))
+    }
+
+    /// A started `ecv` process.
+    public final class Running: @unchecked Sendable {
+        let process: Process
+        let stdout: ReadInBackground
+        let stderr: ReadInBackground
+
+        init(process: Process, stdout: ReadInBackground, stderr: ReadInBackground) {
+            self.process = process
+            self.stdout = stdout
+            self.stderr = stderr
+        }
+
+        /// Ends the process at once, as a flat battery would.
+        public func kill() {
+            Foundation.kill(process.processIdentifier, SIGKILL)
+        }
+
+        /// Waits for the end and returns what it printed.
+        public func wait() throws -> Result {
+            process.waitUntilExit()
+            return Result(
+                status: process.terminationStatus, stdout: String(decoding: stdout.wait(), as: UTF8.self),
+                stderr: String(decoding: stderr.wait(), as: UTF8.self))
+        }
     }
 }
 
 /// Drains a pipe on another thread.
-private final class ReadInBackground: @unchecked Sendable {
+final class ReadInBackground: @unchecked Sendable {
     private var data = Data()
     private let done = DispatchSemaphore(value: 0)
 

@@ -1,0 +1,125 @@
+import ECVTestSupport
+import Foundation
+import GRDB
+import Testing
+
+/// `ecv record`, `status` and `history` as the real binary, including kills and concurrent writers.
+@Suite struct FieldWorkCommandTests {
+    static func sample() throws -> TemporaryFolder {
+        try TemporaryFolder(copyingCatalogFrom: ProjectPaths.sampleCatalog)
+    }
+
+    @Test func aCriticalFailureGroundsTheVehicleUntilItIsRepaired() throws {
+        let folder = try Self.sample()
+        let root = ["--root", folder.url.path]
+        let failed = try ECVRunner.run(
+            [
+                "record", "HLJ-FIRE-01", "power.generator-start=fail", "--note",
+                "power.generator-start=starter relay dead",
+            ] + root)
+        #expect(failed.status == 0)
+        #expect(failed.stdout == "recorded 1 result for HLJ-FIRE-01\n")
+        let board = try ECVRunner.run(["status", "--format", "json"] + root)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(board.stdout.utf8)) as? [String: Any])
+        #expect(document["format"] as? String == "ecv-status/1")
+        let first = try #require((document["vehicles"] as? [[String: Any]])?.first)
+        #expect(first["vehicle"] as? String == "HLJ-FIRE-01")
+        #expect(first["verdict"] as? String == "NOT_DEPLOYABLE")
+        #expect(
+            (first["failed"] as? [[String: String]]) == [["item": "power.generator-start", "severity": "critical"]])
+
+        _ = try ECVRunner.run(["record", "HLJ-FIRE-01", "power.generator-start=pass"] + root)
+        let table = try ECVRunner.run(["status", "--route", "northeast"] + root)
+        #expect(!table.stdout.contains("NOT DEPLOYABLE  HLJ-FIRE-01"))
+        #expect(!table.stdout.contains("\u{1B}["), "no colour when piped")
+        let history = try ECVRunner.run(["history", "HLJ-FIRE-01"] + root)
+        #expect(history.stdout.contains("power.generator-start: fail — starter relay dead"))
+        #expect(history.stdout.contains("power.generator-start: fail → pass"))
+    }
+
+    @Test func everyBadEntryIsReportedAndNothingIsWritten() throws {
+        let folder = try Self.sample()
+        let root = ["--root", folder.url.path]
+        let result = try ECVRunner.run(
+            ["record", "HLJ-FIRE-01", "power.grounding=1.1", "power.groundin=1", "power.generator-voltage=high"] + root)
+        #expect(result.status == 1)
+        #expect(
+            result.stderr == """
+                error: nothing recorded; 2 bad entries:
+                argument 3: unknown item `power.groundin` for this vehicle; did you mean `power.grounding`?
+                argument 4: power.generator-voltage: `high` is not a finite number
+
+                """)
+        let history = try ECVRunner.run(["history", "HLJ-FIRE-01"] + root)
+        #expect(history.stdout.hasPrefix("HLJ-FIRE-01: 0 inspections\n"))
+    }
+
+    @Test func aFileOfResultsIsRecordedAllOrNothing() throws {
+        let folder = try Self.sample()
+        let root = ["--root", folder.url.path]
+        try folder.write(
+            "vehicle,item,value,note\nHLJ-FIRE-01,power.grounding,1.1,\nJL-FIRE-01,power.grounding,9,\"too high, re-test\"\n",
+            to: "results.csv")
+        let result = try ECVRunner.run(
+            ["record", "--file", folder.url.appendingPathComponent("results.csv").path] + root)
+        #expect(result.status == 0)
+        #expect(result.stdout == "recorded 1 result for HLJ-FIRE-01\nrecorded 1 result for JL-FIRE-01\n")
+        try folder.write(
+            "- {vehicle: HLJ-FIRE-01, item: power.grounding, value: 1.0}\n- {vehicle: HLJ-FIRE-01, item: power.nope, value: x}\n",
+            to: "more.yaml")
+        let bad = try ECVRunner.run(["record", "--file", folder.url.appendingPathComponent("more.yaml").path] + root)
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("more.yaml:2: unknown item `power.nope` for this vehicle"))
+    }
+
+    @Test func twoProcessesRecordingAtOnceBothSucceed() throws {
+        let folder = try Self.sample()
+        let root = ["--root", folder.url.path]
+        let vehicles = ["HLJ-FIRE-01", "JL-FIRE-01"]
+        let statuses = try vehicles.map { vehicle in
+            try ECVRunner.start(
+                ["record", vehicle] + (1...30).map { "power.grounding=\(Double($0) / 10)" } + root)
+        }.map { try $0.wait() }
+        #expect(statuses.map(\.status) == [0, 0])
+        for vehicle in vehicles {
+            let history = try ECVRunner.run(["history", vehicle] + root)
+            #expect(history.stdout.components(separatedBy: "result power.grounding").count - 1 == 30)
+        }
+    }
+
+    @Test func killedWritersNeverLoseAnAcknowledgedAnswer() throws {
+        let folder = try Self.sample()
+        let root = ["--root", folder.url.path]
+        var random = SeededGenerator(seed: 42)
+        var acknowledged: [String] = []
+        for round in 0..<60 {
+            // Whole numbers, so that the trail prints them exactly as typed.
+            let value = String(100 + round)
+            let run = try ECVRunner.start(
+                ["record", "HLJ-FIRE-01", "power.grounding=\(value)", "power.insulation=\(value)"] + root)
+            usleep(UInt32.random(in: 0...400_000, using: &random))
+            run.kill()
+            let result = try run.wait()
+            if result.stdout.contains("recorded 2 results") { acknowledged.append(value) }
+        }
+        let history = try ECVRunner.run(["history", "HLJ-FIRE-01"] + root)
+        #expect(history.status == 0)
+        let lines = history.stdout.split(separator: "\n")
+        for value in acknowledged {
+            // A result's line ends with its new state, after "old →" for a correction.
+            #expect(
+                lines.contains { $0.contains("power.insulation:") && $0.hasSuffix("pass (\(value))") }, "\(value) lost")
+            #expect(
+                lines.contains { $0.contains("power.grounding:") && $0.hasSuffix("fail (\(value))") }, "\(value) lost")
+        }
+        // Both results of a call are there or neither: the two items always come in pairs.
+        let groundings = history.stdout.components(separatedBy: "power.grounding:").count - 1
+        let insulations = history.stdout.components(separatedBy: "power.insulation:").count - 1
+        #expect(groundings == insulations)
+        #expect(groundings >= acknowledged.count)
+        // The kills fell both before and after acknowledgements, or the test proved nothing.
+        #expect(acknowledged.count >= 5 && acknowledged.count <= 55, "\(acknowledged.count) of 60 acknowledged")
+        let database = try DatabaseQueue(path: folder.url.appendingPathComponent("ecv.sqlite").path)
+        #expect(try database.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") } == "ok")
+    }
+}
