@@ -8,12 +8,14 @@ enum CLIError: Error, CustomStringConvertible {
     case unknownVehicle(String, suggestion: String?)
     case unknownRoute(String, suggestion: String?)
     case unknownClient(String, suggestion: String?)
+    case unknownTeam(String, suggestion: String?)
     case unreadableFile(String)
     case badInstance(file: String, Error)
     case planning(Error)
     case store(StoreError)
     case entries(EntryErrors)
     case badFile(String)
+    case noPlan
     case cannotWrite(String, String)
 
     var description: String {
@@ -27,6 +29,8 @@ enum CLIError: Error, CustomStringConvertible {
             return "unknown route `\(id)`" + (suggestion.map { "; did you mean `\($0)`?" } ?? "")
         case .unknownClient(let id, let suggestion):
             return "unknown client `\(id)`" + (suggestion.map { "; did you mean `\($0)`?" } ?? "")
+        case .unknownTeam(let id, let suggestion):
+            return "unknown team `\(id)`" + (suggestion.map { "; did you mean `\($0)`?" } ?? "")
         case .unreadableFile(let path):
             return "cannot read \(path)"
         case .badInstance(let file, let error):
@@ -37,6 +41,8 @@ enum CLIError: Error, CustomStringConvertible {
             return error.description
         case .badFile(let message):
             return message
+        case .noPlan:
+            return "no plan stored yet; run `ecv plan` first"
         case .entries(let errors):
             return "nothing recorded; \(errors.messages.count) bad entr\(errors.messages.count == 1 ? "y" : "ies"):\n"
                 + errors.messages.joined(separator: "\n")

@@ -12,7 +12,7 @@ public struct ECVCommand: ParsableCommand {
             """,
         subcommands: [
             ValidateCommand.self, FleetCommand.self, ChecklistCommand.self, PlanCommand.self, SolveCommand.self,
-            RecordCommand.self, StatusCommand.self, HistoryCommand.self,
+            TodayCommand.self, InspectCommand.self, RecordCommand.self, StatusCommand.self, HistoryCommand.self,
         ]
     )
 

@@ -76,7 +76,10 @@ struct PlanCommand: ParsableCommand {
             throw CLIError.planning(error)
         }
         reporter.finish()
-        try PlanWriter(plan: plan, catalog: catalog, language: lang).write(format, to: out)
+        let now = Date()
+        try PlanWriter(plan: plan, catalog: catalog, language: lang, generated: now).write(format, to: out)
+        let version = try PlanStorage.save(plan, catalog: catalog, generated: now, global: global)
+        FileHandle.standardError.write(Data("plan version \(version) stored\n".utf8))
     }
 }
 

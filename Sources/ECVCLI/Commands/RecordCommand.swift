@@ -33,7 +33,7 @@ struct RecordCommand: ParsableCommand {
     var file: String?
 
     @Option(help: "Who recorded the results (default: $USER).")
-    var engineer: String = ProcessInfo.processInfo.environment["USER"] ?? "engineer"
+    var engineer: String?
 
     func validate() throws {
         if file == nil && arguments.count < 2 {
@@ -68,7 +68,7 @@ struct RecordCommand: ParsableCommand {
         }
         guard problems.isEmpty else { throw CLIError.entries(EntryErrors(messages: problems)) }
         let store = try global.openStore()
-        let actor = Actor(who: engineer, laptop: ProcessInfo.processInfo.hostName)
+        let actor = Actor.current(engineer)
         for (batch, placement) in zip(batches, placements) {
             let recorded = try store.record(
                 batch.entries, for: placement, catalog: catalog, by: actor, at: Date(), makeID: UUID.init)

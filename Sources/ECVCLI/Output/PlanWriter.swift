@@ -8,18 +8,16 @@ struct PlanWriter {
     let plan: TourPlan
     let catalog: Catalog
     let language: Language
+    let generated: Date
 
     func write(_ format: PlanFormat, to path: String?) throws {
         switch format {
         case .table: try emit(PlanTable(plan: plan, catalog: catalog, language: language).rendered(), to: path)
         case .csv: try emit(PlanCSV.rendered(plan), to: path)
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let data = try encoder.encode(PlanDocument(plan, generated: Date()))
-            try emit(String(decoding: data, as: UTF8.self) + "\n", to: path)
+            try emit(PlanStorage.json(plan, generated: generated, pretty: true) + "\n", to: path)
         case .ics:
-            let calendars = PlanCalendar(plan: plan, catalog: catalog).calendars(stamp: Date())
+            let calendars = PlanCalendar(plan: plan, catalog: catalog).calendars(stamp: generated)
             guard let path else {
                 Output.write(calendars.map(\.text).joined())
                 return

@@ -3,7 +3,7 @@ import Foundation
 
 /// The plan as the JSON contract `ecv-plan/1` describes it: times in ISO 8601 with the route's offset,
 /// km to 0.1, totals as sums of what is listed.
-public struct PlanDocument: Encodable, Sendable {
+public struct PlanDocument: Codable, Sendable {
     public var format = "ecv-plan/1"
     public var generated: String
     public var seed: UInt64
@@ -11,7 +11,7 @@ public struct PlanDocument: Encodable, Sendable {
     public var unscheduled: [Unscheduled]
     public var totals: Totals
 
-    public struct Route: Encodable, Sendable {
+    public struct Route: Codable, Sendable {
         public var route: String
         public var team: String
         public var depart: String
@@ -21,14 +21,14 @@ public struct PlanDocument: Encodable, Sendable {
         public var totals: RouteTotals
     }
 
-    public struct Stop: Encodable, Sendable {
+    public struct Stop: Codable, Sendable {
         public var site: String
         public var arrive: String
         public var depart: String
         public var visits: [Visit]
     }
 
-    public struct Visit: Encodable, Sendable {
+    public struct Visit: Codable, Sendable {
         public var vehicle: String
         public var client: String
         public var start: String
@@ -36,7 +36,7 @@ public struct PlanDocument: Encodable, Sendable {
         public var minutes: Int
     }
 
-    public struct Leg: Encodable, Sendable {
+    public struct Leg: Codable, Sendable {
         public var from: String
         public var to: String
         public var km: Double
@@ -45,7 +45,7 @@ public struct PlanDocument: Encodable, Sendable {
         public var driveMinutes: Int
     }
 
-    public struct RouteTotals: Encodable, Sendable {
+    public struct RouteTotals: Codable, Sendable {
         public var km: Double
         public var driveMinutes: Int
         public var serviceMinutes: Int
@@ -53,14 +53,14 @@ public struct PlanDocument: Encodable, Sendable {
         public var vehicles: Int
     }
 
-    public struct Unscheduled: Encodable, Sendable {
+    public struct Unscheduled: Codable, Sendable {
         public var vehicle: String
         public var site: String
         public var route: String
         public var reason: String
     }
 
-    public struct Totals: Encodable, Sendable {
+    public struct Totals: Codable, Sendable {
         public var km: Double
         public var vehicles: Int
         public var unscheduled: Int

@@ -1,0 +1,80 @@
+import ArgumentParser
+import ECVModel
+import ECVStore
+import Foundation
+
+/// `ecv inspect VEHICLE`: item by item at the vehicle, each answer saved before the next question.
+struct InspectCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "inspect",
+        abstract: "Inspect a vehicle item by item; every answer is saved at once and the run can be resumed.",
+        discussion: """
+            At each item type p (pass), f (fail), na, s (skip), a number for a measure, one of the choices, or the
+            text; ? for help, b to go back, q to stop (what is answered stays saved). fail and na ask for a note.
+            Run the command again to continue where you stopped.
+
+            Examples:
+              ecv inspect HLJ-FIRE-01 --engineer "Zhang Wei"
+              ecv inspect HLJ-FIRE-01 --subsystem power --lang zh
+              ecv inspect HLJ-FIRE-01 --recheck          (after a repair: only the items that failed)
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The vehicle's id.")
+    var vehicle: String
+
+    @Option(help: "Only this subsystem's items.")
+    var subsystem: Subsystem?
+
+    @Flag(help: "Only the items whose latest result failed.")
+    var recheck = false
+
+    @Option(help: "Who inspects (default: $USER).")
+    var engineer: String?
+
+    @Option(help: "Language of titles and methods: zh, en or both.")
+    var lang: Language = .en
+
+    func run() throws {
+        let catalog = try global.loadCatalog()
+        let placement = try global.placement(of: vehicle, in: catalog)
+        let store = try global.openStore()
+        let actor = Actor.current(engineer)
+        do {
+            let queue = InspectionQueue(
+                items: catalog.items(applyingTo: placement.vehicle), history: try store.results(ofVehicle: vehicle),
+                subsystem: subsystem, recheck: recheck)
+            guard !queue.items.isEmpty else {
+                Output.write(
+                    recheck ? "\(vehicle): no failed items to re-check\n" : "\(vehicle): no items to inspect\n")
+                return
+            }
+            let kind = recheck ? "recheck" : "full"
+            let open = try store.openInspection(ofVehicle: vehicle).flatMap { $0.kind == kind ? $0 : nil }
+            let inspection =
+                try open
+                ?? store.startInspection(
+                    of: placement, team: placement.route.teamID, checklists: catalog.checklists, kind: kind, by: actor,
+                    at: Date(), id: UUID())
+            var session = InteractiveInspection(
+                queue: queue, language: lang,
+                position: queue.resumePosition(answered: Set(try store.results(in: inspection).map(\.itemID))))
+            if open != nil {
+                Output.write("resuming \(vehicle) at item \(session.position + 1) of \(queue.items.count)\n")
+            }
+            let completed = try session.run { result in
+                try store.record([result], in: inspection, by: actor, at: Date(), makeID: UUID.init)
+            }
+            if completed { try store.finish(inspection, by: actor, at: Date(), auditID: UUID()) }
+            let verdict = VerdictRules.verdict(
+                items: catalog.items(applyingTo: placement.vehicle), results: try store.results(ofVehicle: vehicle))
+            Output.write(InteractiveInspection.summary(vehicle: vehicle, verdict: verdict, completed: completed))
+        } catch let error as StoreError {
+            throw CLIError.store(error)
+        }
+    }
+}
+
+extension Subsystem: ExpressibleByArgument {}
