@@ -5,10 +5,8 @@ import ECVStore
 enum CLIError: Error, CustomStringConvertible {
     /// The catalog has errors; they were printed above.
     case invalidCatalog(errorCount: Int)
-    case unknownVehicle(String, suggestion: String?)
-    case unknownRoute(String, suggestion: String?)
-    case unknownClient(String, suggestion: String?)
-    case unknownTeam(String, suggestion: String?)
+    /// An id that names nothing: what kind of thing, the id, and the closest known id.
+    case unknown(String, String, suggestion: String?)
     case unreadableFile(String)
     case badInstance(file: String, Error)
     case planning(Error)
@@ -23,14 +21,8 @@ enum CLIError: Error, CustomStringConvertible {
         case .invalidCatalog(let count):
             return
                 "Checklists/ and Routes/ have \(count) error\(count == 1 ? "" : "s"); see above or run `ecv validate`"
-        case .unknownVehicle(let id, let suggestion):
-            return "unknown vehicle `\(id)`" + (suggestion.map { "; did you mean `\($0)`?" } ?? "")
-        case .unknownRoute(let id, let suggestion):
-            return "unknown route `\(id)`" + (suggestion.map { "; did you mean `\($0)`?" } ?? "")
-        case .unknownClient(let id, let suggestion):
-            return "unknown client `\(id)`" + (suggestion.map { "; did you mean `\($0)`?" } ?? "")
-        case .unknownTeam(let id, let suggestion):
-            return "unknown team `\(id)`" + (suggestion.map { "; did you mean `\($0)`?" } ?? "")
+        case .unknown(let kind, let id, let suggestion):
+            return "unknown \(kind) `\(id)`" + (suggestion.map { "; did you mean `\($0)`?" } ?? "")
         case .unreadableFile(let path):
             return "cannot read \(path)"
         case .badInstance(let file, let error):

@@ -24,10 +24,16 @@ struct GlobalOptions: ParsableArguments {
         }
     }
 
+    /// Fails with a suggestion when `id` is given but not among `known`.
+    static func requireKnown(_ kind: String, _ id: String?, among known: [String]) throws {
+        guard let id, !known.contains(id) else { return }
+        throw CLIError.unknown(kind, id, suggestion: Suggestion.closest(to: id, among: known))
+    }
+
     /// The vehicle with `id`, or an error suggesting the closest id.
     func placement(of id: String, in catalog: Catalog) throws -> Catalog.VehiclePlacement {
         guard let placement = catalog.placement(ofVehicle: id) else {
-            throw CLIError.unknownVehicle(id, suggestion: Suggestion.closest(to: id, among: catalog.vehicleIDs))
+            throw CLIError.unknown("vehicle", id, suggestion: Suggestion.closest(to: id, among: catalog.vehicleIDs))
         }
         return placement
     }

@@ -29,10 +29,7 @@ struct ChecklistCommand: ParsableCommand {
 
     func run() throws {
         let catalog = try global.loadCatalog()
-        guard let placement = catalog.placement(ofVehicle: vehicle) else {
-            throw CLIError.unknownVehicle(
-                vehicle, suggestion: Suggestion.closest(to: vehicle, among: catalog.vehicleIDs))
-        }
+        let placement = try global.placement(of: vehicle, in: catalog)
         let items = catalog.items(applyingTo: placement.vehicle)
         let serviceMinutes = catalog.serviceMinutes(for: placement)
         switch format {

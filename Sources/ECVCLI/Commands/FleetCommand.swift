@@ -30,10 +30,7 @@ struct FleetCommand: ParsableCommand {
 
     func run() throws {
         let catalog = try global.loadCatalog()
-        if let route, !catalog.routes.contains(where: { $0.id == route }) {
-            throw CLIError.unknownRoute(
-                route, suggestion: Suggestion.closest(to: route, among: catalog.routes.map(\.id)))
-        }
+        try GlobalOptions.requireKnown("route", route, among: catalog.routes.map(\.id))
         let entries = catalog.fleet(route: route)
         switch format {
         case .json:

@@ -34,14 +34,8 @@ struct StatusCommand: ParsableCommand {
 
     func run() throws {
         let catalog = try global.loadCatalog()
-        if let route, !catalog.routes.contains(where: { $0.id == route }) {
-            throw CLIError.unknownRoute(
-                route, suggestion: Suggestion.closest(to: route, among: catalog.routes.map(\.id)))
-        }
-        if let client, catalog.client(withID: client) == nil {
-            throw CLIError.unknownClient(
-                client, suggestion: Suggestion.closest(to: client, among: catalog.clients.map(\.id)))
-        }
+        try GlobalOptions.requireKnown("route", route, among: catalog.routes.map(\.id))
+        try GlobalOptions.requireKnown("client", client, among: catalog.clients.map(\.id))
         let rows: [BoardRow]
         do {
             rows = try global.openStore().board(catalog, route: route, client: client)

@@ -29,9 +29,7 @@ struct TodayCommand: ParsableCommand {
 
     func run() throws {
         let catalog = try global.loadCatalog()
-        if let team, catalog.team(withID: team) == nil {
-            throw CLIError.unknownTeam(team, suggestion: Suggestion.closest(to: team, among: catalog.teams.map(\.id)))
-        }
+        try GlobalOptions.requireKnown("team", team, among: catalog.teams.map(\.id))
         let day: CalendarDay
         if let date {
             guard let parsed = CalendarDay(iso: date) else {

@@ -9,12 +9,6 @@ struct InteractiveInspection {
     let language: Language
     var position: Int
 
-    init(queue: InspectionQueue, language: Language, position: Int) {
-        self.queue = queue
-        self.language = language
-        self.position = position
-    }
-
     /// Asks until every item is answered (returns true) or the engineer stops or input ends (false).
     mutating func run(save: (ItemResult) throws -> Void) throws -> Bool {
         let items = queue.items
