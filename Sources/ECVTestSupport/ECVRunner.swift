@@ -18,12 +18,12 @@ public enum ECVRunner {
     }
 
     /// Runs `ecv arguments…` in `directory` and waits for it to end.
-    public static func run(_ arguments: [String], in directory: URL? = nil) throws -> Result {
-        try start(arguments, in: directory).wait()
+    public static func run(_ arguments: [String], in directory: URL? = nil, input: String? = nil) throws -> Result {
+        try start(arguments, in: directory, input: input).wait()
     }
 
     /// Starts `ecv arguments…` without waiting, to be killed or waited for.
-    public static func start(_ arguments: [String], in directory: URL? = nil) throws -> Running {
+    public static func start(_ arguments: [String], in directory: URL? = nil, input: String? = nil) throws -> Running {
         guard FileManager.default.isExecutableFile(atPath: binary.path) else {
             throw TestSupportError.binaryNotFound(binary.path)
         }
@@ -35,8 +35,14 @@ public enum ECVRunner {
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = FileHandle.nullDevice
+        let stdin = Pipe()
+        process.standardInput = input == nil ? FileHandle.nullDevice : stdin
         try process.run()
+        if let input {
+            // Typed answers arrive through a pipe, as from a script; closing it is the end of input.
+            stdin.fileHandleForWriting.write(Data(input.utf8))
+            try stdin.fileHandleForWriting.close()
+        }
         // Drain both pipes from the start, so a chatty child never blocks on a full pipe.
         return Running(
             process: process, stdout: ReadInBackground(out.fileHandleForReading),
