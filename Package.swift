@@ -53,6 +53,11 @@ let package = Package(
             dependencies: ["ECVCatalog", "ECVPlanning", "ECVTestSupport"],
             path: "Benchmarks/PlanBenchmark"
         ),
+        .executableTarget(
+            name: "store-benchmark",
+            dependencies: ["ECVCatalog", "ECVStore", "ECVTestSupport"],
+            path: "Benchmarks/StoreBenchmark"
+        ),
         .testTarget(name: "ECVModelTests", dependencies: ["ECVModel", "ECVTestSupport"]),
         .testTarget(
             name: "ECVCatalogTests",

@@ -13,7 +13,8 @@ extension Store {
         let inspection =
             try openInspection(ofVehicle: placement.vehicle.id)
             ?? startInspection(
-                of: placement, team: placement.route.teamID, checklists: catalog.checklists, by: actor, at: now,
+                of: placement, team: placement.route.teamID, checklists: ChecklistFingerprints(catalog.checklists),
+                by: actor, at: now,
                 id: makeID())
         try record(results, in: inspection, by: actor, at: now, makeID: makeID)
         return (inspection, results)

@@ -18,22 +18,23 @@ extension Store {
     /// Starts an inspection of `placement`'s vehicle: a copy of the vehicle and the content hash of every
     /// checklist as they are now.
     public func startInspection(
-        of placement: Catalog.VehiclePlacement, team: String, checklists: [Checklist], kind: String = "full",
-        by actor: Actor, at now: Date, id: UUID
+        of placement: Catalog.VehiclePlacement, team: String, checklists: ChecklistFingerprints,
+        kind: String = "full", by actor: Actor, at now: Date, id: UUID
     ) throws(StoreError) -> InspectionRecord {
-        let record = InspectionRecord(
-            id: id, vehicleID: placement.vehicle.id, clientID: placement.site.clientID, siteID: placement.site.id,
-            routeID: placement.route.id, equipment: Store.json(placement.vehicle.equipment), teamID: team,
-            engineer: actor.who, laptop: actor.laptop, startedAt: now, finishedAt: nil, kind: kind,
-            checklists: Store.json(Store.fingerprints(checklists)))
         try write { db in
+            let encoder = Store.encoder()
+            let record = InspectionRecord(
+                id: id, vehicleID: placement.vehicle.id, clientID: placement.site.clientID, siteID: placement.site.id,
+                routeID: placement.route.id, equipment: try Store.json(placement.vehicle.equipment, encoder),
+                teamID: team, engineer: actor.who, laptop: actor.laptop, startedAt: now, finishedAt: nil, kind: kind,
+                checklists: checklists.json)
             try record.insert(db)
             try AuditRecord(
                 id: id, at: now, who: actor.who, laptop: actor.laptop, entity: "inspection", entityID: id.uuidString,
-                vehicleID: record.vehicleID, old: nil, new: Store.json(record)
+                vehicleID: record.vehicleID, old: nil, new: try Store.json(record, encoder)
             ).insert(db)
+            return record
         }
-        return record
     }
 
     /// The vehicle's latest inspection that is not finished, to resume.
@@ -53,8 +54,8 @@ extension Store {
             try finished.update(db)
             try AuditRecord(
                 id: auditID, at: now, who: actor.who, laptop: actor.laptop, entity: "inspection",
-                entityID: inspection.id.uuidString, vehicleID: inspection.vehicleID, old: Store.json(inspection),
-                new: Store.json(finished)
+                entityID: inspection.id.uuidString, vehicleID: inspection.vehicleID,
+                old: try Store.json(inspection), new: try Store.json(finished)
             ).insert(db)
         }
     }
@@ -66,23 +67,37 @@ extension Store {
         }
     }
 
-    /// Version and SHA-256 of each checklist's content, so that a result can be traced to the exact tests.
-    static func fingerprints(_ checklists: [Checklist]) -> [String: [String: String]] {
-        var fingerprints: [String: [String: String]] = [:]
-        for checklist in checklists {
-            let digest = SHA256.hash(data: Data(json(checklist).utf8))
-            fingerprints[checklist.subsystem.rawValue] = [
-                "version": String(checklist.version), "sha256": digest.map { String(format: "%02x", $0) }.joined(),
-            ]
-        }
-        return fingerprints
-    }
-
-    /// Canonical JSON (sorted keys) of a value.
-    static func json(_ value: some Encodable) -> String {
+    /// The encoder of the audit trail's JSON: sorted keys, ISO 8601 dates. Making one is costly, so
+    /// batches share one.
+    static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
-        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
+        return encoder
+    }
+
+    /// Canonical JSON (sorted keys) of a value.
+    static func json(_ value: some Encodable, _ encoder: JSONEncoder = encoder()) throws -> String {
+        String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}
+
+/// Version and SHA-256 of each checklist's content, so that a result can be traced to the exact tests it
+/// was recorded against; computed once per catalog.
+public struct ChecklistFingerprints: Sendable, Equatable {
+    /// `{"power": {"sha256": "…", "version": "3"}, …}`
+    public let json: String
+
+    public init(_ checklists: [Checklist]) {
+        let encoder = Store.encoder()
+        var fingerprints: [String: [String: String]] = [:]
+        for checklist in checklists {
+            let content = (try? encoder.encode(checklist)) ?? Data()
+            fingerprints[checklist.subsystem.rawValue] = [
+                "version": String(checklist.version),
+                "sha256": SHA256.hash(data: content).map { String(format: "%02x", $0) }.joined(),
+            ]
+        }
+        json = (try? Store.json(fingerprints, encoder)) ?? "{}"
     }
 }

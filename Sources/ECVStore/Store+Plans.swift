@@ -13,7 +13,7 @@ extension Store {
             let version = (try Int.fetchOne(db, sql: "SELECT MAX(version) FROM plan") ?? 0) + 1
             let record = PlanRecord(
                 id: id, version: version, createdAt: now, seed: Int64(bitPattern: seed), json: json,
-                inputsSHA256: Store.inputsHash(catalog), fromDay: fromDay?.description)
+                inputsSHA256: try Store.inputsHash(catalog), fromDay: fromDay?.description)
             try record.insert(db)
             try AuditRecord(
                 id: auditID, at: now, who: actor.who, laptop: actor.laptop, entity: "plan", entityID: id.uuidString,
@@ -29,8 +29,8 @@ extension Store {
     }
 
     /// SHA-256 of the catalog's content: what a plan was made from.
-    static func inputsHash(_ catalog: Catalog) -> String {
-        let content = json(
+    static func inputsHash(_ catalog: Catalog) throws -> String {
+        let content = try json(
             CatalogContent(
                 checklists: catalog.checklists, teams: catalog.teams, clients: catalog.clients, routes: catalog.routes))
         return SHA256.hash(data: Data(content.utf8)).map { String(format: "%02x", $0) }.joined()

@@ -12,11 +12,14 @@ import Testing
         #expect(plan.status == 0)
         #expect(plan.stderr.contains("plan version 1 stored"))
         let document = try #require(try JSONSerialization.jsonObject(with: Data(plan.stdout.utf8)) as? [String: Any])
-        let northeast = try #require((document["routes"] as? [[String: Any]])?.first { $0["route"] as? String == "northeast" })
-        let stop = try #require((northeast["stops"] as? [[String: Any]])?.first { stop in
-            (stop["visits"] as? [[String: Any]])?.contains { $0["vehicle"] as? String == "HLJ-FIRE-01" } == true
-        })
-        let visit = try #require((stop["visits"] as? [[String: Any]])?.first { $0["vehicle"] as? String == "HLJ-FIRE-01" })
+        let northeast = try #require(
+            (document["routes"] as? [[String: Any]])?.first { $0["route"] as? String == "northeast" })
+        let stop = try #require(
+            (northeast["stops"] as? [[String: Any]])?.first { stop in
+                (stop["visits"] as? [[String: Any]])?.contains { $0["vehicle"] as? String == "HLJ-FIRE-01" } == true
+            })
+        let visit = try #require(
+            (stop["visits"] as? [[String: Any]])?.first { $0["vehicle"] as? String == "HLJ-FIRE-01" })
         let day = String((visit["start"] as? String ?? "").prefix(10))
 
         let today = try ECVRunner.run(["today", "--team", "team-ne", "--date", day] + root)
@@ -26,7 +29,8 @@ import Testing
 
         // The power checklist, with bad input on the way: a word for a measure, an empty note.
         let answers = ["f", "", "starter relay dead", "abc", "221", "50", "q"].joined(separator: "\n") + "\n"
-        let inspect = try ECVRunner.run(["inspect", "HLJ-FIRE-01", "--subsystem", "power", "--engineer", "Zhang Wei"] + root, input: answers)
+        let inspect = try ECVRunner.run(
+            ["inspect", "HLJ-FIRE-01", "--subsystem", "power", "--engineer", "Zhang Wei"] + root, input: answers)
         #expect(inspect.status == 0)
         #expect(inspect.stdout.contains("a note is needed"))
         #expect(inspect.stdout.contains("`abc` is not a finite number"))
@@ -37,7 +41,8 @@ import Testing
         #expect(row?.hasPrefix("NOT DEPLOYABLE") == true)
         #expect(row?.contains("power.generator-start (critical)") == true)
 
-        let recheck = try ECVRunner.run(["inspect", "HLJ-FIRE-01", "--recheck", "--engineer", "Li Na"] + root, input: "p\n")
+        let recheck = try ECVRunner.run(
+            ["inspect", "HLJ-FIRE-01", "--recheck", "--engineer", "Li Na"] + root, input: "p\n")
         #expect(recheck.stdout.contains("[1/1] power.generator-start"))
         #expect(!recheck.stdout.contains("NOT DEPLOYABLE"))
         let after = try ECVRunner.run(["status", "--route", "northeast", "--format", "csv"] + root)

@@ -56,7 +56,8 @@ struct InspectCommand: ParsableCommand {
             let inspection =
                 try open
                 ?? store.startInspection(
-                    of: placement, team: placement.route.teamID, checklists: catalog.checklists, kind: kind, by: actor,
+                    of: placement, team: placement.route.teamID, checklists: ChecklistFingerprints(catalog.checklists),
+                    kind: kind, by: actor,
                     at: Date(), id: UUID())
             var session = InteractiveInspection(
                 queue: queue, language: lang,
