@@ -67,8 +67,9 @@ extension Store {
         }
     }
 
-    /// The encoder of the audit trail's JSON: sorted keys, ISO 8601 dates. Making one is costly, so
-    /// batches share one.
+    /// The encoder of the audit trail's JSON: sorted keys, ISO 8601 dates.
+    ///
+    /// Making one is costly, so batches share one.
     static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -85,7 +86,7 @@ extension Store {
 /// Version and SHA-256 of each checklist's content, so that a result can be traced to the exact tests it
 /// was recorded against; computed once per catalog.
 public struct ChecklistFingerprints: Sendable, Equatable {
-    /// `{"power": {"sha256": "…", "version": "3"}, …}`
+    /// The fingerprints as JSON: `{"power": {"sha256": "…", "version": "3"}, …}`.
     public let json: String
 
     public init(_ checklists: [Checklist]) {

@@ -90,7 +90,7 @@ extension ResultRecord {
             "\"recordedAt\":\(JSONText.quote(recorded))", "\"recordedBy\":\(JSONText.quote(recordedBy))",
             "\"status\":\(JSONText.quote(status))", "\"version\":\(version)",
         ]
-        if let value, value.isFinite { fields.append("\"value\":\(value)") }
+        if let value, value.isFinite { fields.append("\"value\":\(Limits.format(value))") }
         if let choice { fields.append("\"choice\":\(JSONText.quote(choice))") }
         if let text { fields.append("\"text\":\(JSONText.quote(text))") }
         if let note { fields.append("\"note\":\(JSONText.quote(note))") }
