@@ -8,12 +8,8 @@ enum PeopleDecoder {
 
     static func decodeTeams(_ root: Node, file: String, sink: DiagnosticSink, map: inout SourceMap) -> [Team] {
         list(named: "teams", in: root, file: file, sink: sink).compactMap { field in
-            guard let reader = field.mapping(what: "team") else { return nil }
-            let id = defineID(of: reader, as: SourceMap.Key.team, what: "team id", map: &map)
-            let team = MappingReader(
-                field.node, what: id.map { "team `\($0)`" } ?? "team", at: field.location, sink: sink)
-            guard let team else { return nil }
-            team.rejectUnknownKeys(teamKeys)
+            guard let (id, team) = entity(field, kind: "team", key: SourceMap.Key.team, keys: teamKeys, map: &map)
+            else { return nil }
             let name = team.required("name")?.localized()
             let members = team.optional("members")?.strings() ?? []
             let skills = team.required("skills")?.strings()
@@ -25,12 +21,10 @@ enum PeopleDecoder {
 
     static func decodeClients(_ root: Node, file: String, sink: DiagnosticSink, map: inout SourceMap) -> [Client] {
         list(named: "clients", in: root, file: file, sink: sink).compactMap { field in
-            guard let reader = field.mapping(what: "client") else { return nil }
-            let id = defineID(of: reader, as: SourceMap.Key.client, what: "client id", map: &map)
-            let client = MappingReader(
-                field.node, what: id.map { "client `\($0)`" } ?? "client", at: field.location, sink: sink)
-            guard let client else { return nil }
-            client.rejectUnknownKeys(clientKeys)
+            guard
+                let (id, client) = entity(
+                    field, kind: "client", key: SourceMap.Key.client, keys: clientKeys, map: &map)
+            else { return nil }
             let name = client.required("name")?.localized()
             let sector = client.required("sector")?.oneOf(Client.Sector.self)
             let language = client.optional("language")?.oneOf(Language.self)
@@ -78,12 +72,22 @@ enum PeopleDecoder {
         return reader.required(name)?.elements() ?? []
     }
 
-    /// Reads and registers the `id` of an entity, reporting a duplicate.
-    static func defineID(
-        of reader: MappingReader, as key: (String) -> SourceMap.Key, what: String, map: inout SourceMap
-    ) -> String? {
-        guard let field = reader.required("id"), let id = field.identifier() else { return nil }
-        map.defineUnique(key(id), id: id, what: what, at: field.location, sink: reader.sink)
-        return id
+    /// Reads `field` as a mapping describing one `kind` of entity (such as "team"): registers its `id`,
+    /// reporting a duplicate, and rejects keys outside `keys`; messages then name the entity by its id.
+    static func entity(
+        _ field: Field, kind: String, key: (String) -> SourceMap.Key, keys: [String], map: inout SourceMap
+    ) -> (id: String?, reader: MappingReader)? {
+        guard let first = field.mapping(what: kind) else { return nil }
+        var id: String?
+        if let idField = first.required("id"), let text = idField.identifier() {
+            map.defineUnique(key(text), id: text, what: "\(kind) id", at: idField.location, sink: field.sink)
+            id = text
+        }
+        let name = id.map { "\(kind) `\($0)`" } ?? kind
+        guard let reader = MappingReader(field.node, what: name, at: field.location, sink: field.sink) else {
+            return nil
+        }
+        reader.rejectUnknownKeys(keys)
+        return (id, reader)
     }
 }

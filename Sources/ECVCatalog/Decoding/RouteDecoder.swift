@@ -53,14 +53,10 @@ enum RouteDecoder {
     }
 
     private static func decodeSite(_ field: Field, map: inout SourceMap) -> Site? {
-        guard let reader = field.mapping(what: "site") else { return nil }
-        let id = PeopleDecoder.defineID(of: reader, as: SourceMap.Key.site, what: "site id", map: &map)
         guard
-            let site = MappingReader(
-                field.node, what: id.map { "site `\($0)`" } ?? "site", at: field.location,
-                sink: field.sink)
+            let (id, site) = PeopleDecoder.entity(
+                field, kind: "site", key: SourceMap.Key.site, keys: siteKeys, map: &map)
         else { return nil }
-        site.rejectUnknownKeys(siteKeys)
         let clientField = site.required("client")
         let clientID = clientField?.identifier()
         let city = site.optional("city")?.localized()
@@ -89,14 +85,10 @@ enum RouteDecoder {
     }
 
     private static func decodeVehicle(_ field: Field, map: inout SourceMap) -> Vehicle? {
-        guard let reader = field.mapping(what: "vehicle") else { return nil }
-        let id = PeopleDecoder.defineID(of: reader, as: SourceMap.Key.vehicle, what: "vehicle id", map: &map)
         guard
-            let vehicle = MappingReader(
-                field.node, what: id.map { "vehicle `\($0)`" } ?? "vehicle",
-                at: field.location, sink: field.sink)
+            let (id, vehicle) = PeopleDecoder.entity(
+                field, kind: "vehicle", key: SourceMap.Key.vehicle, keys: vehicleKeys, map: &map)
         else { return nil }
-        vehicle.rejectUnknownKeys(vehicleKeys)
         let model = vehicle.optional("model")?.string()
         let tagFields = vehicle.required("equipment")?.elements()
         let priority = vehicle.optional("priority")?.oneOf(Vehicle.Priority.self)
