@@ -9,9 +9,13 @@ struct PlanChecker {
     let routeIDs: Set<String>
     var problems: [String] = []
 
-    init(catalog: Catalog, routeIDs: Set<String>? = nil) {
+    /// Whether any team may visit any site (`--rebalance`); otherwise only its own line's sites.
+    let rebalance: Bool
+
+    init(catalog: Catalog, routeIDs: Set<String>? = nil, rebalance: Bool = false) {
         self.catalog = catalog
         self.routeIDs = routeIDs ?? Set(catalog.routes.map(\.id))
+        self.rebalance = rebalance
     }
 
     /// A moment `YYYY-MM-DDTHH:MM:SS±HH:MM` as (day, minute of day) in the route's own zone.
@@ -132,7 +136,8 @@ struct PlanChecker {
             place = target
             guard index < stops.count else { break }
             let stop = stops[index]
-            guard let site = route.sites.first(where: { $0.id == target }) else {
+            let sites = rebalance ? catalog.routes.flatMap(\.sites) : route.sites
+            guard let site = sites.first(where: { $0.id == target }) else {
                 fail("\(route.id): stop at unknown site \(target)")
                 continue
             }

@@ -37,7 +37,11 @@ struct PlanCommand: ParsableCommand {
     @Option(help: "Search iterations at most.")
     var iterations: Int = 20_000
 
-    @Flag(help: "Let the engine move sites between lines when that schedules more vehicles or saves km.")
+    @Flag(
+        help: """
+            Experimental: let any team take any vehicle when that schedules more or saves km. Vehicles move \
+            one by one, so a site's vehicles may be split between teams.
+            """)
     var rebalance = false
 
     @Option(help: "table, json, csv or ics.")
