@@ -123,3 +123,36 @@ enum CSVRows {
         return rows
     }
 }
+
+/// Reads a distance matrix CSV: `from,to,km,minutes` with a header; places are site ids or `base`.
+public enum DistanceFile {
+    public static func read(_ path: String, knownPlaces: Set<String>) throws(ResultFile.FormatError) -> DistanceTable {
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
+        else { throw ResultFile.FormatError(description: "\(path): cannot read the file") }
+        let rows = try CSVRows.parse(text, file: name)
+        guard let header = rows.first?.fields.map({ $0.lowercased() }),
+            header.prefix(4) == ["from", "to", "km", "minutes"]
+        else { throw ResultFile.FormatError(description: "\(name):1:1: the header must be from,to,km,minutes") }
+        var table = DistanceTable()
+        var problems: [String] = []
+        for row in rows.dropFirst() where !(row.fields.count == 1 && row.fields[0].isEmpty) {
+            let fields = row.fields + Array(repeating: "", count: max(0, 4 - row.fields.count))
+            for (column, place) in fields.prefix(2).enumerated() where !knownPlaces.contains(place) {
+                let hint = Suggestion.hint(for: place, among: knownPlaces)
+                problems.append("\(name):\(row.line):\(column + 1): unknown place `\(place)`\(hint)")
+            }
+            guard let km = Double(fields[2]), km.isFinite, km >= 0 else {
+                problems.append("\(name):\(row.line):3: km must be a number ≥ 0, found `\(fields[2])`")
+                continue
+            }
+            guard let minutes = Double(fields[3]), minutes.isFinite, minutes >= 0 else {
+                problems.append("\(name):\(row.line):4: minutes must be a number ≥ 0, found `\(fields[3])`")
+                continue
+            }
+            table.set(from: fields[0], to: fields[1], .init(km: km, minutes: minutes.rounded(.up)))
+        }
+        if !problems.isEmpty { throw ResultFile.FormatError(description: problems.joined(separator: "\n")) }
+        return table
+    }
+}

@@ -18,6 +18,8 @@ public struct Planner: Sendable {
         public var rebalance = false
         /// Vehicles already inspected: they are not planned again.
         public var skipVehicles: Set<String> = []
+        /// Measured legs that replace the great-circle model for the pairs they list.
+        public var distances = DistanceTable()
 
         public init() {}
     }
@@ -45,7 +47,7 @@ public struct Planner: Sendable {
         }
         let model = try TourModel(
             catalog: catalog, routeIDs: options.routes.map(Set.init), rebalance: options.rebalance,
-            skip: options.skipVehicles)
+            skip: options.skipVehicles, distances: options.distances)
         var solverOptions = Solver.Options()
         solverOptions.seed = options.seed
         solverOptions.timeLimit = options.timeLimit

@@ -50,6 +50,19 @@ import Testing
         #expect(result.stderr == "error: unknown route `northeest`; did you mean `northeast`?\n")
     }
 
+    @Test func aBadDistanceFileIsReportedLineByLine() throws {
+        let folder = try TemporaryFolder(copyingCatalogFrom: ProjectPaths.sampleCatalog)
+        try folder.write("from,to,km,minutes\nbase,dl-fire-1,12,30\nbase,dl-fire-9,x,1\n", to: "Routes/distances.csv")
+        let result = try ECVRunner.run(["plan", "--root", folder.url.path])
+        #expect(result.status == 1)
+        #expect(
+            result.stderr == """
+                error: distances.csv:3:2: unknown place `dl-fire-9`; did you mean `dl-fire-1`?
+                distances.csv:3:3: km must be a number ≥ 0, found `x`
+
+                """)
+    }
+
     @Test func solveWritesTheSolveContract() throws {
         let file = ProjectPaths.solomonInstances.appendingPathComponent("C101.txt").path
         let result = try ECVRunner.run(["solve", file, "--iterations", "200", "--format", "json"])

@@ -62,6 +62,21 @@ import Testing
         }
     }
 
+    @Test func measuredLegsReplaceTheGreatCircleModel() throws {
+        let catalog = RandomTours.make(seed: 5)
+        let site = catalog.routes[0].sites[0].id
+        var options = Self.options()
+        // A measured shortcut between the base and one site: the plan uses it, both ways.
+        options.distances.set(from: site, to: "base", .init(km: 1.5, minutes: 2))
+        let plan = try Planner(catalog: catalog, options: options).plan()
+        let legs = plan.routes.flatMap(\.legs).filter { Set([$0.from, $0.to]) == Set([site, "base"]) }
+        #expect(!legs.isEmpty)
+        #expect(legs.allSatisfy { $0.km == 1.5 && $0.driveMinutes == 2 })
+        options.distances = DistanceTable()
+        let plain = try Planner(catalog: catalog, options: options).plan()
+        #expect(!plain.routes.flatMap(\.legs).contains { $0.km == 1.5 })
+    }
+
     @Test func anUnknownRouteIsRefusedWithASuggestion() {
         let catalog = RandomTours.make(seed: 1)
         var options = Self.options()

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ECVCatalog
 import ECVModel
 import ECVPlanning
 import ECVReports
@@ -44,6 +45,12 @@ struct PlanCommand: ParsableCommand {
             """)
     var rebalance = false
 
+    @Option(
+        help: ArgumentHelp(
+            "A CSV of measured legs, from,to,km,minutes (site ids or base); default Routes/distances.csv if present.",
+            valueName: "file"))
+    var distances: String?
+
     @Option(help: "table, json, csv or ics.")
     var format: PlanFormat = .table
 
@@ -66,6 +73,7 @@ struct PlanCommand: ParsableCommand {
         options.maxIterations = iterations
         options.routes = route.isEmpty ? nil : route
         options.rebalance = rebalance
+        options.distances = try measuredLegs(catalog)
         let reporter = ProgressReporter()
         let plan: TourPlan
         do {
@@ -84,6 +92,22 @@ struct PlanCommand: ParsableCommand {
         try PlanWriter(plan: plan, catalog: catalog, language: lang, generated: now).write(format, to: out)
         let version = try PlanStorage.save(plan, catalog: catalog, generated: now, global: global)
         FileHandle.standardError.write(Data("plan version \(version) stored\n".utf8))
+    }
+}
+
+extension PlanCommand {
+    /// The distance table of `--distances`, or of `Routes/distances.csv` when that file exists.
+    func measuredLegs(_ catalog: Catalog) throws -> DistanceTable {
+        let fallback = global.rootURL.appendingPathComponent("Routes/distances.csv").path
+        guard let path = distances ?? (FileManager.default.fileExists(atPath: fallback) ? fallback : nil) else {
+            return DistanceTable()
+        }
+        let places = Set(catalog.routes.flatMap(\.sites).map(\.id) + ["base"])
+        do {
+            return try DistanceFile.read(path, knownPlaces: places)
+        } catch {
+            throw CLIError.badFile(error.description)
+        }
     }
 }
 

@@ -23,7 +23,7 @@ struct ItineraryBuilder {
         func drive(to location: Int) {
             let from = model.locations[at]
             let to = model.locations[location]
-            let leg = TourModel.leg(from.point, to.point, travelModel)
+            let leg = model.leg(at, location, travelModel)
             let stretches = rule.stretches(departure: time, drivenToday: driven, duration: leg.minutes)
             let arrival = rule.arrival(departure: time, drivenToday: driven, duration: leg.minutes)
             let depart = clock.momentStarting(at: Int(stretches.first?.start ?? time))

@@ -22,7 +22,13 @@ struct TourModel {
     let skillNames: [String]
     let problem: RoutingProblem
 
-    init(catalog: Catalog, routeIDs: Set<String>?, rebalance: Bool, skip: Set<String>) throws(PlanningError) {
+    /// Measured legs that replace the great-circle model.
+    let distances: DistanceTable
+
+    init(
+        catalog: Catalog, routeIDs: Set<String>?, rebalance: Bool, skip: Set<String>, distances: DistanceTable
+    ) throws(PlanningError) {
+        self.distances = distances
         routes = catalog.routes.filter { routeIDs?.contains($0.id) ?? true }
         var teams: [Team] = []
         for route in routes {
@@ -71,19 +77,32 @@ struct TourModel {
         problem = TourModel.buildProblem(
             routes: routes, teams: teams, clocks: clocks, jobs: jobs, serviceMinutes: serviceMinutes,
             locations: locations, siteLocation: siteLocation, baseLocation: baseLocation, travelModels: models,
-            skillNames: skillNames, rebalance: rebalance)
+            skillNames: skillNames, rebalance: rebalance, measured: distances)
     }
 
-    /// Road km and whole drive minutes between two locations under `model`.
-    static func leg(_ from: GeoPoint, _ to: GeoPoint, _ model: TravelModel) -> (km: Double, minutes: Double) {
-        let km = model.roadKm(from: from, to: to)
+    /// Road km and whole drive minutes between two locations: measured when the distance table lists
+    /// the pair, else great-circle km × circuity at the model's speed.
+    static func leg(
+        _ from: (point: GeoPoint, site: String?), _ to: (point: GeoPoint, site: String?), _ model: TravelModel,
+        _ distances: DistanceTable
+    ) -> (km: Double, minutes: Double) {
+        if let measured = distances.entry(from: from.site ?? "base", to: to.site ?? "base") {
+            return (measured.km, measured.minutes)
+        }
+        let km = model.roadKm(from: from.point, to: to.point)
         return (km, model.driveMinutes(roadKm: km).rounded(.up))
+    }
+
+    /// The leg between two locations of this model under `model`.
+    func leg(_ from: Int, _ to: Int, _ model: TravelModel) -> (km: Double, minutes: Double) {
+        TourModel.leg(locations[from], locations[to], model, distances)
     }
 
     private static func buildProblem(
         routes: [Route], teams: [Team], clocks: [WorkClock], jobs: [Catalog.VehiclePlacement],
         serviceMinutes: [[Int]], locations: [(point: GeoPoint, site: String?)], siteLocation: [String: Int],
-        baseLocation: [Int], travelModels: [TravelModel], skillNames: [String], rebalance: Bool
+        baseLocation: [Int], travelModels: [TravelModel], skillNames: [String], rebalance: Bool,
+        measured: DistanceTable
     ) -> RoutingProblem {
         let size = locations.count
         let matrices = travelModels.map { model -> TravelMatrix in
@@ -91,7 +110,7 @@ struct TourModel {
             var durations = [Double](repeating: 0, count: size * size)
             for i in 0..<size {
                 for j in 0..<size where i != j {
-                    let leg = leg(locations[i].point, locations[j].point, model)
+                    let leg = leg(locations[i], locations[j], model, measured)
                     distances[i * size + j] = leg.km
                     durations[i * size + j] = leg.minutes
                 }
