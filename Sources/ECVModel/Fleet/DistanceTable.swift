@@ -1,5 +1,6 @@
-/// Road distances and driving minutes measured between places, replacing the great-circle model for
-/// the pairs it lists. Places are site ids or `base` (a team's base).
+/// Road distances and driving minutes measured between places.
+///
+/// They replace the great-circle model for the pairs listed. Places are site ids or `base` (a team's base).
 public struct DistanceTable: Sendable, Equatable {
     /// One measured leg.
     public struct Entry: Sendable, Equatable {
