@@ -89,6 +89,14 @@ public struct Solver: Sendable {
                 progress?(report(best, iteration: iteration, elapsed: clock.now - started, instance))
             }
         }
+        // The last polish: classic moves on the best solution, while time remains.
+        let polishedFrom = best.objective(instance)
+        LocalSearch().improve(&best, instance) {
+            options.timeLimit.map { clock.now - started >= $0 + .milliseconds(500) } ?? false
+        }
+        if !(polishedFrom < best.objective(instance)) {
+            progress?(report(best, iteration: iteration, elapsed: clock.now - started, instance))
+        }
         return solution(from: best, iterations: iteration, instance)
 
         func scalar(_ objective: Objective) -> Double {
