@@ -1,5 +1,6 @@
-/// Polishes a solution with the classic moves — relocate, swap, 2-opt* and or-opt — taking the first
-/// improving move until none is left. Moves are tried only towards a job's nearest neighbours
+/// Polishes a solution with the classic moves: relocate, swap, 2-opt* and or-opt.
+///
+/// The first improving move is taken until none is left. Moves are tried only towards a job's nearest neighbours
 /// (a granular neighbourhood), and each candidate route is evaluated by walking the pieces of the
 /// existing routes it is made of, without building it.
 struct LocalSearch {
