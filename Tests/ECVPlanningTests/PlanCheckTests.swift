@@ -77,6 +77,17 @@ import Testing
         #expect(!plain.routes.flatMap(\.legs).contains { $0.km == 1.5 })
     }
 
+    @Test(arguments: 0..<12)
+    func rebalancedPlansOfGeneratedToursAreValid(_ seed: Int) throws {
+        let catalog = RandomTours.make(seed: UInt64(100 + seed))
+        var options = Self.options()
+        options.rebalance = true
+        let plan = try Planner(catalog: catalog, options: options).plan()
+        var checker = PlanChecker(catalog: catalog, rebalance: true)
+        let problems = checker.check(try Self.document(plan))
+        #expect(problems == [], "seed \(seed)")
+    }
+
     @Test func anUnknownRouteIsRefusedWithASuggestion() {
         let catalog = RandomTours.make(seed: 1)
         var options = Self.options()

@@ -40,8 +40,8 @@ struct PlanCommand: ParsableCommand {
 
     @Flag(
         help: """
-            Experimental: let any team take any vehicle when that schedules more or saves km. Vehicles move \
-            one by one, so a site's vehicles may be split between teams.
+            Let any team take any vehicle when that schedules more or saves km. Vehicles move one by one \
+            (a site's vehicles may be split between teams); a site with an appointment stays with its line.
             """)
     var rebalance = false
 

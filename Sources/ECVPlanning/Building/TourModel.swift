@@ -136,11 +136,13 @@ struct TourModel {
         let engineJobs = jobs.indices.map { index -> RoutingProblem.Job in
             let job = jobs[index]
             let own = routes.firstIndex { $0.id == job.route.id } ?? 0
+            // A site with an appointment stays with its own team, so that its first visit is the appointed one.
+            let movable = rebalance && job.site.appointment == nil
             // Only the routes that may take the job need its windows on their clocks.
             let terms = routes.indices.map { r in
                 RoutingProblem.Terms(
                     serviceDuration: Double(serviceMinutes[index][r]),
-                    windows: rebalance || r == own
+                    windows: movable || r == own
                         ? VisitWindows.windows(for: job, minutes: serviceMinutes[index][r], on: routes[r], clocks[r])
                         : [])
             }
@@ -148,7 +150,7 @@ struct TourModel {
                 location: siteLocation[job.site.id] ?? 0, serviceDuration: terms[own].serviceDuration,
                 windows: terms[own].windows, skills: skills(job.vehicle.requiredSkills(among: skillSet)),
                 priority: job.vehicle.priority == .high ? .high : .normal,
-                allowedVehicles: rebalance ? nil : [own], termsByClock: terms)
+                allowedVehicles: movable ? nil : [own], termsByClock: terms)
         }
         return RoutingProblem(jobs: engineJobs, vehicles: vehicles, matrices: matrices)
     }
