@@ -11,26 +11,26 @@ import Testing
         return options
     }
 
-    @Test(arguments: 0..<30)
-    func findsTheOptimumOfSmallProblems(_ seed: Int) {
-        let problem = RandomProblems.make(jobs: 6 + seed % 2, vehicles: 2, seed: UInt64(seed))
-        let solution = Solver(problem: problem, options: Self.options()).solve()
-        #expect(RoutingCheck.violation(solution, problem) == nil)
+    /// Solves `problem` and compares with the brute-force optimum, after the independent check.
+    static func expectOptimal(_ problem: RoutingProblem, sourceLocation: SourceLocation = #_sourceLocation) {
+        let solution = Solver(problem: problem, options: options()).solve()
+        #expect(RoutingCheck.violation(solution, problem) == nil, sourceLocation: sourceLocation)
         let optimum = BruteForce.optimum(problem)
         let high = solution.unassigned.filter { problem.jobs[$0.job].priority == .high }.count
-        #expect(high == optimum.high)
-        #expect(solution.unassigned.count == optimum.left)
-        #expect(abs(solution.distance - optimum.distance) < 1e-6, "seed \(seed)")
+        #expect(high == optimum.high, sourceLocation: sourceLocation)
+        #expect(solution.unassigned.count == optimum.left, sourceLocation: sourceLocation)
+        #expect(abs(solution.distance - optimum.distance) < 1e-6, sourceLocation: sourceLocation)
+    }
+
+    @Test(arguments: 0..<30)
+    func findsTheOptimumOfSmallProblems(_ seed: Int) {
+        Self.expectOptimal(RandomProblems.make(jobs: 6 + seed % 2, vehicles: 2, seed: UInt64(seed)))
     }
 
     @Test(arguments: 0..<10)
     func handlesJobsWithSeveralWindows(_ seed: Int) {
         let problem = RandomProblems.make(jobs: 6, vehicles: 1, seed: UInt64(100 + seed), windowsPerJob: 3)
-        let solution = Solver(problem: problem, options: Self.options()).solve()
-        #expect(RoutingCheck.violation(solution, problem) == nil)
-        let optimum = BruteForce.optimum(problem)
-        #expect(solution.unassigned.count == optimum.left)
-        #expect(abs(solution.distance - optimum.distance) < 1e-6, "seed \(seed)")
+        Self.expectOptimal(problem)
     }
 
     @Test(arguments: 0..<12)
@@ -41,21 +41,13 @@ import Testing
         let rounded = problem.matrix.distances.map { $0.rounded(.up) }
         problem.matrix = TravelMatrix(size: size, distances: rounded, durations: rounded)
         problem.vehicles[0].dailyTravel = DailyTravel(dayLength: 100, limit: 40)
-        let solution = Solver(problem: problem, options: Self.options()).solve()
-        #expect(RoutingCheck.violation(solution, problem) == nil)
-        let optimum = BruteForce.optimum(problem)
-        #expect(solution.unassigned.count == optimum.left, "seed \(seed)")
-        #expect(abs(solution.distance - optimum.distance) < 1e-6, "seed \(seed)")
+        Self.expectOptimal(problem)
     }
 
     @Test func jobsGoOnlyOnAllowedVehicles() {
         var problem = RandomProblems.make(jobs: 7, vehicles: 2, seed: 31)
         for job in problem.jobs.indices { problem.jobs[job].allowedVehicles = [job % 2] }
-        let solution = Solver(problem: problem, options: Self.options()).solve()
-        #expect(RoutingCheck.violation(solution, problem) == nil)
-        let optimum = BruteForce.optimum(problem)
-        #expect(solution.unassigned.count == optimum.left)
-        #expect(abs(solution.distance - optimum.distance) < 1e-6)
+        Self.expectOptimal(problem)
     }
 
     @Test(arguments: 0..<8)
@@ -73,11 +65,7 @@ import Testing
                 windows: base.windows.map { TimeWindow($0.start + 50, $0.end + 50) })
             problem.jobs[job].termsByClock = [base, shifted]
         }
-        let solution = Solver(problem: problem, options: Self.options()).solve()
-        #expect(RoutingCheck.violation(solution, problem) == nil)
-        let optimum = BruteForce.optimum(problem)
-        #expect(solution.unassigned.count == optimum.left, "seed \(seed)")
-        #expect(abs(solution.distance - optimum.distance) < 1e-6, "seed \(seed)")
+        Self.expectOptimal(problem)
     }
 
     @Test func theSameSeedGivesTheSameSolution() {
