@@ -88,6 +88,25 @@ import Testing
         #expect(problems == [], "seed \(seed)")
     }
 
+    @Test func aLineWithoutAWorkingDayLeavesEveryVehicleUnscheduled() throws {
+        var catalog = RandomTours.make(seed: 2)
+        var route = catalog.routes[0]
+        // A single Sunday on a Monday-to-Friday line.
+        route.start = CalendarDay(iso: "2027-03-07") ?? route.start
+        route.end = route.start
+        route.workdays = Weekday.monToFri
+        route.sites = route.sites.map { site in
+            var open = site
+            open.appointment = nil
+            return open
+        }
+        catalog.routes = [route]
+        let plan = try Planner(catalog: catalog, options: Self.options()).plan()
+        #expect(plan.vehicleCount == 0)
+        #expect(plan.unscheduled.count == route.sites.flatMap(\.vehicles).count)
+        #expect(plan.routes.first?.legs.isEmpty == true)
+    }
+
     @Test func anUnknownRouteIsRefusedWithASuggestion() {
         let catalog = RandomTours.make(seed: 1)
         var options = Self.options()

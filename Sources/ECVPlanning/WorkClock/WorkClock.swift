@@ -19,7 +19,11 @@ public struct WorkClock: Sendable {
         }
         self.days = days
         workHours = route.workHours
+        firstDay = route.start
     }
+
+    /// The route's first day, where a route without any working day is shown.
+    private let firstDay: CalendarDay
 
     /// Minutes of one working day.
     public var dayLength: Int { workHours.minutes }
@@ -55,6 +59,7 @@ public struct WorkClock: Sendable {
     /// The calendar moment at which something starting at working minute `minute` starts: a minute on a
     /// day boundary is the next day's start of work.
     public func momentStarting(at minute: Int) -> LocalDateTime {
+        guard !days.isEmpty else { return LocalDateTime(day: firstDay, minuteOfDay: workHours.startMinute) }
         let index = min(max(0, minute / dayLength), days.count - 1)
         return LocalDateTime(day: days[index], minuteOfDay: workHours.startMinute + minute - index * dayLength)
     }
@@ -62,7 +67,7 @@ public struct WorkClock: Sendable {
     /// The calendar moment at which something ending at working minute `minute` ends: a minute on a day
     /// boundary is the previous day's end of work.
     public func momentEnding(at minute: Int) -> LocalDateTime {
-        guard minute > 0 else { return momentStarting(at: 0) }
+        guard minute > 0, !days.isEmpty else { return momentStarting(at: 0) }
         let index = min((minute - 1) / dayLength, days.count - 1)
         return LocalDateTime(day: days[index], minuteOfDay: workHours.startMinute + minute - index * dayLength)
     }
