@@ -51,8 +51,8 @@ public struct Solver: Sendable {
         recreate.blinkRate = 0.01
         var best = current
         var bestObjective = best.objective(instance)
-        var currentScalar = scalar(bestObjective)
         let penalty = self.penalty(instance)
+        var currentScalar = bestObjective.scalar(penalty: penalty, durationWeight: options.durationWeight)
         let scale = bestObjective.cost / Double(max(1, instance.jobCount - best.unassigned.count))
         let startTemperature = options.initialTemperature * scale
         let endTemperature = options.finalTemperature * scale
@@ -89,19 +89,14 @@ public struct Solver: Sendable {
                 progress?(report(best, iteration: iteration, elapsed: clock.now - started, instance))
             }
         }
-        // The last polish: classic moves on the best solution, while time remains.
-        let polishedFrom = best.objective(instance)
+        // The last polish: classic moves on the best solution, at most half a second past the time limit.
         LocalSearch().improve(&best, instance) {
             options.timeLimit.map { clock.now - started >= $0 + .milliseconds(500) } ?? false
         }
-        if !(polishedFrom < best.objective(instance)) {
+        if best.objective(instance) < bestObjective {
             progress?(report(best, iteration: iteration, elapsed: clock.now - started, instance))
         }
         return solution(from: best, iterations: iteration, instance)
-
-        func scalar(_ objective: Objective) -> Double {
-            objective.scalar(penalty: self.penalty(instance), durationWeight: options.durationWeight)
-        }
     }
 
     /// A cost per left-out job larger than any solution's distance, so that serving comes first.
