@@ -107,7 +107,7 @@ public struct Solver: Sendable {
 
     private func report(_ state: SearchState, iteration: Int, elapsed: Duration, _ instance: Instance) -> Progress {
         Progress(
-            iteration: iteration, elapsed: elapsed, bestDistance: state.routes.reduce(0) { $0 + $1.distance(instance) },
+            iteration: iteration, elapsed: elapsed, bestDistance: state.routes.reduce(0) { $0 + $1.usedDistance },
             assigned: instance.jobCount - state.unassigned.count)
     }
 
@@ -127,8 +127,8 @@ public struct Solver: Sendable {
 }
 
 extension RouteState {
-    /// Route distance, 0 when unused.
-    func distance(_ instance: Instance) -> Double { isEmpty ? 0 : distance }
+    /// Route distance, 0 when unused (an unused route may still have a base-to-base distance).
+    var usedDistance: Double { isEmpty ? 0 : distance }
 }
 
 extension UnassignedReason {
