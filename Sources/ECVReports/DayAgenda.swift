@@ -28,7 +28,7 @@ public struct DayAgenda {
                     + String(format: "%.1f km", leg.km) + "\n"
             }
             for stop in stops {
-                let site = catalog.routes.lazy.flatMap(\.sites).first { $0.id == stop.site }
+                let site = catalog.site(withID: stop.site)
                 let address = site?.address?.text(in: language) ?? site?.city?.text(in: language) ?? stop.site
                 out += "  at \(stop.site): \(address)\n"
                 if let contact = site?.contact ?? site.flatMap({ catalog.client(withID: $0.clientID)?.contact }) {

@@ -23,7 +23,7 @@ public struct PlanCalendar {
         let stampText = utc(stamp)
         for route in plan.routes where route.team == team {
             for stop in route.stops {
-                let site = catalog.routes.lazy.flatMap(\.sites).first { $0.id == stop.site }
+                let site = catalog.site(withID: stop.site)
                 for visit in stop.visits {
                     let client = catalog.client(withID: visit.client)
                     let contact = site?.contact ?? client?.contact

@@ -86,7 +86,7 @@ public struct PlanTable {
 
     private func place(_ id: String) -> String {
         guard id != "base" else { return "base" }
-        let site = catalog.routes.lazy.flatMap(\.sites).first { $0.id == id }
+        let site = catalog.site(withID: id)
         return site?.city.map { "\(id) (\($0.text(in: language)))" } ?? id
     }
 
