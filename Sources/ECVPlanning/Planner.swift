@@ -69,12 +69,9 @@ public struct Planner: Sendable {
         }
         // Without its appointed first visit, a site's other visits may not take place either.
         let missed = Set(
-            unscheduled.compactMap { item -> String? in
-                model.jobs.first { $0.vehicle.id == item.vehicle }.flatMap { placement in
-                    VisitWindows.appointedVehicle(of: placement.site) == item.vehicle
-                        && placement.site.appointment != nil
-                        ? placement.site.id : nil
-                }
+            solution.unassigned.compactMap { item in
+                let placement = model.jobs[item.job]
+                return VisitWindows.appointment(keptBy: placement) == nil ? nil : placement.site.id
             })
         var routesKept = solution.routes
         for index in routesKept.indices {

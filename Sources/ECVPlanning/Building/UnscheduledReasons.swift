@@ -18,6 +18,9 @@ struct UnscheduledReasons {
         let route = model.routes[own]
         let team = model.teams[own]
         let minutes = model.serviceMinutes[job][own]
+        let missedAppointment = VisitWindows.appointment(keptBy: placement).map {
+            "cannot keep the appointment \($0) at \(placement.site.id)"
+        }
         switch engineReason {
         case .missingSkills:
             let needed = placement.vehicle.requiredSkills(among: Set(model.skillNames))
@@ -35,18 +38,10 @@ struct UnscheduledReasons {
             if !model.clocks[own].days.contains(where: { route.isOpen(placement.site, on: $0) }) {
                 return "site closed on every working day of route \(route.id)"
             }
-            if let appointment = placement.site.appointment,
-                VisitWindows.appointedVehicle(of: placement.site) == placement.vehicle.id
-            {
-                return "cannot keep the appointment \(appointment) at \(placement.site.id)"
-            }
+            if let missedAppointment { return missedAppointment }
             return "does not fit before \(route.end): too far to reach and return in time"
         case .noRoom:
-            if let appointment = placement.site.appointment,
-                VisitWindows.appointedVehicle(of: placement.site) == placement.vehicle.id
-            {
-                return "cannot keep the appointment \(appointment) at \(placement.site.id)"
-            }
+            if let missedAppointment { return missedAppointment }
             return "no room left in \(team.id)'s tour before \(route.end)"
         }
     }

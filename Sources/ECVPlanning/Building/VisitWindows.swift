@@ -27,6 +27,11 @@ enum VisitWindows {
         }
     }
 
+    /// The appointment `placement`'s visit must keep: its site's, when it is the appointed vehicle.
+    static func appointment(keptBy placement: Catalog.VehiclePlacement) -> LocalDateTime? {
+        placement.vehicle.id == appointedVehicle(of: placement.site) ? placement.site.appointment : nil
+    }
+
     /// The vehicle whose visit keeps the appointment: the first high-priority one, else the first listed.
     static func appointedVehicle(of site: Site) -> String? {
         (site.vehicles.first { $0.priority == .high } ?? site.vehicles.first)?.id
