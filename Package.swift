@@ -72,7 +72,9 @@ let package = Package(
         ),
         .testTarget(
             name: "ECVCLITests",
-            dependencies: ["ECVCLI", "ECVTestSupport", "ecv", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "ECVCLI", "ECVCatalog", "ECVModel", "ECVTestSupport", "ecv", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
     ]
 )

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ECVStore
 import Foundation
 
 /// The `ecv` command: plans and runs health-check tours of emergency communications vehicles.
@@ -13,6 +14,7 @@ public struct ECVCommand: ParsableCommand {
         subcommands: [
             ValidateCommand.self, FleetCommand.self, ChecklistCommand.self, PlanCommand.self, SolveCommand.self,
             TodayCommand.self, InspectCommand.self, RecordCommand.self, StatusCommand.self, HistoryCommand.self,
+            ReplanCommand.self,
         ]
     )
 
@@ -25,6 +27,9 @@ public struct ECVCommand: ParsableCommand {
             try command.run()
             Foundation.exit(0)
         } catch let error as CLIError {
+            printError(error.description)
+            Foundation.exit(1)
+        } catch let error as StoreError {
             printError(error.description)
             Foundation.exit(1)
         } catch {

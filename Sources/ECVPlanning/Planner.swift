@@ -16,8 +16,8 @@ public struct Planner: Sendable {
         public var routes: [String]?
         /// Let any team visit any site when that schedules more vehicles or saves distance.
         public var rebalance = false
-        /// Vehicles already inspected: they are not planned again.
-        public var skipVehicles: Set<String> = []
+        /// For a re-plan: the visits that stay, the vehicles done, and the day from which to plan the rest.
+        public var continuation: Continuation?
         /// Measured legs that replace the great-circle model for the pairs they list.
         public var distances = DistanceTable()
 
@@ -47,7 +47,7 @@ public struct Planner: Sendable {
         }
         let model = try TourModel(
             catalog: catalog, routeIDs: options.routes.map(Set.init), rebalance: options.rebalance,
-            skip: options.skipVehicles, distances: options.distances)
+            continuation: options.continuation, distances: options.distances)
         var solverOptions = Solver.Options()
         solverOptions.seed = options.seed
         solverOptions.timeLimit = options.timeLimit

@@ -18,35 +18,44 @@ public struct DayAgenda {
         let prefix = day.description
         var out = ""
         for route in plan.routes where team == nil || route.team == team {
-            let legs = route.legs.filter { $0.depart.hasPrefix(prefix) || $0.arrive.hasPrefix(prefix) }
-            let stops = route.stops.filter { stop in stop.visits.contains { $0.start.hasPrefix(prefix) } }
-            guard !legs.isEmpty || !stops.isEmpty else { continue }
+            let onDay = { (leg: PlanDocument.Leg) in leg.depart.hasPrefix(prefix) || leg.arrive.hasPrefix(prefix) }
+            let hasVisits = { (stop: PlanDocument.Stop) in stop.visits.contains { $0.start.hasPrefix(prefix) } }
+            guard route.legs.contains(where: onDay) || route.stops.contains(where: hasVisits) else { continue }
             out += "\(route.team) on \(route.route), \(day.weekday.name) \(day)\n"
-            for leg in legs {
-                out +=
-                    "  \(time(leg.depart))–\(time(leg.arrive))  drive \(leg.from) → \(leg.to), "
-                    + String(format: "%.1f km", leg.km) + "\n"
-            }
-            for stop in stops {
-                let site = catalog.site(withID: stop.site)
-                let address = site?.address?.text(in: language) ?? site?.city?.text(in: language) ?? stop.site
-                out += "  at \(stop.site): \(address)\n"
-                if let contact = site?.contact ?? site.flatMap({ catalog.client(withID: $0.clientID)?.contact }) {
+            // Leg i leads to stop i, the last leg home: the day in the order the team lives it.
+            for index in route.legs.indices {
+                let leg = route.legs[index]
+                if onDay(leg) {
                     out +=
-                        "    contact: "
-                        + [contact.name, contact.phone, contact.email].compactMap { $0 }.joined(separator: ", ")
-                        + "\n"
+                        "  \(time(leg.depart))–\(time(leg.arrive))  drive \(leg.from) → \(leg.to), "
+                        + String(format: "%.1f km", leg.km) + "\n"
                 }
-                for visit in stop.visits where visit.start.hasPrefix(prefix) {
-                    let vehicle = site?.vehicles.first { $0.id == visit.vehicle }
-                    let client = catalog.client(withID: visit.client)?.name.text(in: language) ?? visit.client
-                    out +=
-                        "    \(time(visit.start))–\(time(visit.end))  \(visit.vehicle)"
-                        + (vehicle?.model.map { " (\($0))" } ?? "") + ", \(client), \(visit.minutes) min\n"
+                if index < route.stops.count, hasVisits(route.stops[index]) {
+                    out += stopLines(route.stops[index], prefix: prefix)
                 }
             }
         }
         return out.isEmpty ? "no visits on \(day)" + (team.map { " for \($0)" } ?? "") + "\n" : out
+    }
+
+    private func stopLines(_ stop: PlanDocument.Stop, prefix: String) -> String {
+        let site = catalog.site(withID: stop.site)
+        let address = site?.address?.text(in: language) ?? site?.city?.text(in: language) ?? stop.site
+        var out = "  at \(stop.site): \(address)\n"
+        if let contact = site?.contact ?? site.flatMap({ catalog.client(withID: $0.clientID)?.contact }) {
+            out +=
+                "    contact: "
+                + [contact.name, contact.phone, contact.email].compactMap { $0 }.joined(separator: ", ") + "\n"
+        }
+        for visit in stop.visits where visit.start.hasPrefix(prefix) {
+            let vehicle = site?.vehicles.first { $0.id == visit.vehicle }
+            let client = catalog.client(withID: visit.client)?.name.text(in: language) ?? visit.client
+            out +=
+                "    \(time(visit.start))–\(time(visit.end))  \(visit.vehicle)"
+                + (vehicle?.model.map { " (\($0))" } ?? "") + ", \(client), \(visit.minutes) min"
+                + (visit.purpose.map { ", \($0.rawValue) only" } ?? "") + "\n"
+        }
+        return out
     }
 
     private func time(_ iso: String) -> String {

@@ -18,3 +18,16 @@ extension Vehicle {
         Vehicle(id: id, equipment: equipment)
     }
 }
+
+extension ChecklistItem {
+    /// An answer that passes this item, as an engineer would type it: `pass`, a value on a limit, a passing
+    /// choice, a serial number.
+    public var passingAnswer: String {
+        switch kind {
+        case .check: return "pass"
+        case .measure(_, let limits): return Limits.format(limits.min ?? limits.max ?? 0)
+        case .choice(_, let passing): return passing[0]
+        case .text: return "SN-1"
+        }
+    }
+}

@@ -12,6 +12,13 @@ struct PlanChecker {
     /// Whether any team may visit any site (`--rebalance`); otherwise only its own line's sites.
     let rebalance: Bool
 
+    /// For a re-plan: how often each vehicle appears among visits and unscheduled when not once, and
+    /// the item minutes of each vehicle's partial visit (a re-check or a completion).
+    var expectedAppearances: [String: Int] = [:]
+    var partialMinutes: [String: Int] = [:]
+    /// Vehicles whose visits a re-plan keeps: they took place, appointment or not.
+    var kept: Set<String> = []
+
     init(catalog: Catalog, routeIDs: Set<String>? = nil, rebalance: Bool = false) {
         self.catalog = catalog
         self.routeIDs = routeIDs ?? Set(catalog.routes.map(\.id))
@@ -60,7 +67,8 @@ struct PlanChecker {
             if (item["reason"] as? String ?? "").isEmpty { fail("\(vehicle) unscheduled without a reason") }
         }
         for route in catalog.routes where routeIDs.contains(route.id) {
-            for vehicle in route.sites.flatMap(\.vehicles) where seen[vehicle.id] != 1 {
+            for vehicle in route.sites.flatMap(\.vehicles)
+            where seen[vehicle.id, default: 0] != expectedAppearances[vehicle.id, default: 1] {
                 fail("vehicle \(vehicle.id) appears \(seen[vehicle.id] ?? 0) times among visits and unscheduled")
             }
         }
@@ -187,9 +195,16 @@ struct PlanChecker {
             fail("\(route.id): visit at \(site.id) of an unknown vehicle")
             return (0, false)
         }
-        let needed = catalog.checklists.flatMap(\.items).filter { item in
+        var needed = catalog.checklists.flatMap(\.items).filter { item in
             item.appliesTo.map { tags in tags.contains { vehicle.equipment.contains($0) } } ?? true
         }.reduce(route.setupMinutes) { $0 + $1.minutes }
+        if let purpose = visit["purpose"] as? String {
+            guard let items = partialMinutes[id] else {
+                fail("\(id): a \(purpose) visit that was not asked for")
+                return (0, false)
+            }
+            needed = route.setupMinutes + items
+        }
         let length = Self.absolute(end) - Self.absolute(start)
         if length < needed { fail("\(id): visit of \(length) min, needs \(needed)") }
         if start.day != end.day { fail("\(id): visit spans two days") }
@@ -211,7 +226,7 @@ struct PlanChecker {
         for skill in vehicle.equipment where skills.contains(skill) && !team.skills.contains(skill) {
             fail("\(id): needs \(skill), which \(team.id) lacks")
         }
-        if let appointment = site.appointment, !firstVisitAtSite.contains(site.id) {
+        if let appointment = site.appointment, !firstVisitAtSite.contains(site.id), !kept.contains(id) {
             if appointment.day != start.day || appointment.minuteOfDay != start.minute {
                 fail("\(id): first visit at \(site.id) starts \(visit["start"] ?? "") not at \(appointment)")
             }

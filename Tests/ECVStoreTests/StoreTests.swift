@@ -95,14 +95,7 @@ import Testing
         let ids = SequentialIDs()
         let placement = try Self.placement()
         let items = Self.catalog.items(applyingTo: placement.vehicle)
-        let allPassing = items.map { item -> (String, String) in
-            switch item.kind {
-            case .check: return (item.fullID, "pass")
-            case .measure(_, let limits): return (item.fullID, Limits.format(limits.min ?? limits.max ?? 0))
-            case .choice(_, let passing): return (item.fullID, passing[0])
-            case .text: return (item.fullID, "SN-1")
-            }
-        }
+        let allPassing = items.map { ($0.fullID, $0.passingAnswer) }
         let failing = allPassing.map { $0.0 == "power.generator-start" ? ($0.0, "fail") : $0 }
         _ = try store.record(
             Self.entries(failing, note: "seen on site"), for: placement, catalog: Self.catalog, by: Self.actor,

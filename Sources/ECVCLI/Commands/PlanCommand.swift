@@ -25,7 +25,21 @@ struct PlanCommand: ParsableCommand {
     )
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var planning: PlanningOptions
 
+    func run() throws {
+        let catalog = try global.loadCatalog()
+        let plan = try planning.plan(catalog, global: global, continuation: nil)
+        let now = Date()
+        try PlanWriter(plan: plan, catalog: catalog, language: planning.lang, generated: now)
+            .write(planning.format, to: planning.out)
+        let version = try PlanStorage.save(plan, catalog: catalog, generated: now, global: global)
+        FileHandle.standardError.write(Data("plan version \(version) stored\n".utf8))
+    }
+}
+
+/// The options `plan` and `replan` share: what to plan, how long to search, and where the plan goes.
+struct PlanningOptions: ParsableArguments {
     @Option(help: "Plan only this route (repeatable).")
     var route: [String] = []
 
@@ -65,19 +79,20 @@ struct PlanCommand: ParsableCommand {
         guard iterations >= 1 else { throw ValidationError("--iterations must be at least 1") }
     }
 
-    func run() throws {
-        let catalog = try global.loadCatalog()
+    /// Searches the plan, showing progress on a terminal.
+    func plan(_ catalog: Catalog, global: GlobalOptions, continuation: Continuation?) throws -> TourPlan {
         var options = Planner.Options()
         options.seed = seed
         options.timeLimit = .milliseconds(Int(timeLimit * 1000))
         options.maxIterations = iterations
         options.routes = route.isEmpty ? nil : route
         options.rebalance = rebalance
-        options.distances = try measuredLegs(catalog)
+        options.distances = try measuredLegs(catalog, global: global)
+        options.continuation = continuation
         let reporter = ProgressReporter()
-        let plan: TourPlan
+        defer { reporter.finish() }
         do {
-            plan = try Planner(catalog: catalog, options: options).plan { progress in
+            return try Planner(catalog: catalog, options: options).plan { progress in
                 reporter.report(
                     String(
                         format: "best %.0f km, %d of %d vehicles scheduled", progress.bestKm, progress.scheduled,
@@ -87,17 +102,10 @@ struct PlanCommand: ParsableCommand {
         } catch {
             throw CLIError.planning(error)
         }
-        reporter.finish()
-        let now = Date()
-        try PlanWriter(plan: plan, catalog: catalog, language: lang, generated: now).write(format, to: out)
-        let version = try PlanStorage.save(plan, catalog: catalog, generated: now, global: global)
-        FileHandle.standardError.write(Data("plan version \(version) stored\n".utf8))
     }
-}
 
-extension PlanCommand {
     /// The distance table of `--distances`, or of `Routes/distances.csv` when that file exists.
-    func measuredLegs(_ catalog: Catalog) throws -> DistanceTable {
+    func measuredLegs(_ catalog: Catalog, global: GlobalOptions) throws -> DistanceTable {
         let fallback = global.rootURL.appendingPathComponent("Routes/distances.csv").path
         guard let path = distances ?? (FileManager.default.fileExists(atPath: fallback) ? fallback : nil) else {
             return DistanceTable()

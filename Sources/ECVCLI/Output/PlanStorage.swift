@@ -34,11 +34,16 @@ enum PlanStorage {
         } catch let error as StoreError {
             throw CLIError.store(error)
         }
-        guard let record, let document = try? JSONDecoder().decode(PlanDocument.self, from: Data(record.json.utf8))
-        else {
-            throw CLIError.noPlan
+        guard let record else { throw CLIError.noPlan }
+        return try document(of: record).document
+    }
+
+    /// The document a stored plan holds, with its version.
+    static func document(of record: PlanRecord) throws -> (document: PlanDocument, version: Int) {
+        guard let document = try? JSONDecoder().decode(PlanDocument.self, from: Data(record.json.utf8)) else {
+            throw CLIError.store(.database("plan version \(record.version) is not a readable ecv-plan/1 document"))
         }
-        return document
+        return (document, record.version)
     }
 }
 

@@ -13,7 +13,7 @@ struct ItineraryBuilder {
         // Without a driving limit, days still end: a limit of a whole day splits drives at day ends only.
         let rule =
             vehicle.dailyTravel ?? DailyTravel(dayLength: Double(clock.dayLength), limit: Double(clock.dayLength))
-        let base = vehicle.startLocation
+        let base = vehicle.endLocation
         var stops: [RoutePlan.Stop] = []
         var legs: [RoutePlan.Leg] = []
         var at = base
@@ -43,32 +43,43 @@ struct ItineraryBuilder {
             at = location
         }
 
-        if let route {
-            var index = 0
-            while index < route.jobs.count {
-                let location = model.problem.jobs[route.jobs[index]].location
-                drive(to: location)
-                var visits: [RoutePlan.Visit] = []
-                while index < route.jobs.count, model.problem.jobs[route.jobs[index]].location == location {
-                    let job = route.jobs[index]
-                    let start = route.starts[index]
-                    let minutes = model.serviceMinutes[job][r]
-                    if rule.day(of: start) != rule.day(of: time) { driven = 0 }
-                    time = start + Double(minutes)
-                    if rule.day(of: time) != rule.day(of: start) { driven = 0 }
-                    visits.append(
-                        RoutePlan.Visit(
-                            vehicle: model.jobs[job].vehicle.id, client: model.jobs[job].site.clientID,
-                            start: clock.momentStarting(at: Int(start)), end: clock.momentEnding(at: Int(time)),
-                            minutes: minutes))
-                    index += 1
-                }
-                let site = model.locations[location].site ?? ""
-                stops.append(
-                    RoutePlan.Stop(
-                        site: site, arrive: legs[legs.count - 1].arrive,
-                        depart: clock.momentStarting(at: Int(time)), visits: visits))
+        // The kept visits of a re-plan come first; the team waits where the last one was until the engine's
+        // route starts, and without further visits drives home at once.
+        let planned = (route.map { zip($0.jobs, $0.starts) }.map(Array.init) ?? []).map { job, start in
+            TourModel.KeptCall(
+                location: model.problem.jobs[job].location, start: Int(start), minutes: model.serviceMinutes[job][r],
+                vehicle: model.jobs[job].vehicle.id, client: model.jobs[job].site.clientID,
+                purpose: model.purposes[job])
+        }
+        let keptCount = model.kept[r].count
+        let calls = model.kept[r] + planned
+        func resume(before index: Int) {
+            guard index >= keptCount, time < Double(vehicle.shift.start) else { return }
+            time = vehicle.shift.start
+            driven = 0
+        }
+        var index = 0
+        while index < calls.count {
+            let location = calls[index].location
+            resume(before: index)
+            drive(to: location)
+            var visits: [RoutePlan.Visit] = []
+            while index < calls.count, calls[index].location == location {
+                let call = calls[index]
+                let start = Double(call.start)
+                if rule.day(of: start) != rule.day(of: time) { driven = 0 }
+                time = start + Double(call.minutes)
+                if rule.day(of: time) != rule.day(of: start) { driven = 0 }
+                visits.append(
+                    RoutePlan.Visit(
+                        vehicle: call.vehicle, client: call.client, start: clock.momentStarting(at: call.start),
+                        end: clock.momentEnding(at: Int(time)), minutes: call.minutes, purpose: call.purpose))
+                index += 1
             }
+            stops.append(
+                RoutePlan.Stop(
+                    site: model.locations[location].site ?? "", arrive: legs[legs.count - 1].arrive,
+                    depart: clock.momentStarting(at: Int(time)), visits: visits))
         }
         if !stops.isEmpty { drive(to: base) }
         // A team leaves a site when its next drive starts, which may be the next morning.

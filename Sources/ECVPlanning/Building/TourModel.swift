@@ -9,8 +9,9 @@ struct TourModel {
     let routes: [Route]
     let teams: [Team]
     let clocks: [WorkClock]
-    /// The vehicles to inspect; engine job `j` is `jobs[j]`.
+    /// The vehicles to visit; engine job `j` is `jobs[j]`, for `purposes[j]`.
     let jobs: [Catalog.VehiclePlacement]
+    let purposes: [RoutePlan.Visit.Purpose]
     /// Service minutes of each job on each route (the route's setup minutes differ).
     let serviceMinutes: [[Int]]
     /// `locations[k]` is a base (`site == nil`) or a site.
@@ -20,13 +21,31 @@ struct TourModel {
     let travelModels: [TravelModel]
     /// Every team's skills in the catalog: the equipment tags that need a qualification.
     let skillNames: [String]
+    /// Per route, the visits a re-plan keeps, by start; empty for a fresh plan.
+    let kept: [[KeptCall]]
+    /// The day a re-plan starts from; `nil` for a fresh plan.
+    let resumeDay: CalendarDay?
+    /// Per route, the working minute from which the engine plans, and where the team is then.
+    let startMinutes: [Int]
+    let startLocations: [Int]
     let problem: RoutingProblem
 
     /// Measured legs that replace the great-circle model.
     let distances: DistanceTable
 
+    /// A visit of an earlier plan, on this model's locations and clock.
+    struct KeptCall {
+        let location: Int
+        let start: Int
+        let minutes: Int
+        let vehicle: String
+        let client: String
+        let purpose: RoutePlan.Visit.Purpose
+    }
+
     init(
-        catalog: Catalog, routeIDs: Set<String>?, rebalance: Bool, skip: Set<String>, distances: DistanceTable
+        catalog: Catalog, routeIDs: Set<String>?, rebalance: Bool, continuation: Continuation?,
+        distances: DistanceTable
     ) throws(PlanningError) {
         self.distances = distances
         routes = catalog.routes.filter { routeIDs?.contains($0.id) ?? true }
@@ -39,16 +58,22 @@ struct TourModel {
         }
         self.teams = teams
         clocks = routes.map(WorkClock.init)
+        let done = continuation?.done ?? []
+        let revisits = continuation?.revisits ?? [:]
         jobs = routes.flatMap { route in
             route.sites.flatMap { site in
-                site.vehicles.filter { !skip.contains($0.id) }.map {
+                site.vehicles.filter { !done.contains($0.id) }.map {
                     Catalog.VehiclePlacement(vehicle: $0, site: site, route: route)
                 }
             }
         }
+        purposes = jobs.map { revisits[$0.vehicle.id]?.purpose ?? .inspection }
         let routesForMinutes = routes
         serviceMinutes = jobs.map { job in
-            routesForMinutes.map { catalog.checklists.serviceMinutes(for: job.vehicle, setupMinutes: $0.setupMinutes) }
+            routesForMinutes.map { route in
+                if let revisit = revisits[job.vehicle.id] { return revisit.itemMinutes + route.setupMinutes }
+                return catalog.checklists.serviceMinutes(for: job.vehicle, setupMinutes: route.setupMinutes)
+            }
         }
 
         var locations: [(point: GeoPoint, site: String?)] = []
@@ -74,10 +99,41 @@ struct TourModel {
 
         skillNames = Array(catalog.skillNames).sorted()
         guard skillNames.count <= 64 else { throw .tooManySkills(skillNames.count) }
+        resumeDay = continuation?.from
+        let kept = TourModel.keptCalls(continuation, catalog: catalog, routes: routes, clocks: clocks, siteLocation)
+        self.kept = kept
+        // The engine's part of a route starts on the re-plan day, and after the route's kept visits.
+        startMinutes = zip(clocks, kept).map { clock, kept in
+            guard let from = continuation?.from else { return 0 }
+            let first = clock.days.firstIndex { $0 >= from }.map { $0 * clock.dayLength } ?? clock.horizon
+            return max(first, kept.last.map { $0.start + $0.minutes } ?? 0)
+        }
+        let bases = baseLocation
+        startLocations = routes.indices.map { kept[$0].last?.location ?? bases[$0] }
         problem = TourModel.buildProblem(
             routes: routes, teams: teams, clocks: clocks, jobs: jobs, serviceMinutes: serviceMinutes,
-            locations: locations, siteLocation: siteLocation, baseLocation: baseLocation, travelModels: models,
-            skillNames: skillNames, rebalance: rebalance, measured: distances)
+            locations: locations, siteLocation: siteLocation, starts: (startMinutes, startLocations, baseLocation),
+            travelModels: models, skillNames: skillNames, rebalance: rebalance, measured: distances)
+    }
+
+    /// The kept visits of `continuation` per route, on the routes' clocks, by start; a visit whose vehicle,
+    /// route or moment the catalog no longer has is left out.
+    private static func keptCalls(
+        _ continuation: Continuation?, catalog: Catalog, routes: [Route], clocks: [WorkClock],
+        _ siteLocation: [String: Int]
+    ) -> [[KeptCall]] {
+        var kept = routes.map { _ in [KeptCall]() }
+        for visit in continuation?.kept ?? [] {
+            guard let r = routes.firstIndex(where: { $0.id == visit.route }),
+                let placement = catalog.placement(ofVehicle: visit.vehicle),
+                let location = siteLocation[placement.site.id], let start = clocks[r].minute(of: visit.start)
+            else { continue }
+            kept[r].append(
+                KeptCall(
+                    location: location, start: start, minutes: visit.minutes, vehicle: visit.vehicle,
+                    client: placement.site.clientID, purpose: visit.purpose))
+        }
+        return kept.map { $0.sorted { $0.start < $1.start } }
     }
 
     /// Road km and whole drive minutes between two locations: measured when the distance table lists
@@ -101,8 +157,8 @@ struct TourModel {
     private static func buildProblem(
         routes: [Route], teams: [Team], clocks: [WorkClock], jobs: [Catalog.VehiclePlacement],
         serviceMinutes: [[Int]], locations: [(point: GeoPoint, site: String?)], siteLocation: [String: Int],
-        baseLocation: [Int], travelModels: [TravelModel], skillNames: [String], rebalance: Bool,
-        measured: DistanceTable
+        starts: (minutes: [Int], locations: [Int], bases: [Int]), travelModels: [TravelModel], skillNames: [String],
+        rebalance: Bool, measured: DistanceTable
     ) -> RoutingProblem {
         let size = locations.count
         let matrices = travelModels.map { model -> TravelMatrix in
@@ -128,8 +184,9 @@ struct TourModel {
                 $0 < Double(clock.dayLength) ? DailyTravel(dayLength: Double(clock.dayLength), limit: $0) : nil
             }
             return RoutingProblem.Vehicle(
-                startLocation: baseLocation[index], endLocation: baseLocation[index],
-                shift: TimeWindow(0, Double(clock.horizon)), skills: skills(teams[index].skills), dailyTravel: daily,
+                startLocation: starts.locations[index], endLocation: starts.bases[index],
+                shift: TimeWindow(Double(starts.minutes[index]), Double(clock.horizon)),
+                skills: skills(teams[index].skills), dailyTravel: daily,
                 travelProfile: travelModels.firstIndex(of: route.travel) ?? 0, clock: index)
         }
         let skillSet = Set(skillNames)
@@ -138,13 +195,18 @@ struct TourModel {
             let own = routes.firstIndex { $0.id == job.route.id } ?? 0
             // A site with an appointment stays with its own team, so that its first visit is the appointed one.
             let movable = rebalance && job.site.appointment == nil
-            // Only the routes that may take the job need its windows on their clocks.
+            // Only the routes that may take the job need its windows on their clocks; a re-plan starts later.
             let terms = routes.indices.map { r in
-                RoutingProblem.Terms(
+                let windows =
+                    movable || r == own
+                    ? VisitWindows.windows(for: job, minutes: serviceMinutes[index][r], on: routes[r], clocks[r]) : []
+                let notBefore = Double(starts.minutes[r])
+                return RoutingProblem.Terms(
                     serviceDuration: Double(serviceMinutes[index][r]),
-                    windows: movable || r == own
-                        ? VisitWindows.windows(for: job, minutes: serviceMinutes[index][r], on: routes[r], clocks[r])
-                        : [])
+                    windows: windows.compactMap {
+                        $0.end < notBefore ? nil : TimeWindow(max($0.start, notBefore), $0.end)
+                    }
+                )
             }
             return RoutingProblem.Job(
                 location: siteLocation[job.site.id] ?? 0, serviceDuration: terms[own].serviceDuration,

@@ -18,8 +18,11 @@ struct UnscheduledReasons {
         let route = model.routes[own]
         let team = model.teams[own]
         let minutes = model.serviceMinutes[job][own]
-        let missedAppointment = VisitWindows.appointment(keptBy: placement).map {
-            "cannot keep the appointment \($0) at \(placement.site.id)"
+        let missedAppointment = VisitWindows.appointment(keptBy: placement).map { appointment in
+            if let from = model.resumeDay, appointment.day < from {
+                return "the appointment \(appointment) at \(placement.site.id) has passed; agree a new one"
+            }
+            return "cannot keep the appointment \(appointment) at \(placement.site.id)"
         }
         switch engineReason {
         case .missingSkills:
@@ -34,6 +37,9 @@ struct UnscheduledReasons {
             }
             if hours.minutes < minutes {
                 return "needs \(minutes) min but the site's visiting hours \(hours) allow \(hours.minutes) min a day"
+            }
+            if let from = model.resumeDay, model.startMinutes[own] >= model.clocks[own].horizon {
+                return "route \(route.id) has no working day left on or after \(from)"
             }
             if !model.clocks[own].days.contains(where: { route.isOpen(placement.site, on: $0) }) {
                 return "site closed on every working day of route \(route.id)"

@@ -34,6 +34,8 @@ public struct PlanDocument: Codable, Sendable {
         public var start: String
         public var end: String
         public var minutes: Int
+        /// `recheck` or `completion` for a visit that does only some items; absent for a full inspection.
+        public var purpose: RoutePlan.Visit.Purpose?
     }
 
     public struct Leg: Codable, Sendable {
@@ -86,7 +88,7 @@ public struct PlanDocument: Codable, Sendable {
                         visits: stop.visits.map {
                             Visit(
                                 vehicle: $0.vehicle, client: $0.client, start: iso($0.start), end: iso($0.end),
-                                minutes: $0.minutes)
+                                minutes: $0.minutes, purpose: $0.purpose == .inspection ? nil : $0.purpose)
                         })
                 },
                 legs: legs,

@@ -45,6 +45,16 @@ public struct RoutePlan: Sendable, Equatable {
         public var start: LocalDateTime
         public var end: LocalDateTime
         public var minutes: Int
+        public var purpose: Purpose = .inspection
+
+        /// Why the team visits: the full inspection, or some items again.
+        public enum Purpose: String, Sendable, Equatable, Codable {
+            case inspection
+            /// The items that failed, after a repair.
+            case recheck
+            /// The items an interrupted inspection left untested.
+            case completion
+        }
     }
 
     /// A drive between two places (`base` or site ids), split into one stretch per day it takes.

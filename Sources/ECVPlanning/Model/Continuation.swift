@@ -1,0 +1,55 @@
+import ECVModel
+
+/// What a re-plan from a day on keeps of the tour so far, and what is left to do.
+///
+/// Visits before `from` whose vehicles were inspected stay as they were planned; each team starts `from`
+/// at the site of its last kept visit (its base when it has none). Every other vehicle is planned on or
+/// after `from`: in full when it has not been inspected, or for the items it still needs.
+public struct Continuation: Sendable, Equatable {
+    public var from: CalendarDay
+    /// Visits of the previous plan that took place and stay in the itinerary.
+    public var kept: [KeptVisit]
+    /// Vehicles that need no visit beyond the kept ones.
+    public var done: Set<String>
+    /// Vehicles that need some items again, by vehicle id.
+    public var revisits: [String: Revisit]
+
+    public init(from: CalendarDay, kept: [KeptVisit] = [], done: Set<String> = [], revisits: [String: Revisit] = [:]) {
+        self.from = from
+        self.kept = kept
+        self.done = done
+        self.revisits = revisits
+    }
+}
+
+/// A visit of an earlier plan that stays where it was.
+public struct KeptVisit: Sendable, Equatable {
+    public var vehicle: String
+    public var route: String
+    public var start: LocalDateTime
+    public var minutes: Int
+    public var purpose: RoutePlan.Visit.Purpose
+
+    public init(
+        vehicle: String, route: String, start: LocalDateTime, minutes: Int,
+        purpose: RoutePlan.Visit.Purpose = .inspection
+    ) {
+        self.vehicle = vehicle
+        self.route = route
+        self.start = start
+        self.minutes = minutes
+        self.purpose = purpose
+    }
+}
+
+/// A vehicle that needs only some of its items again.
+public struct Revisit: Sendable, Equatable {
+    public var purpose: RoutePlan.Visit.Purpose
+    /// Minutes of the items to do; the route's setup minutes come on top.
+    public var itemMinutes: Int
+
+    public init(purpose: RoutePlan.Visit.Purpose, itemMinutes: Int) {
+        self.purpose = purpose
+        self.itemMinutes = itemMinutes
+    }
+}
