@@ -22,7 +22,7 @@ let package = Package(
             name: "ECVStore",
             dependencies: [
                 "ECVModel", .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .target(
@@ -55,7 +55,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "store-benchmark",
-            dependencies: ["ECVCatalog", "ECVStore", "ECVTestSupport"],
+            dependencies: ["ECVCatalog", "ECVStore", "ECVTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Benchmarks/StoreBenchmark"
         ),
         .testTarget(name: "ECVModelTests", dependencies: ["ECVModel", "ECVTestSupport"]),

@@ -68,6 +68,76 @@ enum Migrations {
                     BEGIN SELECT RAISE(ABORT, 'results are corrected by new versions, never changed'); END;
                     """)
         }
+        migrator.registerMigration("v2") { db in
+            // Results become a table keyed by (id, version) alone and the audit trail a table keyed by the
+            // order of appending: each drops a B-tree per row written, which imports of a hundred thousand
+            // results feel. The ids stay UUIDs made by the laptop that wrote them.
+            try db.execute(
+                sql: """
+                    CREATE TABLE result2 (
+                        id BLOB NOT NULL, version INTEGER NOT NULL,
+                        inspectionID BLOB NOT NULL REFERENCES inspection(id) ON DELETE RESTRICT,
+                        itemID TEXT NOT NULL,
+                        status TEXT NOT NULL CHECK (status IN ('pass', 'fail', 'na', 'untested')),
+                        value DOUBLE, choice TEXT, text TEXT, note TEXT, recordedAt DATETIME NOT NULL,
+                        recordedBy TEXT NOT NULL, laptop TEXT NOT NULL,
+                        PRIMARY KEY (id, version)
+                    ) WITHOUT ROWID;
+                    INSERT INTO result2 SELECT id, version, inspectionID, itemID, status, value, choice, text, note,
+                        recordedAt, recordedBy, laptop FROM result;
+                    DROP TABLE result;
+                    ALTER TABLE result2 RENAME TO result;
+                    CREATE INDEX result_by_inspection_item ON result(inspectionID, itemID);
+                    CREATE TRIGGER result_no_update BEFORE UPDATE ON result
+                    BEGIN SELECT RAISE(ABORT, 'results are corrected by new versions, never changed'); END;
+                    CREATE TRIGGER result_no_delete BEFORE DELETE ON result
+                    BEGIN SELECT RAISE(ABORT, 'results are corrected by new versions, never deleted'); END;
+
+                    CREATE TABLE audit2 (
+                        seq INTEGER PRIMARY KEY, id BLOB NOT NULL, at DATETIME NOT NULL, who TEXT NOT NULL,
+                        laptop TEXT NOT NULL, entity TEXT NOT NULL, entityID TEXT NOT NULL, vehicleID TEXT,
+                        old TEXT, new TEXT NOT NULL
+                    );
+                    INSERT INTO audit2 (id, at, who, laptop, entity, entityID, vehicleID, old, new)
+                        SELECT id, at, who, laptop, entity, entityID, vehicleID, old, new FROM audit ORDER BY rowid;
+                    DROP TABLE audit;
+                    ALTER TABLE audit2 RENAME TO audit;
+                    CREATE INDEX audit_by_vehicle ON audit(vehicleID);
+                    CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+                    BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+                    CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+                    BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+                    """)
+            try db.create(table: "latest", options: .withoutRowID) { t in
+                t.column("vehicleID", .text).notNull()
+                t.column("itemID", .text).notNull()
+                t.primaryKey(["vehicleID", "itemID"])
+                t.column("status", .text).notNull()
+                t.column("recordedAt", .datetime).notNull()
+                t.column("version", .integer).notNull()
+                t.column("resultID", .blob).notNull()
+            }
+            // Each inspected vehicle's verdict as last computed, with a key of the items it was judged
+            // against; an empty key means it must be computed again from `latest`. The time of its last
+            // result is kept in Unix seconds, which the board reads ten thousand times over.
+            try db.create(table: "verdict") { t in
+                t.primaryKey("vehicleID", .text)
+                t.column("itemsKey", .text).notNull()
+                t.column("summary", .text).notNull()
+                t.column("lastRecordedAt", .double).notNull()
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO latest (vehicleID, itemID, status, recordedAt, version, resultID)
+                    SELECT inspection.vehicleID, result.itemID, result.status, result.recordedAt, result.version,
+                           result.id
+                    FROM result JOIN inspection ON inspection.id = result.inspectionID
+                    WHERE true ORDER BY result.recordedAt, result.version
+                    \(Store.latestConflictClause);
+                    INSERT INTO verdict (vehicleID, itemsKey, summary, lastRecordedAt)
+                    SELECT vehicleID, '', '', \(Store.unixSeconds("MAX(recordedAt)")) FROM latest GROUP BY vehicleID;
+                    """)
+        }
         return migrator
     }
 }

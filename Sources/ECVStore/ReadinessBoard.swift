@@ -16,45 +16,61 @@ public struct BoardRow: Sendable, Equatable {
 extension Store {
     /// The readiness of every vehicle of `catalog` (narrowed by route and client), the worst first:
     /// NOT_DEPLOYABLE, RESTRICTED, INCOMPLETE, NOT_INSPECTED, DEPLOYABLE; by vehicle id within each.
+    ///
+    /// Reads one stored verdict per inspected vehicle; a verdict judged against other items than the
+    /// catalog's (checklists changed since) or marked for computing is computed from the latest results.
     public func board(_ catalog: Catalog, route: String? = nil, client: String? = nil) throws(StoreError) -> [BoardRow]
     {
-        let placements = catalog.placements.filter {
-            (route == nil || $0.route.id == route) && (client == nil || $0.site.clientID == client)
+        // Vehicles with the same equipment get the same items: judge each set of items once.
+        var itemsByEquipment: [[String]: (items: [ChecklistItem], key: String, none: VehicleVerdict)] = [:]
+        func applicable(_ vehicle: Vehicle) -> (items: [ChecklistItem], key: String, none: VehicleVerdict) {
+            if let known = itemsByEquipment[vehicle.equipment] { return known }
+            let items = catalog.items(applyingTo: vehicle)
+            let entry = (items, VerdictKey.of(items), VerdictRules.verdict(items: items, results: []))
+            itemsByEquipment[vehicle.equipment] = entry
+            return entry
         }
-        let wanted = Set(placements.map(\.vehicle.id))
-        var resultsByVehicle: [String: [ItemResult]] = [:]
-        var lastByVehicle: [String: Date] = [:]
-        try read { db in
-            // One pass over all results, in recording order, instead of one query per vehicle.
-            let rows = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT inspection.vehicleID, result.itemID, result.status, result.recordedAt
-                    FROM result JOIN inspection ON inspection.id = result.inspectionID
-                    ORDER BY result.recordedAt, result.version
-                    """)
-            while let row = try rows.next() {
-                let vehicle: String = row[0]
-                guard wanted.contains(vehicle) else { continue }
-                let status = ItemResult.Status(rawValue: row[2]) ?? .untested
-                resultsByVehicle[vehicle, default: []].append(ItemResult(itemID: row[1], status: status))
-                lastByVehicle[vehicle] = row[3]
+        let rows = try read { db in
+            var stored: [String: (key: String, summary: String, last: Double)] = [:]
+            let cursor = try Row.fetchCursor(
+                db, sql: "SELECT vehicleID, itemsKey, summary, lastRecordedAt FROM verdict")
+            while let row = try cursor.next() {
+                stored[row[0]] = (row[1], row[2], row[3])
             }
-        }
-        let rows = placements.map { placement in
-            BoardRow(
-                vehicle: placement.vehicle.id, client: placement.site.clientID, route: placement.route.id,
-                site: placement.site.id,
-                verdict: VerdictRules.verdict(
-                    items: catalog.items(applyingTo: placement.vehicle),
-                    results: resultsByVehicle[placement.vehicle.id] ?? []),
-                inspected: lastByVehicle[placement.vehicle.id])
+            // Many vehicles share a verdict word for word (all passed, same items): decode each text once.
+            var decoded: [String: VehicleVerdict] = [:]
+            var rows: [BoardRow] = []
+            for line in catalog.routes where route == nil || line.id == route {
+                for site in line.sites where client == nil || site.clientID == client {
+                    for vehicle in site.vehicles {
+                        let judged = applicable(vehicle)
+                        var verdict = judged.none
+                        var inspected: Date?
+                        if let cached = stored[vehicle.id] {
+                            // Julian days carry float noise: times are stored to the millisecond.
+                            inspected = Date(timeIntervalSince1970: (cached.last * 1000).rounded() / 1000)
+                            if cached.key == judged.key,
+                                let known = decoded[cached.summary] ?? VerdictCode.decode(cached.summary)
+                            {
+                                decoded[cached.summary] = known
+                                verdict = known
+                            } else {
+                                verdict = try Store.computeVerdict(of: vehicle.id, items: judged.items, db)
+                            }
+                        }
+                        rows.append(
+                            BoardRow(
+                                vehicle: vehicle.id, client: site.clientID, route: line.id, site: site.id,
+                                verdict: verdict, inspected: inspected))
+                    }
+                }
+            }
+            return rows
         }
         let order: [Readiness] = [.notDeployable, .restricted, .incomplete, .notInspected, .deployable]
-        return rows.sorted {
-            let a = order.firstIndex(of: $0.verdict.readiness) ?? 0
-            let b = order.firstIndex(of: $1.verdict.readiness) ?? 0
-            return (a, $0.vehicle) < (b, $1.vehicle)
-        }
+        let rank = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
+        return rows.map { (rank[$0.verdict.readiness] ?? 0, $0) }
+            .sorted { ($0.0, $0.1.vehicle) < ($1.0, $1.1.vehicle) }
+            .map(\.1)
     }
 }

@@ -22,27 +22,43 @@ extension Store {
         kind: String = "full", by actor: Actor, at now: Date, id: UUID
     ) throws(StoreError) -> InspectionRecord {
         try write { db in
-            let encoder = Store.encoder()
-            let record = InspectionRecord(
-                id: id, vehicleID: placement.vehicle.id, clientID: placement.site.clientID, siteID: placement.site.id,
-                routeID: placement.route.id, equipment: try Store.json(placement.vehicle.equipment, encoder),
-                teamID: team, engineer: actor.who, laptop: actor.laptop, startedAt: now, finishedAt: nil, kind: kind,
-                checklists: checklists.json)
-            try record.insert(db)
-            try AuditRecord(
-                id: id, at: now, who: actor.who, laptop: actor.laptop, entity: "inspection", entityID: id.uuidString,
-                vehicleID: record.vehicleID, old: nil, new: try Store.json(record, encoder)
-            ).insert(db)
-            return record
+            try Store.insertInspection(
+                of: placement, team: team, checklists: checklists, kind: kind, by: actor, at: TimeStamp(now), id: id,
+                db)
         }
+    }
+
+    /// Inserts a new inspection with its audit line inside the caller's transaction.
+    static func insertInspection(
+        of placement: Catalog.VehiclePlacement, team: String, checklists: ChecklistFingerprints, kind: String,
+        by actor: Actor, at now: TimeStamp, id: UUID, _ db: Database
+    ) throws -> InspectionRecord {
+        let record = InspectionRecord(
+            id: id, vehicleID: placement.vehicle.id, clientID: placement.site.clientID, siteID: placement.site.id,
+            routeID: placement.route.id,
+            equipment: "[" + placement.vehicle.equipment.map(JSONText.quote).joined(separator: ",") + "]",
+            teamID: team, engineer: actor.who, laptop: actor.laptop, startedAt: now.date, finishedAt: nil, kind: kind,
+            checklists: checklists.json)
+        try record.insert(db)
+        try AuditRecord(
+            id: id, at: now.date, who: actor.who, laptop: actor.laptop, entity: "inspection", entityID: id.text,
+            vehicleID: record.vehicleID, old: nil, new: record.auditJSON(now)
+        ).insert(db)
+        return record
     }
 
     /// The vehicle's latest inspection that is not finished, to resume.
     public func openInspection(ofVehicle vehicleID: String) throws(StoreError) -> InspectionRecord? {
-        try read { db in
-            try InspectionRecord.filter(Column("vehicleID") == vehicleID && Column("finishedAt") == nil)
-                .order(Column("startedAt").desc).fetchOne(db)
-        }
+        try read { db in try Store.openInspection(ofVehicle: vehicleID, db) }
+    }
+
+    static func openInspection(ofVehicle vehicleID: String, _ db: Database) throws -> InspectionRecord? {
+        try InspectionRecord.fetchOne(
+            db.cachedStatement(
+                sql: """
+                    SELECT * FROM inspection WHERE vehicleID = ? AND finishedAt IS NULL ORDER BY startedAt DESC LIMIT 1
+                    """),
+            arguments: [vehicleID])
     }
 
     /// Marks an inspection finished (audited).
@@ -50,12 +66,13 @@ extension Store {
     {
         var finished = inspection
         finished.finishedAt = now
+        let stamp = TimeStamp(now)
         try write { db in
             try finished.update(db)
             try AuditRecord(
                 id: auditID, at: now, who: actor.who, laptop: actor.laptop, entity: "inspection",
-                entityID: inspection.id.uuidString, vehicleID: inspection.vehicleID,
-                old: try Store.json(inspection), new: try Store.json(finished)
+                entityID: inspection.id.text, vehicleID: inspection.vehicleID,
+                old: inspection.auditJSON(stamp), new: finished.auditJSON(stamp)
             ).insert(db)
         }
     }

@@ -6,47 +6,88 @@ extension Store {
     /// Records `results` in `inspection` in one transaction: all or nothing.
     ///
     /// A result for an item that already has one in this inspection becomes its next version; each write
-    /// adds an audit line.
+    /// adds an audit line. `items` are the items that apply to the vehicle, against which its verdict is
+    /// computed again in the same transaction (without them, at the next reading).
     public func record(
-        _ results: [ItemResult], in inspection: InspectionRecord, by actor: Actor, at now: Date,
-        makeID: () -> UUID
+        _ results: [ItemResult], in inspection: InspectionRecord, items: [ChecklistItem]?, by actor: Actor,
+        at now: Date, makeID: () -> UUID
     ) throws(StoreError) {
         let stamp = TimeStamp(now)
-        try write { db in try Store.insert(results, in: inspection, by: actor, at: stamp, makeID: makeID, db) }
+        try write { db in
+            try Store.insert(results, in: inspection, by: actor, at: stamp, makeID: makeID, db)
+            try Store.refreshVerdict(of: inspection.vehicleID, items: items, db)
+        }
     }
 
-    /// Inserts results as new rows or next versions, each with its audit line, inside the caller's
-    /// transaction; prepared statements are reused, since batches run to a hundred thousand rows.
+    /// Inserts results as new rows or next versions, each with its audit line, and moves the vehicle's
+    /// latest results on, inside the caller's transaction; prepared statements are reused, since batches
+    /// run to a hundred thousand rows.
     static func insert(
         _ results: [ItemResult], in inspection: InspectionRecord, by actor: Actor, at now: TimeStamp,
         makeID: () -> UUID, _ db: Database
     ) throws {
-        let latest = try db.cachedStatement(
-            sql: "SELECT * FROM result WHERE inspectionID = ? AND itemID = ? ORDER BY version DESC LIMIT 1")
-        let insertResult = try db.cachedStatement(
+        // One query for the inspection's earlier results instead of one per result.
+        var previous: [String: ResultRecord] = [:]
+        for row in try ResultRecord.fetchAll(
+            db.cachedStatement(sql: "SELECT * FROM result WHERE inspectionID = ? ORDER BY version"),
+            arguments: [inspection.id])
+        {
+            previous[row.itemID] = row
+        }
+        var insertResult = try RowWriter(
+            db,
             sql: """
                 INSERT INTO result (id, version, inspectionID, itemID, status, value, choice, text, note, recordedAt,
                 recordedBy, laptop) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-        let insertAudit = try db.cachedStatement(
+        var insertAudit = try RowWriter(
+            db,
             sql: """
                 INSERT INTO audit (id, at, who, laptop, entity, entityID, vehicleID, old, new)
                 VALUES (?, ?, ?, ?, 'result', ?, ?, ?, ?)
                 """)
+        var upsertLatest = try RowWriter(
+            db,
+            sql: """
+                INSERT INTO latest (vehicleID, itemID, status, recordedAt, version, resultID) VALUES (?, ?, ?, ?, ?, ?)
+                \(latestConflictClause)
+                """)
         for result in results {
-            let previous = try ResultRecord.fetchOne(latest, arguments: [inspection.id, result.itemID])
+            let earlier = previous[result.itemID]
             let row = ResultRecord(
-                id: previous?.id ?? makeID(), version: (previous?.version ?? 0) + 1, inspectionID: inspection.id,
+                id: earlier?.id ?? makeID(), version: (earlier?.version ?? 0) + 1, inspectionID: inspection.id,
                 itemID: result.itemID, status: result.status.rawValue, value: result.value, choice: result.choice,
                 text: result.text, note: result.note, recordedAt: now.date, recordedBy: actor.who, laptop: actor.laptop)
-            try insertResult.execute(arguments: [
-                row.id, row.version, row.inspectionID, row.itemID, row.status, row.value, row.choice, row.text,
-                row.note, now.databaseValue, row.recordedBy, row.laptop,
-            ])
-            try insertAudit.execute(arguments: [
-                makeID(), now.databaseValue, actor.who, actor.laptop, "\(row.id.uuidString)#\(row.version)",
-                inspection.vehicleID, previous.map { $0.auditJSON(now.format($0.recordedAt)) }, row.auditJSON(now.text),
-            ])
+            previous[result.itemID] = row
+            insertResult.bind(row.id)
+            insertResult.bind(row.version)
+            insertResult.bind(inspection.id)
+            insertResult.bind(row.itemID)
+            insertResult.bind(row.status)
+            insertResult.bind(row.value)
+            insertResult.bind(row.choice)
+            insertResult.bind(row.text)
+            insertResult.bind(row.note)
+            insertResult.bind(now.databaseValue)
+            insertResult.bind(actor.who)
+            insertResult.bind(actor.laptop)
+            try insertResult.step()
+            insertAudit.bind(makeID())
+            insertAudit.bind(now.databaseValue)
+            insertAudit.bind(actor.who)
+            insertAudit.bind(actor.laptop)
+            insertAudit.bind(row.id.text + "#" + String(row.version))
+            insertAudit.bind(inspection.vehicleID)
+            insertAudit.bind(earlier.map { $0.auditJSON(now.format($0.recordedAt)) })
+            insertAudit.bind(row.auditJSON(now.text))
+            try insertAudit.step()
+            upsertLatest.bind(inspection.vehicleID)
+            upsertLatest.bind(row.itemID)
+            upsertLatest.bind(row.status)
+            upsertLatest.bind(now.databaseValue)
+            upsertLatest.bind(row.version)
+            upsertLatest.bind(row.id)
+            try upsertLatest.step()
         }
     }
 
@@ -82,19 +123,23 @@ extension Store {
 }
 
 extension ResultRecord {
-    /// The row as the audit trail's JSON (sorted keys), written by hand: batches write one per result.
+    /// The row as the audit trail's JSON, keys in sorted order, written byte by byte: batches write one
+    /// per result.
     func auditJSON(_ recorded: String) -> String {
-        var fields = [
-            "\"id\":\(JSONText.quote(id.uuidString))", "\"inspectionID\":\(JSONText.quote(inspectionID.uuidString))",
-            "\"itemID\":\(JSONText.quote(itemID))", "\"laptop\":\(JSONText.quote(laptop))",
-            "\"recordedAt\":\(JSONText.quote(recorded))", "\"recordedBy\":\(JSONText.quote(recordedBy))",
-            "\"status\":\(JSONText.quote(status))", "\"version\":\(version)",
-        ]
-        if let value, value.isFinite { fields.append("\"value\":\(Limits.format(value))") }
-        if let choice { fields.append("\"choice\":\(JSONText.quote(choice))") }
-        if let text { fields.append("\"text\":\(JSONText.quote(text))") }
-        if let note { fields.append("\"note\":\(JSONText.quote(note))") }
-        return "{" + fields.sorted().joined(separator: ",") + "}"
+        var json = JSONObjectWriter()
+        json.field("choice", choice)
+        json.field("id", id)
+        json.field("inspectionID", inspectionID)
+        json.field("itemID", itemID)
+        json.field("laptop", laptop)
+        json.field("note", note)
+        json.field("recordedAt", recorded)
+        json.field("recordedBy", recordedBy)
+        json.field("status", status)
+        json.field("text", text)
+        if let value, value.isFinite { json.field("value", literal: Limits.format(value)) }
+        json.field("version", literal: String(version))
+        return json.finished()
     }
 
     /// The domain value of this row.
@@ -107,35 +152,19 @@ extension ResultRecord {
 
 extension Store {
     /// Records many inspections' results in one transaction: all or nothing, for batch imports.
+    ///
+    /// Each batch may carry the items that apply to its vehicle, for its verdict.
     public func record(
-        batches: [(InspectionRecord, [ItemResult])], by actor: Actor, at now: Date, makeID: () -> UUID
+        batches: [(inspection: InspectionRecord, results: [ItemResult], items: [ChecklistItem]?)], by actor: Actor,
+        at now: Date, makeID: () -> UUID
     ) throws(StoreError) {
         let stamp = TimeStamp(now)
         try write { db in
-            for (inspection, results) in batches {
-                try Store.insert(results, in: inspection, by: actor, at: stamp, makeID: makeID, db)
+            for batch in batches {
+                try Store.insert(batch.results, in: batch.inspection, by: actor, at: stamp, makeID: makeID, db)
+                try Store.refreshVerdict(of: batch.inspection.vehicleID, items: batch.items, db)
             }
         }
-    }
-}
-
-/// JSON string literals, escaped as RFC 8259 requires.
-enum JSONText {
-    static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case let control where control.value < 0x20:
-                out += String(format: "\\u%04x", control.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 }
 

@@ -15,6 +15,7 @@ public final class Store: Sendable {
         configuration.foreignKeysEnabled = true
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            try db.execute(sql: "PRAGMA cache_size = -131072")
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)

@@ -87,6 +87,7 @@ import Testing
         #expect(throws: DatabaseError.self) {
             try store.pool.write { try $0.execute(sql: "UPDATE result SET status = 'pass'") }
         }
+        #expect(throws: DatabaseError.self) { try store.pool.write { try $0.execute(sql: "DELETE FROM result") } }
     }
 
     @Test func theBoardFollowsACriticalFailureAndItsRepair() throws {

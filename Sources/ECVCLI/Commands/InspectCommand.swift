@@ -42,9 +42,10 @@ struct InspectCommand: ParsableCommand {
         let placement = try global.placement(of: vehicle, in: catalog)
         let store = try global.openStore()
         let actor = Actor.current(engineer)
+        let items = catalog.items(applyingTo: placement.vehicle)
         do {
             let queue = InspectionQueue(
-                items: catalog.items(applyingTo: placement.vehicle), history: try store.results(ofVehicle: vehicle),
+                items: items, history: try store.results(ofVehicle: vehicle),
                 subsystem: subsystem, recheck: recheck)
             guard !queue.items.isEmpty else {
                 Output.write(
@@ -58,7 +59,7 @@ struct InspectCommand: ParsableCommand {
                 ?? store.startInspection(
                     of: placement, team: placement.route.teamID, checklists: ChecklistFingerprints(catalog.checklists),
                     kind: kind, by: actor,
-                    at: Date(), id: UUID())
+                    at: Date(), id: TimeOrderedID.make())
             var session = InteractiveInspection(
                 queue: queue, language: lang,
                 position: queue.resumePosition(answered: Set(try store.results(in: inspection).map(\.itemID))))
@@ -66,11 +67,11 @@ struct InspectCommand: ParsableCommand {
                 Output.write("resuming \(vehicle) at item \(session.position + 1) of \(queue.items.count)\n")
             }
             let completed = try session.run { result in
-                try store.record([result], in: inspection, by: actor, at: Date(), makeID: UUID.init)
+                try store.record(
+                    [result], in: inspection, items: items, by: actor, at: Date(), makeID: TimeOrderedID.make)
             }
-            if completed { try store.finish(inspection, by: actor, at: Date(), auditID: UUID()) }
-            let verdict = VerdictRules.verdict(
-                items: catalog.items(applyingTo: placement.vehicle), results: try store.results(ofVehicle: vehicle))
+            if completed { try store.finish(inspection, by: actor, at: Date(), auditID: TimeOrderedID.make()) }
+            let verdict = VerdictRules.verdict(items: items, results: try store.results(ofVehicle: vehicle))
             Output.write(InteractiveInspection.summary(vehicle: vehicle, verdict: verdict, completed: completed))
         } catch let error as StoreError {
             throw CLIError.store(error)

@@ -57,24 +57,19 @@ struct RecordCommand: ParsableCommand {
             batches = [(arguments[0], try entriesFromArguments())]
         }
         let placements = try batches.map { try global.placement(of: $0.vehicle, in: catalog) }
-        // Judge everything before writing anything.
-        var problems: [String] = []
-        for (batch, placement) in zip(batches, placements) {
-            if case .failure(let errors) = ResultEntry.results(
-                batch.entries, items: catalog.items(applyingTo: placement.vehicle))
-            {
-                problems += errors.messages
-            }
-        }
-        guard problems.isEmpty else { throw CLIError.entries(EntryErrors(messages: problems)) }
         let store = try global.openStore()
-        let actor = Actor.current(engineer)
-        for (batch, placement) in zip(batches, placements) {
-            let recorded = try store.record(
-                batch.entries, for: placement, catalog: catalog, by: actor, at: Date(), makeID: UUID.init)
+        let recorded: [(inspection: InspectionRecord, results: [ItemResult])]
+        do {
+            // Every entry is judged before anything is written, and everything is written in one transaction.
+            recorded = try store.record(
+                zip(placements, batches).map { ($0, $1.entries) }, catalog: catalog, by: Actor.current(engineer),
+                at: Date(), makeID: TimeOrderedID.make)
+        } catch let errors as EntryErrors {
+            throw CLIError.entries(errors)
+        }
+        for (batch, result) in zip(batches, recorded) {
             Output.write(
-                "recorded \(recorded.results.count) result\(recorded.results.count == 1 ? "" : "s") for \(batch.vehicle)\n"
-            )
+                "recorded \(result.results.count) result\(result.results.count == 1 ? "" : "s") for \(batch.vehicle)\n")
         }
     }
 

@@ -19,7 +19,8 @@ enum PlanStorage {
         do {
             return try global.openStore().savePlan(
                 json: json(plan, generated: generated, pretty: false), seed: plan.seed, catalog: catalog,
-                fromDay: fromDay, by: Actor.current(), at: generated, id: UUID(), auditID: UUID()
+                fromDay: fromDay, by: Actor.current(), at: generated, id: TimeOrderedID.make(),
+                auditID: TimeOrderedID.make()
             ).version
         } catch let error as StoreError {
             throw CLIError.store(error)

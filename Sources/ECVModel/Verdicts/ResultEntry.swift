@@ -19,8 +19,9 @@ public struct ResultEntry: Sendable, Equatable {
         var results: [ItemResult] = []
         var problems: [String] = []
         let ids = items.map(\.fullID)
+        let itemByID = Dictionary(zip(ids, items), uniquingKeysWith: { first, _ in first })
         for entry in entries {
-            guard let item = items.first(where: { $0.fullID == entry.itemID }) else {
+            guard let item = itemByID[entry.itemID] else {
                 problems.append(
                     "\(entry.source): unknown item `\(entry.itemID)` for this vehicle"
                         + Suggestion.hint(for: entry.itemID, among: ids))

@@ -47,10 +47,22 @@ public struct VehicleVerdict: Sendable, Hashable, Codable {
     /// Verdict per subsystem that has applicable items, in subsystem order.
     public var subsystems: [SubsystemOutcome]
 
+    public init(readiness: Readiness, failed: [Finding], untested: [Finding], subsystems: [SubsystemOutcome]) {
+        self.readiness = readiness
+        self.failed = failed
+        self.untested = untested
+        self.subsystems = subsystems
+    }
+
     /// One subsystem's verdict inside a vehicle verdict.
     public struct SubsystemOutcome: Sendable, Hashable, Codable {
         public var subsystem: Subsystem
         public var verdict: SubsystemVerdict
+
+        public init(subsystem: Subsystem, verdict: SubsystemVerdict) {
+            self.subsystem = subsystem
+            self.verdict = verdict
+        }
     }
 
     /// Failed critical items: why the vehicle is NOT DEPLOYABLE.

@@ -22,4 +22,45 @@ public struct InspectionRecord: Codable, Sendable, Equatable, FetchableRecord, P
     public var kind: String
     /// Per subsystem the checklist version and SHA-256, as JSON.
     public var checklists: String
+
+    public init(
+        id: UUID, vehicleID: String, clientID: String, siteID: String, routeID: String, equipment: String,
+        teamID: String, engineer: String, laptop: String, startedAt: Date, finishedAt: Date?, kind: String,
+        checklists: String
+    ) {
+        self.id = id
+        self.vehicleID = vehicleID
+        self.clientID = clientID
+        self.siteID = siteID
+        self.routeID = routeID
+        self.equipment = equipment
+        self.teamID = teamID
+        self.engineer = engineer
+        self.laptop = laptop
+        self.startedAt = startedAt
+        self.finishedAt = finishedAt
+        self.kind = kind
+        self.checklists = checklists
+    }
+}
+
+extension InspectionRecord {
+    /// The row as the audit trail's JSON: sorted keys, times in ISO 8601.
+    func auditJSON(_ stamp: TimeStamp) -> String {
+        var json = JSONObjectWriter()
+        json.field("checklists", checklists)
+        json.field("clientID", clientID)
+        json.field("engineer", engineer)
+        json.field("equipment", equipment)
+        json.field("finishedAt", finishedAt.map(stamp.format))
+        json.field("id", id)
+        json.field("kind", kind)
+        json.field("laptop", laptop)
+        json.field("routeID", routeID)
+        json.field("siteID", siteID)
+        json.field("startedAt", stamp.format(startedAt))
+        json.field("teamID", teamID)
+        json.field("vehicleID", vehicleID)
+        return json.finished()
+    }
 }

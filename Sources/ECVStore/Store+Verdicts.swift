@@ -1,0 +1,109 @@
+import Crypto
+import ECVModel
+import Foundation
+import GRDB
+
+extension Store {
+    /// How a newer result of an item replaces the one in `latest`: by recording time, then version; an
+    /// older one never overwrites a newer one.
+    static let latestConflictClause = """
+        ON CONFLICT (vehicleID, itemID) DO UPDATE SET status = excluded.status, recordedAt = excluded.recordedAt,
+        version = excluded.version, resultID = excluded.resultID
+        WHERE (excluded.recordedAt, excluded.version) >= (latest.recordedAt, latest.version)
+        """
+
+    /// SQL for the Unix seconds of a stored time (GRDB stores `YYYY-MM-DD HH:MM:SS.SSS` in UTC).
+    static func unixSeconds(_ expression: String) -> String {
+        "(julianday(\(expression)) - 2440587.5) * 86400.0"
+    }
+
+    /// Computes a vehicle's verdict again from its latest results, inside the caller's transaction.
+    ///
+    /// Without `items` the verdict is marked for computing at the next reading. `key` is `VerdictKey.of(items)`,
+    /// when the caller has it already.
+    static func refreshVerdict(of vehicleID: String, items: [ChecklistItem]?, key: String? = nil, _ db: Database)
+        throws
+    {
+        let last = try Double.fetchOne(
+            db.cachedStatement(sql: "SELECT \(unixSeconds("MAX(recordedAt)")) FROM latest WHERE vehicleID = ?"),
+            arguments: [vehicleID])
+        guard let last else { return }
+        var summary = ""
+        if let items {
+            let verdict = try computeVerdict(of: vehicleID, items: items, db)
+            summary = VerdictCode.encode(verdict)
+        }
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO verdict (vehicleID, itemsKey, summary, lastRecordedAt) VALUES (?, ?, ?, ?)
+                ON CONFLICT (vehicleID) DO UPDATE SET itemsKey = excluded.itemsKey, summary = excluded.summary,
+                lastRecordedAt = excluded.lastRecordedAt
+                """
+        ).execute(arguments: [vehicleID, items == nil ? "" : key ?? items.map(VerdictKey.of), summary, last])
+    }
+
+    /// A vehicle's verdict computed from its latest results.
+    static func computeVerdict(of vehicleID: String, items: [ChecklistItem], _ db: Database) throws -> VehicleVerdict {
+        var results: [ItemResult] = []
+        let rows = try Row.fetchCursor(
+            db.cachedStatement(sql: "SELECT itemID, status FROM latest WHERE vehicleID = ?"), arguments: [vehicleID])
+        while let row = try rows.next() {
+            results.append(ItemResult(itemID: row[0], status: ItemResult.Status(rawValue: row[1]) ?? .untested))
+        }
+        return VerdictRules.verdict(items: items, results: results)
+    }
+}
+
+/// What a stored verdict was judged against: the SHA-256 of the vehicle's applicable items.
+///
+/// The items' severities count too. When the checklists change, the key changes and the verdict is computed again.
+enum VerdictKey {
+    static func of(_ items: [ChecklistItem]) -> String {
+        let text = items.map { "\($0.fullID)=\($0.severity.rawValue)\n" }.joined()
+        return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+}
+
+/// A verdict as one line of text per part, quick to read back for ten thousand vehicles.
+///
+/// The parts: readiness, failed items, untested items (`item=severity`, comma-separated), subsystem verdicts
+/// (`subsystem=VERDICT`). Ids never hold `=`, `,` or whitespace: the catalog refuses them.
+enum VerdictCode {
+    static func encode(_ verdict: VehicleVerdict) -> String {
+        func findings(_ list: [Finding]) -> String {
+            list.map { "\($0.itemID)=\($0.severity.rawValue)" }.joined(separator: ",")
+        }
+        return [
+            verdict.readiness.rawValue, findings(verdict.failed), findings(verdict.untested),
+            verdict.subsystems.map { "\($0.subsystem.rawValue)=\($0.verdict.rawValue)" }.joined(separator: ","),
+        ].joined(separator: "\n")
+    }
+
+    static func decode(_ text: String) -> VehicleVerdict? {
+        let parts = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard parts.count == 4, let readiness = Readiness(rawValue: String(parts[0])) else { return nil }
+        func pairs(_ part: Substring) -> [(Substring, Substring)]? {
+            var out: [(Substring, Substring)] = []
+            for pair in part.split(separator: ",") {
+                guard let equals = pair.firstIndex(of: "=") else { return nil }
+                out.append((pair[..<equals], pair[pair.index(after: equals)...]))
+            }
+            return out
+        }
+        func findings(_ part: Substring) -> [Finding]? {
+            pairs(part)?.compactMap { id, severity in
+                Severity(rawValue: String(severity)).map { Finding(itemID: String(id), severity: $0) }
+            }
+        }
+        guard let failed = findings(parts[1]), let untested = findings(parts[2]),
+            let subsystems = pairs(parts[3])?.compactMap({ name, verdict in
+                Subsystem(rawValue: String(name)).flatMap { subsystem in
+                    SubsystemVerdict(rawValue: String(verdict)).map {
+                        VehicleVerdict.SubsystemOutcome(subsystem: subsystem, verdict: $0)
+                    }
+                }
+            })
+        else { return nil }
+        return VehicleVerdict(readiness: readiness, failed: failed, untested: untested, subsystems: subsystems)
+    }
+}
