@@ -14,7 +14,7 @@ public struct ECVCommand: ParsableCommand {
         subcommands: [
             ValidateCommand.self, FleetCommand.self, ChecklistCommand.self, PlanCommand.self, SolveCommand.self,
             TodayCommand.self, InspectCommand.self, RecordCommand.self, StatusCommand.self, HistoryCommand.self,
-            ReplanCommand.self,
+            ReplanCommand.self, ExportCommand.self, ImportCommand.self,
         ]
     )
 

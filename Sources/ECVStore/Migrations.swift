@@ -138,6 +138,25 @@ enum Migrations {
                     SELECT vehicleID, '', '', \(Store.unixSeconds("MAX(recordedAt)")) FROM latest GROUP BY vehicleID;
                     """)
         }
+        migrator.registerMigration("v3") { db in
+            // Sync bundles: audit lines remember the bundle they came in with (NULL: written here), so that a
+            // laptop exports only its own work; imports find lines and bundles by id.
+            try db.alter(table: "audit") { t in t.add(column: "importedFrom", .text) }
+            try db.create(index: "audit_by_id", on: "audit", columns: ["id"])
+            try db.create(table: "export") { t in
+                t.primaryKey("id", .blob)
+                t.column("at", .datetime).notNull()
+                t.column("lastSeq", .integer).notNull()
+                t.column("file", .text).notNull()
+                t.column("sha256", .text).notNull()
+            }
+            try db.create(table: "import") { t in
+                t.column("bundleID", .blob).notNull().indexed()
+                t.column("at", .datetime).notNull()
+                t.column("file", .text).notNull()
+                t.column("newRows", .integer).notNull()
+            }
+        }
         return migrator
     }
 }

@@ -1,0 +1,60 @@
+import Foundation
+import GRDB
+
+extension Store {
+    /// What this laptop recorded since its last export.
+    ///
+    /// The inspections and results its own audit lines name, and those lines; lines that came in by import
+    /// are not sent on. `lastSeq` is the trail position
+    /// the bundle reaches, for `markExported`.
+    public func bundleSinceLastExport(laptop: String, at now: Date, id: UUID) throws(StoreError) -> (
+        bundle: SyncBundle, lastSeq: Int64
+    ) {
+        try read { db in
+            let since = try Int64.fetchOne(db, sql: "SELECT MAX(lastSeq) FROM export") ?? 0
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT seq, id, at, who, laptop, entity, entityID, vehicleID, old, new FROM audit
+                    WHERE importedFrom IS NULL AND seq > ? AND entity IN ('inspection', 'result') ORDER BY seq
+                    """, arguments: [since])
+            var lines: [BundledAuditLine] = []
+            var results: [ResultRecord] = []
+            var inspectionIDs: [UUID] = []
+            var seen: Set<UUID> = []
+            for row in rows {
+                let line = BundledAuditLine(
+                    id: row["id"], at: row["at"], who: row["who"], laptop: row["laptop"], entity: row["entity"],
+                    entityID: row["entityID"], vehicleID: row["vehicleID"], old: row["old"], new: row["new"])
+                lines.append(line)
+                var inspection: UUID?
+                if line.entity == "result" {
+                    let parts = line.entityID.split(separator: "#")
+                    guard parts.count == 2, let resultID = UUID(uuidString: String(parts[0])),
+                        let version = Int(parts[1]),
+                        let result = try ResultRecord.fetchOne(db, key: ["id": resultID, "version": version])
+                    else { continue }
+                    results.append(result)
+                    inspection = result.inspectionID
+                } else {
+                    inspection = UUID(uuidString: line.entityID)
+                }
+                if let inspection, seen.insert(inspection).inserted { inspectionIDs.append(inspection) }
+            }
+            let inspections = try InspectionRecord.fetchAll(db, keys: inspectionIDs)
+            let bundle = SyncBundle(
+                id: id, laptop: laptop, created: now, inspections: inspections, results: results, audit: lines)
+            return (bundle, rows.last.map { $0["seq"] } ?? since)
+        }
+    }
+
+    /// Records that a bundle reaching trail position `lastSeq` was written to `file`: the next export
+    /// starts after it.
+    public func markExported(_ bundle: SyncBundle, lastSeq: Int64, file: String, sha256: String) throws(StoreError) {
+        try write { db in
+            try db.execute(
+                sql: "INSERT INTO export (id, at, lastSeq, file, sha256) VALUES (?, ?, ?, ?, ?)",
+                arguments: [bundle.id, bundle.created, lastSeq, file, sha256])
+        }
+    }
+}

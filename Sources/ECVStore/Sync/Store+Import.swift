@@ -1,0 +1,181 @@
+import ECVModel
+import Foundation
+import GRDB
+
+/// What an import did: how much was new, and the edits that collided.
+public struct ImportReport: Sendable, Equatable {
+    public var newInspections = 0
+    public var finishedInspections = 0
+    public var newResults = 0
+    public var knownResults = 0
+    public var newAuditLines = 0
+    public var conflicts: [SyncConflict] = []
+
+    /// Rows the import added to the database.
+    public var newRows: Int { newInspections + newResults + newAuditLines + conflicts.count }
+}
+
+/// Two laptops that changed the same item without seeing each other's change: both stay in the trail,
+/// the later one counts.
+public struct SyncConflict: Sendable, Equatable, CustomStringConvertible {
+    public var vehicle: String
+    public var item: String
+    /// `laptop (who) answer at time`, the one that counts first.
+    public var kept: String
+    public var other: String
+
+    public var description: String {
+        "conflict: \(vehicle) \(item): kept \(kept); the other, \(other), is in the trail"
+    }
+}
+
+extension Store {
+    /// Imports a checked bundle in one transaction: all of it or, on any error, nothing.
+    ///
+    /// Rows are known by UUID and version: what is here already is skipped, so a bundle imported twice adds
+    /// nothing. A result recorded earlier than the vehicle's latest of the item never replaces it (it joins
+    /// the history). Two laptops that changed the same item — the same result corrected on both, or one
+    /// vehicle inspected on both at the same time — make a conflict: both stay, the later counts, and a
+    /// `conflict` line joins the trail. `items` gives a vehicle's applicable items for its verdict.
+    public func importBundle(
+        _ bundle: SyncBundle, file: String, items: (String) -> [ChecklistItem]?, by actor: Actor, at now: Date,
+        makeID: () -> UUID
+    ) throws(StoreError) -> ImportReport {
+        try write { db in
+            var report = ImportReport()
+            var inspections: [UUID: InspectionRecord] = [:]
+            for incoming in bundle.inspections {
+                if var existing = try InspectionRecord.fetchOne(db, key: incoming.id) {
+                    if existing.finishedAt == nil, let finished = incoming.finishedAt {
+                        existing.finishedAt = finished
+                        try existing.update(db)
+                        report.finishedInspections += 1
+                    }
+                    inspections[incoming.id] = existing
+                } else {
+                    try incoming.insert(db)
+                    inspections[incoming.id] = incoming
+                    report.newInspections += 1
+                }
+            }
+            var touched: Set<String> = []
+            let stamp = TimeStamp(now)
+            for incoming in bundle.results.sorted(by: { ($0.recordedAt, $0.version) < ($1.recordedAt, $1.version) }) {
+                guard
+                    let inspection = try inspections[incoming.inspectionID]
+                        ?? InspectionRecord.fetchOne(db, key: incoming.inspectionID)
+                else {
+                    throw StoreError.database(
+                        "result \(incoming.id.text) names inspection \(incoming.inspectionID.text), which is neither in the bundle nor here"
+                    )
+                }
+                let versions = try ResultRecord.filter(Column("id") == incoming.id).order(Column("version")).fetchAll(
+                    db)
+                if versions.contains(where: { $0.sameAnswer(as: incoming) }) {
+                    report.knownResults += 1
+                    continue
+                }
+                var stored = incoming
+                if let clash = versions.first(where: { $0.version == incoming.version }) {
+                    // The same version of one result, changed on two laptops.
+                    let incomingWins = (incoming.recordedAt, incoming.laptop) > (clash.recordedAt, clash.laptop)
+                    report.conflicts.append(
+                        try Store.conflict(
+                            vehicle: inspection.vehicleID, kept: incomingWins ? incoming : clash,
+                            other: incomingWins ? clash : incoming, by: actor, at: stamp, id: makeID(), db))
+                    guard incomingWins else { continue }
+                    stored.version = (versions.last?.version ?? 0) + 1
+                } else if let rival = try Store.concurrentRival(of: incoming, in: inspection, db) {
+                    let incomingWins = (incoming.recordedAt, incoming.version) >= (rival.recordedAt, rival.version)
+                    report.conflicts.append(
+                        try Store.conflict(
+                            vehicle: inspection.vehicleID, kept: incomingWins ? incoming : rival,
+                            other: incomingWins ? rival : incoming, by: actor, at: stamp, id: makeID(), db))
+                }
+                try stored.insert(db)
+                try db.execute(
+                    sql: """
+                        INSERT INTO latest (vehicleID, itemID, status, recordedAt, version, resultID)
+                        VALUES (?, ?, ?, ?, ?, ?) \(Store.latestConflictClause)
+                        """,
+                    arguments: [
+                        inspection.vehicleID, stored.itemID, stored.status, stored.recordedAt, stored.version,
+                        stored.id,
+                    ])
+                touched.insert(inspection.vehicleID)
+                report.newResults += 1
+            }
+            for line in bundle.audit {
+                guard try Int.fetchOne(db, sql: "SELECT 1 FROM audit WHERE id = ?", arguments: [line.id]) == nil else {
+                    continue
+                }
+                try db.execute(
+                    sql: """
+                        INSERT INTO audit (id, at, who, laptop, entity, entityID, vehicleID, old, new, importedFrom)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        line.id, line.at, line.who, line.laptop, line.entity, line.entityID, line.vehicleID, line.old,
+                        line.new, bundle.id.text,
+                    ])
+                report.newAuditLines += 1
+            }
+            for vehicle in touched.sorted() {
+                try Store.refreshVerdict(of: vehicle, items: items(vehicle), db)
+            }
+            try db.execute(
+                sql: "INSERT INTO import (bundleID, at, file, newRows) VALUES (?, ?, ?, ?)",
+                arguments: [bundle.id, now, file, report.newRows])
+            return report
+        }
+    }
+
+    /// The vehicle's latest result of the same item, when another laptop recorded it during an inspection
+    /// that was open at the same time as `incoming`'s, with another answer.
+    private static func concurrentRival(of incoming: ResultRecord, in inspection: InspectionRecord, _ db: Database)
+        throws -> ResultRecord?
+    {
+        guard
+            let latest = try Row.fetchOne(
+                db, sql: "SELECT resultID, version FROM latest WHERE vehicleID = ? AND itemID = ?",
+                arguments: [inspection.vehicleID, incoming.itemID]),
+            let rival = try ResultRecord.fetchOne(
+                db, key: ["id": latest["resultID"] as UUID, "version": latest["version"] as Int]),
+            rival.id != incoming.id, rival.laptop != incoming.laptop, !rival.sameAnswer(as: incoming, timed: false),
+            let other = try InspectionRecord.fetchOne(db, key: rival.inspectionID)
+        else { return nil }
+        let overlap =
+            inspection.startedAt <= (other.finishedAt ?? .distantFuture)
+            && other.startedAt <= (inspection.finishedAt ?? .distantFuture)
+        return overlap ? rival : nil
+    }
+
+    /// Appends a `conflict` line to the trail and returns the conflict.
+    private static func conflict(
+        vehicle: String, kept: ResultRecord, other: ResultRecord, by actor: Actor, at now: TimeStamp, id: UUID,
+        _ db: Database
+    ) throws -> SyncConflict {
+        try AuditRecord(
+            id: id, at: now.date, who: actor.who, laptop: actor.laptop, entity: "conflict",
+            entityID: "\(kept.id.text)#\(kept.version)", vehicleID: vehicle,
+            old: other.auditJSON(now.format(other.recordedAt)), new: kept.auditJSON(now.format(kept.recordedAt))
+        ).insert(db)
+        return SyncConflict(vehicle: vehicle, item: kept.itemID, kept: kept.summary(now), other: other.summary(now))
+    }
+}
+
+extension ResultRecord {
+    /// Whether `other` gives the same answer, by the same hand; with `timed`, also at the same moment.
+    func sameAnswer(as other: ResultRecord, timed: Bool = true) -> Bool {
+        status == other.status && value == other.value && choice == other.choice && text == other.text
+            && (!timed
+                || (note == other.note && recordedAt == other.recordedAt && recordedBy == other.recordedBy
+                    && laptop == other.laptop))
+    }
+
+    /// `laptop-1 (Zhang Wei) fail at 2027-03-14T04:54:20Z`.
+    func summary(_ stamp: TimeStamp) -> String {
+        let answer = [value.map { Limits.format($0) }, choice, text].compactMap { $0 }.first
+        return "\(laptop) (\(recordedBy)) \(status)\(answer.map { " \($0)" } ?? "") at \(stamp.format(recordedAt))"
+    }
+}
