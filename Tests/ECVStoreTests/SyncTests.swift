@@ -26,7 +26,9 @@ import Testing
         func record(_ vehicle: String, _ pairs: [(String, String)], minutes: Double) throws {
             _ = try store.record(
                 StoreTests.entries(pairs, note: "seen"), for: try StoreTests.placement(vehicle),
-                catalog: SyncTests.catalog, by: actor, at: SyncTests.start.addingTimeInterval(minutes * 60),
+                catalog: SyncTests.catalog, by: actor,
+                // Below the millisecond the database keeps: a time must survive the trip all the same.
+                at: SyncTests.start.addingTimeInterval(minutes * 60 + 0.123_456),
                 makeID: TimeOrderedID.make)
         }
 

@@ -169,8 +169,9 @@ extension ResultRecord {
     func sameAnswer(as other: ResultRecord, timed: Bool = true) -> Bool {
         status == other.status && value == other.value && choice == other.choice && text == other.text
             && (!timed
-                || (note == other.note && recordedAt == other.recordedAt && recordedBy == other.recordedBy
-                    && laptop == other.laptop))
+                || (note == other.note && recordedBy == other.recordedBy && laptop == other.laptop
+                    // The database keeps milliseconds; the same time read from two places may differ below.
+                    && abs(recordedAt.timeIntervalSince(other.recordedAt)) < 0.0005))
     }
 
     /// `laptop-1 (Zhang Wei) fail at 2027-03-14T04:54:20Z`.

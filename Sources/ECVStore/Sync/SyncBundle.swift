@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import GRDB
 
 /// A sync bundle (`*.ecvbundle`): what one laptop recorded since its last export, as JSON lines.
 ///
@@ -44,11 +45,29 @@ public struct SyncBundle: Sendable, Equatable {
         }
     }
 
+    /// Times travel in the database's own form (`2027-03-14 04:54:20.123`, UTC), so that a time read
+    /// back from a bundle is the very time the database held.
     static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .millisecondsSince1970
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(String.fromDatabaseValue(date.databaseValue) ?? "")
+        }
         return encoder
+    }
+
+    static func decoder() -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let container = try decoder.singleValueContainer()
+            let text = try container.decode(String.self)
+            guard let date = Date.fromDatabaseValue(text.databaseValue) else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a time: \(text)")
+            }
+            return date
+        }
+        return decoder
     }
 
     /// The bundle's bytes.
@@ -80,8 +99,7 @@ public struct SyncBundle: Sendable, Equatable {
         var lines = data.split(separator: 0x0A, omittingEmptySubsequences: false)
         guard lines.last?.isEmpty == true else { throw .truncated("the last line is cut off") }
         lines.removeLast()
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .millisecondsSince1970
+        let decoder = SyncBundle.decoder()
         guard let first = lines.first, let manifest = try? decoder.decode(Manifest.self, from: Data(first)) else {
             throw .notABundle("the first line is not an ecv bundle manifest")
         }
