@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         .target(name: "ECVModel"),
@@ -30,9 +31,17 @@ let package = Package(
             dependencies: ["ECVModel", .product(name: "Yams", package: "Yams")]
         ),
         .target(
+            name: "ECVServer",
+            dependencies: [
+                "ECVModel", "ECVPlanning", "ECVReports", "ECVStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
             name: "ECVCLI",
             dependencies: [
-                "ECVModel", "ECVCatalog", "ECVRouting", "ECVPlanning", "ECVReports", "ECVStore",
+                "ECVModel", "ECVCatalog", "ECVRouting", "ECVPlanning", "ECVReports", "ECVStore", "ECVServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -71,10 +80,17 @@ let package = Package(
             dependencies: ["ECVStore", "ECVCatalog", "ECVTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
+            name: "ECVServerTests",
+            dependencies: [
+                "ECVServer", "ECVCatalog", "ECVTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+        .testTarget(
             name: "ECVCLITests",
             dependencies: [
                 "ECVCLI", "ECVCatalog", "ECVModel", "ECVTestSupport", "ecv", .product(name: "GRDB", package: "GRDB.swift"),
-            ]
+            ],
+            exclude: ["Browser"]
         ),
     ]
 )

@@ -14,17 +14,21 @@ public struct ECVCommand: ParsableCommand {
         subcommands: [
             ValidateCommand.self, FleetCommand.self, ChecklistCommand.self, PlanCommand.self, SolveCommand.self,
             TodayCommand.self, InspectCommand.self, RecordCommand.self, StatusCommand.self, HistoryCommand.self,
-            ReplanCommand.self, ExportCommand.self, ImportCommand.self,
+            ReplanCommand.self, ExportCommand.self, ImportCommand.self, ServeCommand.self,
         ]
     )
 
     public init() {}
 
     /// Runs the command line and exits: 0 on success, 1 on a failure, 2 on a usage error.
-    public static func run(arguments: [String]? = nil) -> Never {
+    public static func run(arguments: [String]? = nil) async -> Never {
         do {
             var command = try parseAsRoot(arguments)
-            try command.run()
+            if var serving = command as? AsyncParsableCommand {
+                try await serving.run()
+            } else {
+                try command.run()
+            }
             Foundation.exit(0)
         } catch let error as CLIError {
             printError(error.description)

@@ -66,6 +66,23 @@ public enum ECVRunner {
             Foundation.kill(process.processIdentifier, SIGKILL)
         }
 
+        /// Asks the process to stop, as Ctrl-C does.
+        public func interrupt() {
+            Foundation.kill(process.processIdentifier, SIGINT)
+        }
+
+        /// The first line of standard output that contains `text`, waiting up to `seconds` for it.
+        public func line(containing text: String, within seconds: Double) -> String? {
+            let deadline = Date().addingTimeInterval(seconds)
+            while Date() < deadline {
+                let lines = String(decoding: stdout.snapshot(), as: UTF8.self).split(separator: "\n")
+                if let line = lines.first(where: { $0.contains(text) }) { return String(line) }
+                if !process.isRunning { return nil }
+                usleep(50_000)
+            }
+            return nil
+        }
+
         /// Waits for the end and returns what it printed.
         public func wait() throws -> Result {
             process.waitUntilExit()
@@ -79,17 +96,27 @@ public enum ECVRunner {
 /// Drains a pipe on another thread.
 final class ReadInBackground: @unchecked Sendable {
     private var data = Data()
+    private let lock = NSLock()
     private let done = DispatchSemaphore(value: 0)
 
     init(_ handle: FileHandle) {
         Thread.detachNewThread { [self] in
-            data = handle.readDataToEndOfFile()
+            while true {
+                let chunk = handle.availableData
+                if chunk.isEmpty { break }
+                lock.withLock { data.append(chunk) }
+            }
             done.signal()
         }
     }
 
+    /// What has arrived so far.
+    func snapshot() -> Data {
+        lock.withLock { data }
+    }
+
     func wait() -> Data {
         done.wait()
-        return data
+        return snapshot()
     }
 }

@@ -1,3 +1,3 @@
 import ECVCLI
 
-ECVCommand.run()
+await ECVCommand.run()

@@ -1,0 +1,59 @@
+import ArgumentParser
+import ECVServer
+import ECVStore
+import Foundation
+
+/// `ecv serve`: the local web form on the same database.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the web form for entering results, on this machine only unless told otherwise.",
+        discussion: """
+            Pages: the readiness board (/), today's visits (/today), and per vehicle a form per subsystem
+            with every applicable item. Each answer is saved as soon as it is entered. Listening on another
+            address than 127.0.0.1 needs --token; every request must then carry it.
+
+            Examples:
+              ecv serve
+              ecv serve --port 9000 --engineer "Zhang Wei"
+              ecv serve --host 0.0.0.0 --token "$(openssl rand -hex 16)"
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: "Address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "Port to listen on; 0 for any free one.")
+    var port = 8080
+
+    @Option(help: "Access token every request must carry; required off 127.0.0.1.")
+    var token: String?
+
+    @Option(help: "Who enters the results (default: $USER).")
+    var engineer: String?
+
+    func validate() throws {
+        guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        let configuration = WebServer.Configuration(host: host, port: port, token: token, actor: Actor.current())
+        if !configuration.isLoopback && (token ?? "").count < 16 {
+            throw ValidationError("listening on \(host) needs --token of at least 16 characters")
+        }
+    }
+
+    func run() async throws {
+        let catalog = try global.loadCatalog()
+        let store = try global.openStore()
+        let configuration = WebServer.Configuration(
+            host: host, port: port, token: token, actor: Actor.current(engineer))
+        let server = WebServer(configuration: configuration, catalog: catalog, store: store)
+        let host = self.host
+        let token = self.token
+        try await server.application { port in
+            let address = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)/"
+            FileHandle.standardOutput.write(
+                Data("ecv serve: listening on \(address)\(token.map { "?token=\($0)" } ?? "")\n".utf8))
+        }.runService()
+    }
+}

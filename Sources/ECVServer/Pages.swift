@@ -1,0 +1,175 @@
+import ECVModel
+import ECVPlanning
+import ECVStore
+import Foundation
+
+/// The pages of the web form, as HTML, from what the catalog and the store hold.
+struct Pages {
+    let catalog: Catalog
+    let csrf: String
+
+    /// The readiness board: every vehicle, NOT DEPLOYABLE first.
+    func board(_ rows: [BoardRow]) -> String {
+        var body = "<h1>Readiness board</h1><table><tr><th>verdict</th><th>vehicle</th><th>client</th>"
+        body += "<th>route</th><th>failed items</th></tr>"
+        for row in rows {
+            let failed = row.verdict.failed.map { "\(HTML.escape($0.itemID)) (\($0.severity.rawValue))" }
+            body += "<tr><td><span class=\"verdict \(HTML.readinessClass(row.verdict.readiness))\">"
+            body += "\(row.verdict.readiness.label)</span></td>"
+            body += "<td><a href=\"/vehicles/\(Pages.path(row.vehicle))\">\(HTML.escape(row.vehicle))</a></td>"
+            body += "<td>\(HTML.escape(row.client))</td><td>\(HTML.escape(row.route))</td>"
+            body += "<td>\(failed.joined(separator: "<br>"))</td></tr>"
+        }
+        return HTML.page(title: "Readiness board", body: body + "</table>")
+    }
+
+    /// The visits of `day` in the latest plan, team by team.
+    func today(_ plan: PlanDocument?, day: CalendarDay) -> String {
+        var body = "<h1>Visits on \(day)</h1>"
+        guard let plan else {
+            return HTML.page(title: "Today", body: body + "<p>No plan is stored yet: run <code>ecv plan</code>.</p>")
+        }
+        var any = false
+        for route in plan.routes {
+            let visits = route.stops.flatMap { stop in
+                stop.visits.filter { $0.start.hasPrefix(day.description) }.map { (stop.site, $0) }
+            }
+            guard !visits.isEmpty else { continue }
+            any = true
+            body += "<h2>\(HTML.escape(route.team)) on \(HTML.escape(route.route))</h2><table>"
+            body += "<tr><th>time</th><th>vehicle</th><th>site</th><th>minutes</th></tr>"
+            for (site, visit) in visits {
+                let time = "\(visit.start.dropFirst(11).prefix(5))–\(visit.end.dropFirst(11).prefix(5))"
+                let address = catalog.site(withID: site)?.address.map(HTML.bilingual) ?? HTML.escape(site)
+                body += "<tr><td>\(time)</td>"
+                body += "<td><a href=\"/vehicles/\(Pages.path(visit.vehicle))\">\(HTML.escape(visit.vehicle))</a></td>"
+                body += "<td>\(address)</td><td>\(visit.minutes)</td></tr>"
+            }
+            body += "</table>"
+        }
+        if !any { body += "<p>No visits on this day.</p>" }
+        body += "<form method=\"get\" action=\"/today\"><label>Day <input name=\"date\" value=\"\(day)\"></label>"
+        body += " <button>Show</button></form>"
+        return HTML.page(title: "Today", body: body)
+    }
+
+    /// A vehicle's verdict and, per subsystem, its items with the latest answers; one form per item.
+    func vehicle(
+        _ placement: Catalog.VehiclePlacement, history: [ItemResult], subsystem: Subsystem?, message: Message? = nil
+    ) -> String {
+        let items = catalog.items(applyingTo: placement.vehicle)
+        let verdict = VerdictRules.verdict(items: items, results: history)
+        var latest: [String: ItemResult] = [:]
+        for result in history { latest[result.itemID] = result }
+        let vehicle = placement.vehicle
+        var body = "<h1>\(HTML.escape(vehicle.id))</h1>"
+        body += "<p>\(vehicle.model.map(HTML.escape) ?? "") · \(HTML.escape(placement.site.clientID)) · "
+        body += "\(HTML.escape(placement.site.id))</p>"
+        body += "<p id=\"verdict\">\(Pages.verdictBanner(verdict))</p>"
+        if let message {
+            body +=
+                "<p class=\"\(message.isError ? "error" : "saved")\" role=\"status\">\(HTML.escape(message.text))</p>"
+        }
+        let subsystems = Subsystem.allCases.filter { subsystem in items.contains { $0.subsystem == subsystem } }
+        body +=
+            "<nav>"
+            + subsystems.map { subsystem in
+                "<a href=\"/vehicles/\(Pages.path(vehicle.id))/\(subsystem.rawValue)\">\(subsystem.rawValue)</a>"
+            }.joined() + "</nav>"
+        if let subsystem {
+            body +=
+                "<h2>\(HTML.bilingual(catalog.checklists.first { $0.subsystem == subsystem }?.title ?? LocalizedText(subsystem.rawValue)))</h2>"
+            for item in items where item.subsystem == subsystem {
+                body += itemForm(item, vehicle: vehicle.id, latest: latest[item.fullID])
+            }
+        }
+        return HTML.page(title: vehicle.id, body: body + Pages.autosaveScript)
+    }
+
+    /// What the last post did, shown above the form.
+    struct Message {
+        var text: String
+        var isError: Bool
+    }
+
+    static func verdictBanner(_ verdict: VehicleVerdict) -> String {
+        let reasons = (verdict.failed + verdict.untested.prefix(3)).map {
+            "\(HTML.escape($0.itemID)) (\($0.severity.rawValue))"
+        }
+        return "<span class=\"verdict \(HTML.readinessClass(verdict.readiness))\">\(verdict.readiness.label)</span> "
+            + reasons.joined(separator: ", ")
+    }
+
+    private func itemForm(_ item: ChecklistItem, vehicle: String, latest: ItemResult?) -> String {
+        var html = "<div class=\"item\" id=\"\(HTML.escape(item.fullID))\"><h3>\(HTML.bilingual(item.title))"
+        html += " <small>\(HTML.escape(item.fullID)) · \(item.severity.rawValue) · \(item.minutes) min</small></h3>"
+        if let method = item.method { html += "<p class=\"method\">\(HTML.bilingual(method))</p>" }
+        html += "<form method=\"post\" action=\"/vehicles/\(Pages.path(vehicle))/answers\">"
+        html += "<input type=\"hidden\" name=\"csrf\" value=\"\(HTML.escape(csrf))\">"
+        html += "<input type=\"hidden\" name=\"item\" value=\"\(HTML.escape(item.fullID))\">"
+        let current = latest.map(Pages.answerText) ?? ""
+        let label = "aria-label=\"answer to \(HTML.escape(item.fullID))\""
+        switch item.kind {
+        case .check:
+            html += Pages.select(["", "pass", "fail", "na"], selected: current, label: label)
+        case .choice(let choices, _):
+            html += Pages.select([""] + choices + ["na"], selected: current, label: label)
+        case .measure(let unit, let limits):
+            html += "<input name=\"value\" inputmode=\"decimal\" value=\"\(HTML.escape(current))\" \(label)>"
+            html += " \(HTML.escape(unit)) <small>\(HTML.escape(limits.description))</small>"
+        case .text:
+            html += "<input name=\"value\" value=\"\(HTML.escape(current))\" \(label)>"
+        }
+        html += " <input name=\"note\" placeholder=\"note\" value=\"\(HTML.escape(latest?.note ?? ""))\""
+        html += " aria-label=\"note on \(HTML.escape(item.fullID))\"> <button>Save</button>"
+        if let latest { html += " <span class=\"saved\">saved: \(HTML.escape(latest.status.rawValue))</span>" }
+        return html + "</form></div>"
+    }
+
+    private static func select(_ options: [String], selected: String, label: String) -> String {
+        "<select name=\"value\" \(label)>"
+            + options.map { option in
+                "<option\(option == selected ? " selected" : "") value=\"\(HTML.escape(option))\">"
+                    + "\(option.isEmpty ? "—" : HTML.escape(option))</option>"
+            }.joined() + "</select>"
+    }
+
+    /// The answer as the engineer typed it: the number, the choice, the text, or the status word.
+    static func answerText(_ result: ItemResult) -> String {
+        if let value = result.value { return Limits.format(value) }
+        return result.choice ?? result.text ?? (result.status == .untested ? "" : result.status.rawValue)
+    }
+
+    /// A vehicle id as a path segment.
+    static func path(_ id: String) -> String {
+        id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/")))
+            ?? id
+    }
+
+    /// Saves an answer as soon as it is entered, and Save without leaving the page; without JavaScript the
+    /// Save buttons post the same forms and the page comes back.
+    static let autosaveScript = """
+        <script>
+        document.querySelectorAll('.item form').forEach(function (form) {
+          function fields() { return new URLSearchParams(new FormData(form)).toString(); }
+          function save() {
+            var body = fields();
+            if (form.dataset.saved === body) { return; }
+            fetch(form.action, { method: 'POST', body: body,
+                                 headers: { 'Accept': 'application/json',
+                                            'Content-Type': 'application/x-www-form-urlencoded' } })
+              .then(function (response) { return response.json(); })
+              .then(function (reply) {
+                if (reply.ok) { form.dataset.saved = body; }
+                var status = form.querySelector('.saved, .error') || form.appendChild(document.createElement('span'));
+                status.className = reply.ok ? 'saved' : 'error';
+                status.textContent = reply.ok ? 'saved: ' + reply.status : reply.message;
+                if (reply.verdict) { document.getElementById('verdict').innerHTML = reply.verdict; }
+              });
+          }
+          form.querySelector('[name=value]').addEventListener('change', save);
+          form.addEventListener('submit', function (event) { event.preventDefault(); save(); });
+        });
+        </script>
+        """
+}
