@@ -93,11 +93,19 @@ struct Pages {
     }
 
     static func verdictBanner(_ verdict: VehicleVerdict) -> String {
-        let reasons = (verdict.failed + verdict.untested.prefix(3)).map {
-            "\(HTML.escape($0.itemID)) (\($0.severity.rawValue))"
+        var parts: [String] = []
+        if !verdict.failed.isEmpty {
+            parts.append(
+                "failed: "
+                    + verdict.failed.map { "\(HTML.escape($0.itemID)) (\($0.severity.rawValue))" }
+                    .joined(separator: ", "))
+        }
+        if !verdict.untested.isEmpty {
+            parts.append(
+                "\(verdict.untested.count) critical or major item\(verdict.untested.count == 1 ? "" : "s") untested")
         }
         return "<span class=\"verdict \(HTML.readinessClass(verdict.readiness))\">\(verdict.readiness.label)</span> "
-            + reasons.joined(separator: ", ")
+            + parts.joined(separator: "; ")
     }
 
     private func itemForm(_ item: ChecklistItem, vehicle: String, latest: ItemResult?) -> String {

@@ -1,9 +1,9 @@
-import Crypto
 import ECVModel
 import ECVPlanning
 import ECVStore
 import Foundation
 import Hummingbird
+import Logging
 
 /// The local web form: today's visits, a form per vehicle and subsystem, the readiness board.
 ///
@@ -47,10 +47,13 @@ public struct WebServer: Sendable {
 
     /// The application, for `run` and for tests.
     public func application(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
-        Application(
+        // The command prints the address itself; the server's own log says only what goes wrong.
+        var logger = Logger(label: "ecv serve")
+        logger.logLevel = .warning
+        return Application(
             router: router(),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "ecv"),
-            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) })
+            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) }, logger: logger)
     }
 
     func router() -> Router<BasicRequestContext> {

@@ -25,7 +25,7 @@ def main():
     base, day, vehicle, answers = sys.argv[1], sys.argv[2], sys.argv[3], json.loads(sys.argv[4])
     options = webdriver.ChromeOptions()
     options.binary_location = "/usr/bin/chromium"
-    for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,1600"]:
+    for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,1000"]:
         options.add_argument(argument)
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     driver.set_page_load_timeout(30)
@@ -68,6 +68,7 @@ def main():
             if shown != answer["value"]:
                 fail(answer["item"] + " shows " + repr(shown) + " after a reload, expected " + repr(answer["value"]))
         if len(sys.argv) > 5:
+            driver.execute_script("window.scrollTo(0, 0)")
             driver.save_screenshot(sys.argv[5])
         print("OK")
     finally:
