@@ -55,7 +55,8 @@ struct Pages {
 
     /// A vehicle's verdict and, per subsystem, its items with the latest answers; one form per item.
     func vehicle(
-        _ placement: Catalog.VehiclePlacement, history: [ItemResult], subsystem: Subsystem?, message: Message? = nil
+        _ placement: Catalog.VehiclePlacement, history: [ItemResult], subsystem: Subsystem?,
+        photos: [PhotoRecord] = [], message: Message? = nil
     ) -> String {
         let items = catalog.items(applyingTo: placement.vehicle)
         let verdict = VerdictRules.verdict(items: items, results: history)
@@ -80,7 +81,9 @@ struct Pages {
             body +=
                 "<h2>\(HTML.bilingual(catalog.checklists.first { $0.subsystem == subsystem }?.title ?? LocalizedText(subsystem.rawValue)))</h2>"
             for item in items where item.subsystem == subsystem {
-                body += itemForm(item, vehicle: vehicle.id, latest: latest[item.fullID])
+                body += itemForm(
+                    item, vehicle: vehicle.id, latest: latest[item.fullID],
+                    photos: photos.filter { $0.itemID == item.fullID })
             }
         }
         return HTML.page(title: vehicle.id, body: body + Pages.autosaveScript)
@@ -108,11 +111,12 @@ struct Pages {
             + parts.joined(separator: "; ")
     }
 
-    private func itemForm(_ item: ChecklistItem, vehicle: String, latest: ItemResult?) -> String {
+    private func itemForm(_ item: ChecklistItem, vehicle: String, latest: ItemResult?, photos: [PhotoRecord]) -> String
+    {
         var html = "<div class=\"item\" id=\"\(HTML.escape(item.fullID))\"><h3>\(HTML.bilingual(item.title))"
         html += " <small>\(HTML.escape(item.fullID)) · \(item.severity.rawValue) · \(item.minutes) min</small></h3>"
         if let method = item.method { html += "<p class=\"method\">\(HTML.bilingual(method))</p>" }
-        html += "<form method=\"post\" action=\"/vehicles/\(Pages.path(vehicle))/answers\">"
+        html += "<form class=\"answer\" method=\"post\" action=\"/vehicles/\(Pages.path(vehicle))/answers\">"
         html += "<input type=\"hidden\" name=\"csrf\" value=\"\(HTML.escape(csrf))\">"
         html += "<input type=\"hidden\" name=\"item\" value=\"\(HTML.escape(item.fullID))\">"
         let current = latest.map(Pages.answerText) ?? ""
@@ -131,6 +135,16 @@ struct Pages {
         html += " <input name=\"note\" placeholder=\"note\" value=\"\(HTML.escape(latest?.note ?? ""))\""
         html += " aria-label=\"note on \(HTML.escape(item.fullID))\"> <button>Save</button>"
         if let latest { html += " <span class=\"saved\">saved: \(HTML.escape(latest.status.rawValue))</span>" }
+        html += "</form>"
+        html += "<form class=\"photo\" method=\"post\" enctype=\"multipart/form-data\" "
+        html += "action=\"/vehicles/\(Pages.path(vehicle))/photos\">"
+        html += "<input type=\"hidden\" name=\"csrf\" value=\"\(HTML.escape(csrf))\">"
+        html += "<input type=\"hidden\" name=\"item\" value=\"\(HTML.escape(item.fullID))\">"
+        html += "<input type=\"file\" name=\"photo\" accept=\"image/jpeg,image/png\" "
+        html += "aria-label=\"photo of \(HTML.escape(item.fullID))\"> <button>Add photo</button>"
+        for (number, photo) in photos.enumerated() {
+            html += " <a class=\"photo-link\" href=\"/photos/\(photo.fileName)\">photo \(number + 1)</a>"
+        }
         return html + "</form></div>"
     }
 
@@ -158,7 +172,7 @@ struct Pages {
     /// Save buttons post the same forms and the page comes back.
     static let autosaveScript = """
         <script>
-        document.querySelectorAll('.item form').forEach(function (form) {
+        document.querySelectorAll('.item form.answer').forEach(function (form) {
           function fields() { return new URLSearchParams(new FormData(form)).toString(); }
           function save() {
             var body = fields();

@@ -89,10 +89,23 @@ public struct WebServer: Sendable {
             guard let subsystem = Subsystem(rawValue: name) else { throw WebError(.notFound, "no subsystem \(name)") }
             return WebServer.html(
                 pages.vehicle(
-                    placement, history: try store.results(ofVehicle: placement.vehicle.id), subsystem: subsystem))
+                    placement, history: try store.results(ofVehicle: placement.vehicle.id), subsystem: subsystem,
+                    photos: try store.photos(ofVehicle: placement.vehicle.id)))
         }
         router.post("/vehicles/:vehicle/answers") { request, context in
             try await answer(request, context, pages: pages)
+        }
+        router.post("/vehicles/:vehicle/photos") { request, context in
+            try await upload(request, context)
+        }
+        router.get("/photos/:photo") { _, context in
+            let text = try context.parameters.require("photo")
+            guard let id = UUID(uuidString: text.components(separatedBy: ".")[0]),
+                let (photo, data) = try store.photo(id)
+            else { throw WebError(.notFound, "no photo \(text)") }
+            return Response(
+                status: .ok, headers: [.contentType: photo.contentType, WebServer.noSniff: "nosniff"],
+                body: .init(byteBuffer: ByteBuffer(bytes: data)))
         }
         return router
     }
@@ -146,6 +159,41 @@ public struct WebServer: Sendable {
         }
         return .redirect(to: "\(page)#\(item)", type: .found)
     }
+
+    /// Saves a photo of one item: a JPEG or PNG (told by its bytes) of at most 10 MiB, under a name made
+    /// from its id.
+    private func upload(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let placement = try placement(context)
+        var request = request
+        let buffer = try await request.collectBody(upTo: PhotoKind.maximumBytes + 64 * 1024)
+        guard let form = MultipartBody(Data(buffer: buffer), contentType: request.headers[.contentType] ?? "") else {
+            throw WebError(.badRequest, "a photo comes as multipart/form-data")
+        }
+        guard let token = form["csrf"].map({ String(decoding: $0.data, as: UTF8.self) }),
+            WebServer.constantTimeEqual(token, csrf)
+        else {
+            throw WebError(.forbidden, "the form is out of date or not from this server; reload the page")
+        }
+        let item = form["item"].map { String(decoding: $0.data, as: UTF8.self) } ?? ""
+        guard catalog.items(applyingTo: placement.vehicle).contains(where: { $0.fullID == item }) else {
+            throw WebError(.badRequest, "no item `\(item)` for \(placement.vehicle.id)")
+        }
+        guard let file = form["photo"], !file.data.isEmpty else { throw WebError(.badRequest, "choose a photo first") }
+        guard file.data.count <= PhotoKind.maximumBytes else {
+            throw WebError(.contentTooLarge, "a photo may have at most 10 MiB")
+        }
+        guard let kind = PhotoKind(sniffing: file.data) else {
+            throw WebError(.unsupportedMediaType, "only JPEG and PNG photos are kept")
+        }
+        _ = try store.savePhoto(
+            file.data, kind: kind, of: placement, item: item, catalog: catalog, by: configuration.actor, at: Date(),
+            makeID: TimeOrderedID.make)
+        let subsystem = item.split(separator: ".").first.map(String.init) ?? ""
+        return .redirect(to: "/vehicles/\(Pages.path(placement.vehicle.id))/\(subsystem)#\(item)", type: .found)
+    }
+
+    /// Tells browsers to take a photo for the type it is served as, never for a script.
+    static let noSniff = HTTPFields.Element.Name("X-Content-Type-Options") ?? .contentType
 
     static func html(_ text: String) -> Response {
         Response(

@@ -157,6 +157,22 @@ enum Migrations {
                 t.column("newRows", .integer).notNull()
             }
         }
+        migrator.registerMigration("v4") { db in
+            // Photos of items: the bytes live in files named by the photo's id beside the database; the row
+            // holds what the file must be (size, SHA-256), so a missing or changed file shows.
+            try db.create(table: "photo") { t in
+                t.primaryKey("id", .blob)
+                t.column("inspectionID", .blob).notNull().references("inspection", onDelete: .restrict)
+                t.column("vehicleID", .text).notNull().indexed()
+                t.column("itemID", .text).notNull()
+                t.column("contentType", .text).notNull()
+                t.column("bytes", .integer).notNull()
+                t.column("sha256", .text).notNull()
+                t.column("takenAt", .datetime).notNull()
+                t.column("takenBy", .text).notNull()
+                t.column("laptop", .text).notNull()
+            }
+        }
         return migrator
     }
 }

@@ -7,9 +7,12 @@ import GRDB
 /// was acknowledged survives a power loss, and a busy timeout lets two processes write in turn.
 public final class Store: Sendable {
     let pool: DatabasePool
+    /// The database file.
+    public let path: String
 
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     public init(path: String) throws(StoreError) {
+        self.path = path
         var configuration = Configuration()
         configuration.busyMode = .timeout(15)
         configuration.foreignKeysEnabled = true
@@ -19,9 +22,28 @@ public final class Store: Sendable {
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
-            try Migrations.migrator.migrate(pool)
+            try Store.migrate(pool)
         } catch {
             throw .cannotOpen(path: path, reason: Store.describe(error))
+        }
+    }
+
+    /// Brings the schema up to date.
+    ///
+    /// Two processes opening a new database at once can both find a
+    /// migration not yet applied (GRDB reads that outside the migration's transaction); the second then
+    /// fails on what the first created, and finds it applied when it tries again.
+    private static func migrate(_ pool: DatabasePool) throws {
+        var attempts = 0
+        while true {
+            do {
+                try Migrations.migrator.migrate(pool)
+                return
+            } catch  where attempts < 5 {
+                attempts += 1
+                if try pool.read({ try Migrations.migrator.hasCompletedMigrations($0) }) { return }
+                usleep(UInt32(50_000 * attempts))
+            }
         }
     }
 

@@ -74,16 +74,21 @@ import Testing
 
     @Test func twoProcessesRecordingAtOnceBothSucceed() throws {
         let folder = try Self.sample()
-        let root = ["--root", folder.url.path]
         let vehicles = ["HLJ-FIRE-01", "JL-FIRE-01"]
-        let statuses = try vehicles.map { vehicle in
-            try ECVRunner.start(
-                ["record", vehicle] + (1...30).map { "power.grounding=\(Double($0) / 10)" } + root)
-        }.map { try $0.wait() }
-        #expect(statuses.map(\.status) == [0, 0])
-        for vehicle in vehicles {
-            let history = try ECVRunner.run(["history", vehicle] + root)
-            #expect(history.stdout.components(separatedBy: "result power.grounding").count - 1 == 30)
+        // Each round on a new database: both processes also create its schema at the same moment.
+        for round in 0..<4 {
+            let root = [
+                "--root", folder.url.path, "--db", folder.url.appendingPathComponent("round-\(round).sqlite").path,
+            ]
+            let runs = try vehicles.map { vehicle in
+                try ECVRunner.start(
+                    ["record", vehicle] + (1...30).map { "power.grounding=\(Double($0) / 10)" } + root)
+            }.map { try $0.wait() }
+            #expect(runs.map(\.status) == [0, 0], "round \(round): \(runs.map(\.stderr))")
+            for vehicle in vehicles {
+                let history = try ECVRunner.run(["history", vehicle] + root)
+                #expect(history.stdout.components(separatedBy: "result power.grounding").count - 1 == 30)
+            }
         }
     }
 

@@ -18,15 +18,18 @@ import Testing
             ).status == 0)
         let export = try ECVRunner.run(["export", "--out", bundle] + laptop)
         #expect(export.status == 0)
-        #expect(export.stdout == "exported 1 inspections, 1 results, 2 audit lines to \(bundle)\n")
+        #expect(export.stdout == "exported 1 inspections, 1 results, 0 photos, 2 audit lines to \(bundle)\n")
 
         let first = try ECVRunner.run(["import", bundle] + office)
         #expect(first.status == 0)
         #expect(
             first.stdout.contains(
-                "1 new inspections, 0 finished, 1 new results (0 already here), 2 audit lines, 0 conflicts"))
+                "1 new inspections, 0 finished, 1 new results (0 already here), 0 new photos, 2 audit lines, 0 conflicts"
+            ))
         let again = try ECVRunner.run(["import", bundle] + office)
-        #expect(again.stdout.contains("0 new inspections, 0 finished, 0 new results (1 already here), 0 audit lines"))
+        #expect(
+            again.stdout.contains(
+                "0 new inspections, 0 finished, 0 new results (1 already here), 0 new photos, 0 audit lines"))
         let board = try ECVRunner.run(["status", "--format", "csv"] + office)
         #expect(board.stdout.contains("HLJ-FIRE-01,hlj-fire,northeast,NOT_DEPLOYABLE"))
 

@@ -173,3 +173,20 @@ import Testing
         #expect(try SyncBundle(data: data) == bundle)
     }
 }
+
+extension SyncTests {
+    @Test func aPhotoTravelsWithItsBundleOnce() throws {
+        let laptop = try Site("laptop-a")
+        let office = try Site("office")
+        let png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3])
+        let photo = try laptop.store.savePhoto(
+            png, kind: .png, of: StoreTests.placement(), item: "power.grounding", catalog: Self.catalog,
+            by: laptop.actor, at: Self.start, makeID: TimeOrderedID.make)
+        let bundle = try laptop.export()
+        #expect(bundle.photos.map(\.photo) == [photo])
+        #expect(try office.importing(bundle).newPhotos == 1)
+        #expect(try office.store.photo(photo.id)?.1 == png)
+        #expect(try office.importing(bundle).newRows == 0)
+        #expect(try office.store.photos(ofVehicle: "HLJ-FIRE-01").count == 1)
+    }
+}

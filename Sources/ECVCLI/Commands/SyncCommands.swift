@@ -9,7 +9,7 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Write a sync bundle of everything recorded here since the last export.",
         discussion: """
-            The bundle holds this laptop's inspections, results and audit lines (not what it imported), as
+            The bundle holds this laptop's inspections, results, photos and audit lines (not what it imported), as
             JSON lines with a manifest of counts and SHA-256 sums. The next export starts where this one ends.
 
             Examples:
@@ -35,7 +35,7 @@ struct ExportCommand: ParsableCommand {
         try store.markExported(bundle, lastSeq: lastSeq, file: out, sha256: SyncBundle.sha256(data))
         Output.write(
             "exported \(bundle.inspections.count) inspections, \(bundle.results.count) results, "
-                + "\(bundle.audit.count) audit lines to \(out)\n")
+                + "\(bundle.photos.count) photos, \(bundle.audit.count) audit lines to \(out)\n")
     }
 }
 
@@ -76,7 +76,7 @@ struct ImportCommand: ParsableCommand {
         var out =
             "imported from \(bundle.laptop): \(report.newInspections) new inspections, "
             + "\(report.finishedInspections) finished, \(report.newResults) new results "
-            + "(\(report.knownResults) already here), \(report.newAuditLines) audit lines, "
+            + "(\(report.knownResults) already here), \(report.newPhotos) new photos, \(report.newAuditLines) audit lines, "
             + "\(report.conflicts.count) conflict\(report.conflicts.count == 1 ? "" : "s")\n"
         for conflict in report.conflicts { out += "  \(conflict)\n" }
         Output.write(out)

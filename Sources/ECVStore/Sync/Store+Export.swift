@@ -16,9 +16,10 @@ extension Store {
                 db,
                 sql: """
                     SELECT seq, id, at, who, laptop, entity, entityID, vehicleID, old, new FROM audit
-                    WHERE importedFrom IS NULL AND seq > ? AND entity IN ('inspection', 'result') ORDER BY seq
+                    WHERE importedFrom IS NULL AND seq > ? AND entity IN ('inspection', 'result', 'photo') ORDER BY seq
                     """, arguments: [since])
             var lines: [BundledAuditLine] = []
+            var photos: [BundledPhoto] = []
             var results: [ResultRecord] = []
             var inspectionIDs: [UUID] = []
             var seen: Set<UUID> = []
@@ -36,6 +37,18 @@ extension Store {
                     else { continue }
                     results.append(result)
                     inspection = result.inspectionID
+                } else if line.entity == "photo" {
+                    guard let id = UUID(uuidString: line.entityID), let photo = try PhotoRecord.fetchOne(db, key: id)
+                    else { continue }
+                    let file = photoFolder.appendingPathComponent(photo.fileName)
+                    guard let data = FileManager.default.contents(atPath: file.path),
+                        SyncBundle.sha256(data) == photo.sha256
+                    else {
+                        throw StoreError.database(
+                            "photo file \(file.path) is missing or changed; it cannot be exported")
+                    }
+                    photos.append(BundledPhoto(photo: photo, data: data))
+                    inspection = photo.inspectionID
                 } else {
                     inspection = UUID(uuidString: line.entityID)
                 }
@@ -43,7 +56,8 @@ extension Store {
             }
             let inspections = try InspectionRecord.fetchAll(db, keys: inspectionIDs)
             let bundle = SyncBundle(
-                id: id, laptop: laptop, created: now, inspections: inspections, results: results, audit: lines)
+                id: id, laptop: laptop, created: now, inspections: inspections, results: results, audit: lines,
+                photos: photos)
             return (bundle, rows.last.map { $0["seq"] } ?? since)
         }
     }

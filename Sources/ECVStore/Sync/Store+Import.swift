@@ -9,10 +9,11 @@ public struct ImportReport: Sendable, Equatable {
     public var newResults = 0
     public var knownResults = 0
     public var newAuditLines = 0
+    public var newPhotos = 0
     public var conflicts: [SyncConflict] = []
 
     /// Rows the import added to the database.
-    public var newRows: Int { newInspections + newResults + newAuditLines + conflicts.count }
+    public var newRows: Int { newInspections + newResults + newAuditLines + newPhotos + conflicts.count }
 }
 
 /// Two laptops that changed the same item without seeing each other's change: both stay in the trail,
@@ -41,7 +42,25 @@ extension Store {
         _ bundle: SyncBundle, file: String, items: (String) -> [ChecklistItem]?, by actor: Actor, at now: Date,
         makeID: () -> UUID
     ) throws(StoreError) -> ImportReport {
-        try write { db in
+        // Photo files are written before the transaction and removed again if it fails.
+        var written: [URL] = []
+        do {
+            return try importRows(
+                bundle, file: file, items: items, by: actor, at: now, makeID: makeID, written: &written)
+        } catch {
+            for url in written { try? FileManager.default.removeItem(at: url) }
+            throw error
+        }
+    }
+
+    private func importRows(
+        _ bundle: SyncBundle, file: String, items: (String) -> [ChecklistItem]?, by actor: Actor, at now: Date,
+        makeID: () -> UUID, written: inout [URL]
+    ) throws(StoreError) -> ImportReport {
+        let folder = photoFolder
+        var files: [URL] = []
+        defer { written = files }
+        return try write { db in
             var report = ImportReport()
             var inspections: [UUID: InspectionRecord] = [:]
             for incoming in bundle.inspections {
@@ -119,6 +138,19 @@ extension Store {
                         line.new, bundle.id.text,
                     ])
                 report.newAuditLines += 1
+            }
+            for bundled in bundle.photos {
+                let photo = bundled.photo
+                guard try PhotoRecord.fetchOne(db, key: photo.id) == nil else { continue }
+                guard SyncBundle.sha256(bundled.data) == photo.sha256, PhotoKind(sniffing: bundled.data) != nil else {
+                    throw StoreError.database("photo \(photo.id.text) in the bundle is not the image its row describes")
+                }
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                let url = folder.appendingPathComponent(photo.fileName)
+                try bundled.data.write(to: url, options: .atomic)
+                files.append(url)
+                try photo.insert(db)
+                report.newPhotos += 1
             }
             for vehicle in touched.sorted() {
                 try Store.refreshVerdict(of: vehicle, items: items(vehicle), db)

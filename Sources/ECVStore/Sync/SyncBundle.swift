@@ -5,7 +5,7 @@ import GRDB
 /// A sync bundle (`*.ecvbundle`): what one laptop recorded since its last export, as JSON lines.
 ///
 /// The first line is the manifest: format, bundle id, laptop, time, and per part (`inspections`,
-/// `results`, `audit`, in that order) the number of lines and the SHA-256 of those lines' bytes (each line
+/// `results`, `audit`, `photos`, in that order) the number of lines and the SHA-256 of those lines' bytes (each line
 /// with its `\n`). Then come the parts' lines, one record per line. A bundle whose line counts or hashes
 /// do not match its manifest is rejected as a whole.
 public struct SyncBundle: Sendable, Equatable {
@@ -15,10 +15,11 @@ public struct SyncBundle: Sendable, Equatable {
     public var inspections: [InspectionRecord]
     public var results: [ResultRecord]
     public var audit: [BundledAuditLine]
+    public var photos: [BundledPhoto]
 
     public init(
         id: UUID, laptop: String, created: Date, inspections: [InspectionRecord], results: [ResultRecord],
-        audit: [BundledAuditLine]
+        audit: [BundledAuditLine], photos: [BundledPhoto] = []
     ) {
         self.id = id
         self.laptop = laptop
@@ -26,10 +27,11 @@ public struct SyncBundle: Sendable, Equatable {
         self.inspections = inspections
         self.results = results
         self.audit = audit
+        self.photos = photos
     }
 
     static let format = "ecv-bundle/1"
-    static let partNames = ["inspections", "results", "audit"]
+    static let partNames = ["inspections", "results", "audit", "photos"]
 
     struct Manifest: Codable {
         var format: String
@@ -81,8 +83,8 @@ public struct SyncBundle: Sendable, Equatable {
             }
             return data
         }
-        let parts = [try lines(inspections), try lines(results), try lines(audit)]
-        let counts = [inspections.count, results.count, audit.count]
+        let parts = [try lines(inspections), try lines(results), try lines(audit), try lines(photos)]
+        let counts = [inspections.count, results.count, audit.count, photos.count]
         let manifest = Manifest(
             format: SyncBundle.format, id: id, laptop: laptop, created: created,
             parts: zip(SyncBundle.partNames, zip(counts, parts)).map { name, part in
@@ -106,7 +108,11 @@ public struct SyncBundle: Sendable, Equatable {
         guard manifest.format == SyncBundle.format else {
             throw .notABundle("format `\(manifest.format)`, expected `\(SyncBundle.format)`")
         }
-        guard manifest.parts.map(\.name) == SyncBundle.partNames, manifest.parts.allSatisfy({ $0.lines >= 0 }) else {
+        // Bundles written before photos travelled have the first three parts only.
+        let names = manifest.parts.map(\.name)
+        guard names == SyncBundle.partNames || names == Array(SyncBundle.partNames.prefix(3)),
+            manifest.parts.allSatisfy({ $0.lines >= 0 })
+        else {
             throw .notABundle("the manifest must list the parts \(SyncBundle.partNames.joined(separator: ", "))")
         }
         let expected = manifest.parts.reduce(0) { $0 + $1.lines }
@@ -142,7 +148,8 @@ public struct SyncBundle: Sendable, Equatable {
         self.init(
             id: manifest.id, laptop: manifest.laptop, created: manifest.created,
             inspections: try decode(InspectionRecord.self, 0), results: try decode(ResultRecord.self, 1),
-            audit: try decode(BundledAuditLine.self, 2))
+            audit: try decode(BundledAuditLine.self, 2),
+            photos: manifest.parts.count > 3 ? try decode(BundledPhoto.self, 3) : [])
     }
 
     /// SHA-256 as lower-case hex.
@@ -162,6 +169,12 @@ public struct BundledAuditLine: Codable, Sendable, Equatable {
     public var vehicleID: String?
     public var old: String?
     public var new: String
+}
+
+/// A photo as a bundle carries it: its row and its bytes.
+public struct BundledPhoto: Codable, Sendable, Equatable {
+    public var photo: PhotoRecord
+    public var data: Data
 }
 
 /// Why a bundle cannot be imported; nothing is changed then.
