@@ -14,12 +14,20 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .target(name: "ECVModel"),
         .target(name: "ECVRouting"),
         .target(name: "ECVPlanning", dependencies: ["ECVModel", "ECVRouting"]),
-        .target(name: "ECVReports", dependencies: ["ECVModel", "ECVPlanning", "ECVStore"]),
+        .target(
+            name: "ECVReports",
+            dependencies: [
+                "ECVModel", "ECVPlanning", "ECVStore", .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("Templates")]
+        ),
         .target(
             name: "ECVStore",
             dependencies: [
@@ -78,6 +86,10 @@ let package = Package(
         .testTarget(
             name: "ECVStoreTests",
             dependencies: ["ECVStore", "ECVCatalog", "ECVTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "ECVReportsTests",
+            dependencies: ["ECVReports", "ECVCatalog", "ECVStore", "ECVTestSupport"]
         ),
         .testTarget(
             name: "ECVServerTests",

@@ -1,5 +1,6 @@
 import ECVModel
 import ECVPlanning
+import ECVReports
 import ECVStore
 import Foundation
 import Hummingbird
@@ -82,6 +83,18 @@ public struct WebServer: Sendable {
             let placement = try placement(context)
             return WebServer.html(
                 pages.vehicle(placement, history: try store.results(ofVehicle: placement.vehicle.id), subsystem: nil))
+        }
+        router.get("/vehicles/:vehicle/report") { _, context in
+            let placement = try placement(context)
+            let id = placement.vehicle.id
+            let report = VehicleReport(
+                placement: placement, catalog: catalog, inspections: try store.inspections(ofVehicle: id),
+                history: try store.results(ofVehicle: id),
+                photos: try store.photos(ofVehicle: id).compactMap { record in
+                    try store.photo(record.id).map { VehicleReport.Photo(record: $0.0, data: $0.1) }
+                },
+                language: catalog.client(withID: placement.site.clientID)?.language ?? .zh)
+            return WebServer.html(try report.html())
         }
         router.get("/vehicles/:vehicle/:subsystem") { _, context in
             let placement = try placement(context)

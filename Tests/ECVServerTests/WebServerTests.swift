@@ -72,6 +72,10 @@ import Testing
                 #expect(body.contains("name=\"csrf\" value=\"\(fixture.server.csrf)\""))
                 #expect(body.contains("NOT INSPECTED"))
             }
+            try await client.execute(uri: "/vehicles/HLJ-FIRE-01/report", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body).contains("VR-HLJ-FIRE-01-"))
+            }
             try await client.execute(uri: "/vehicles/NOPE-01/power", method: .get) { response in
                 #expect(response.status == .notFound)
                 #expect(String(buffer: response.body).contains("no vehicle NOPE-01"))

@@ -1,0 +1,153 @@
+import ArgumentParser
+import ECVModel
+import ECVReports
+import ECVStore
+import Foundation
+
+/// `ecv report`: inspection reports for clients, signed by the office.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write signed inspection reports, or verify one.",
+        subcommands: [VehicleReportCommand.self, VerifyReportCommand.self]
+    )
+}
+
+/// Where the office's keys live: `--keys DIR`, default ROOT/keys.
+struct KeyOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Folder of the office's Ed25519 keys (default: ROOT/keys).", valueName: "dir"))
+    var keys: String?
+
+    func folder(_ global: GlobalOptions) -> URL {
+        keys.map { URL(fileURLWithPath: $0) } ?? global.rootURL.appendingPathComponent("keys")
+    }
+}
+
+/// `ecv report vehicle ID`: one vehicle's inspection report.
+struct VehicleReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "vehicle",
+        abstract: "A vehicle's inspection report: verdict, subsystems, every item, recommendations.",
+        discussion: """
+            The file goes into --out under a name made from the vehicle id (never outside the folder), with a
+            detached signature FILE.sig when the office key is there (`ecv keys init`). The language is the
+            client's unless --lang says otherwise.
+
+            Examples:
+              ecv report vehicle HLJ-FIRE-01 --out reports/
+              ecv report vehicle HLJ-FIRE-01 --format pdf --lang both --out reports/
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var keyOptions: KeyOptions
+
+    @Argument(help: "The vehicle's id.")
+    var vehicle: String
+
+    @Option(help: "html or pdf.")
+    var format: ReportFormat = .html
+
+    @Option(help: "zh, en or both (default: the client's language).")
+    var lang: Language?
+
+    @Option(help: "Folder to write into.")
+    var out: String = "."
+
+    func run() throws {
+        let catalog = try global.loadCatalog()
+        let placement = try global.placement(of: vehicle, in: catalog)
+        let store = try global.openStore()
+        let signer = try? ReportSigner.load(from: keyOptions.folder(global))
+        let language = lang ?? catalog.client(withID: placement.site.clientID)?.language ?? .zh
+        let photos = try store.photos(ofVehicle: vehicle).compactMap { record in
+            try store.photo(record.id).map { VehicleReport.Photo(record: $0.0, data: $0.1) }
+        }
+        let report = VehicleReport(
+            placement: placement, catalog: catalog, inspections: try store.inspections(ofVehicle: vehicle),
+            history: try store.results(ofVehicle: vehicle), photos: photos, language: language,
+            sign: signer.map { signer in { signer.sign(text: $0) } })
+        let files = ReportFiles(folder: URL(fileURLWithPath: out))
+        let html = files.url(kind: "vehicle", id: vehicle, language: language.rawValue, extension: "html")
+        do {
+            try files.write(try report.html(), to: html)
+            var written = html
+            if format == .pdf {
+                let pdf = html.deletingPathExtension().appendingPathExtension("pdf")
+                try ChromiumPrinter.find().print(html, to: pdf)
+                try? FileManager.default.removeItem(at: html)
+                written = pdf
+            }
+            if let signer, signer.canSign {
+                try signer.signFile(written)
+            } else {
+                FileHandle.standardError.write(Data("warning: no office key; \(written.path) is not signed\n".utf8))
+            }
+            Output.write(written.path + "\n")
+        } catch let error as ReportError {
+            throw CLIError.badFile(error.description)
+        } catch let error as SigningError {
+            throw CLIError.badFile(error.description)
+        }
+    }
+}
+
+/// `ecv report verify FILE`: checks a report against its signature and the office's key.
+struct VerifyReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Check that a report is unchanged and signed by the office's key.",
+        discussion: "Exit status 0 for an intact report; 1 for a changed file, another key or no signature."
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var keyOptions: KeyOptions
+
+    @Argument(help: "The report file (its signature is FILE.sig).")
+    var file: String
+
+    func run() throws {
+        do {
+            try ReportSigner.load(from: keyOptions.folder(global)).verify(URL(fileURLWithPath: file))
+        } catch {
+            throw CLIError.badFile("\(file): \(error.description)")
+        }
+        Output.write("\(file): intact, signed by the office\n")
+    }
+}
+
+/// `ecv keys init`: the office's signing keys.
+struct KeysCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "keys",
+        abstract: "The office's Ed25519 keys for signing reports.",
+        subcommands: [InitKeysCommand.self]
+    )
+}
+
+struct InitKeysCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Create the office's key pair (the private key readable by its owner only); never replaces one."
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var keyOptions: KeyOptions
+
+    func run() throws {
+        let folder = keyOptions.folder(global)
+        do {
+            let signer = try ReportSigner.createKeys(in: folder)
+            Output.write(
+                "created \(folder.appendingPathComponent(ReportSigner.privateKeyName).path) (fingerprint \(signer.fingerprint))\n"
+            )
+        } catch {
+            throw CLIError.badFile(error.description)
+        }
+    }
+}
+
+/// The forms a report is written in.
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case html, pdf
+}

@@ -1,0 +1,64 @@
+import ECVModel
+import Foundation
+
+/// The fixed words of the reports in the reader's language, and dates as the reader writes them.
+struct ReportLabels {
+    let language: Language
+
+    private static let words: [String: (zh: String, en: String)] = [
+        "title": ("应急通信车健康检查报告", "Emergency communications vehicle inspection report"),
+        "issuer": ("卫星通信技术服务 · 全国免费巡检", "Satellite communications service · nationwide free health check"),
+        "reportID": ("报告编号", "Report"), "page": ("页", "Page"), "vehicle": ("车辆", "Vehicle"),
+        "date": ("检查日期", "Inspected"), "site": ("地点", "Site"), "team": ("检查组", "Team"),
+        "equipment": ("装备", "Equipment"), "engineers": ("工程师", "Engineers"), "subsystem": ("分系统", "Subsystem"),
+        "result": ("结论", "Result"), "failedItems": ("不合格项", "Failed items"), "item": ("检查项", "Item"),
+        "measured": ("实测", "Measured"), "limits": ("限值", "Limits"), "note": ("备注", "Note"),
+        "recommendations": ("整改建议", "Recommendations"), "engineerSignature": ("检查工程师签字", "Engineer"),
+        "clientSignature": ("用户单位签字", "For the client"), "signature": ("签名", "Signature"),
+        "DEPLOYABLE": ("可以出动", "DEPLOYABLE"), "RESTRICTED": ("限制使用", "RESTRICTED"),
+        "NOT_DEPLOYABLE": ("不可出动", "NOT DEPLOYABLE"), "INCOMPLETE": ("检查未完成", "INCOMPLETE"),
+        "NOT_INSPECTED": ("未检查", "NOT INSPECTED"), "PASS": ("合格", "PASS"), "DEGRADED": ("性能下降", "DEGRADED"),
+        "FAIL": ("不合格", "FAIL"), "pass": ("合格", "pass"), "fail": ("不合格", "fail"), "na": ("不适用", "n/a"),
+        "untested": ("未测", "untested"), "critical": ("关键", "critical"), "major": ("重要", "major"),
+        "minor": ("一般", "minor"),
+        "fix-critical": ("修复后复检，复检合格前不得出动：", "Repair and re-check before the vehicle is deployed: "),
+        "fix-major": ("尽快修复并复检，期间限制使用：", "Repair and re-check soon; until then use with restrictions: "),
+        "fix-minor": ("下次保养时处理：", "Attend to at the next service: "),
+        "untested-items": ("补测以下项目：", "Complete the untested items: "),
+    ]
+
+    /// The word for `key`; both languages, Chinese first, for `.both`.
+    func callAsFunction(_ key: String) -> String {
+        guard let word = ReportLabels.words[key] else { return key }
+        switch language {
+        case .zh: return word.zh
+        case .en: return word.en
+        case .both: return word.zh == word.en ? word.en : "\(word.zh) \(word.en)"
+        }
+    }
+
+    func text(_ localized: LocalizedText) -> String {
+        localized.text(in: language)
+    }
+
+    /// All the labels, for the templates.
+    var all: [String: String] {
+        Dictionary(uniqueKeysWithValues: ReportLabels.words.keys.map { ($0, self($0)) })
+    }
+
+    /// `2027年4月13日` or `13 April 2027` (both: the two).
+    func date(_ day: CalendarDay) -> String {
+        let (year, month, dayOfMonth) = day.components
+        let months = [
+            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+            "November", "December",
+        ]
+        let zh = "\(year)年\(month)月\(dayOfMonth)日"
+        let en = "\(dayOfMonth) \(months[max(0, min(11, month - 1))]) \(year)"
+        switch language {
+        case .zh: return zh
+        case .en: return en
+        case .both: return "\(zh) \(en)"
+        }
+    }
+}

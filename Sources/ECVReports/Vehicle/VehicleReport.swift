@@ -1,0 +1,141 @@
+import Crypto
+import ECVModel
+import ECVPlanning
+import ECVStore
+import Foundation
+
+/// A vehicle's inspection report for its client: verdict with reasons, subsystem lines, every item with
+/// what was measured, photos, recommendations, signature block; rendered from the `vehicle-report`
+/// template in the reader's language.
+public struct VehicleReport {
+    /// What the report shows, in the template's terms; every text is escaped by the template.
+    let context: [String: Any]
+    /// SHA-256 of what the report says (its facts, not its layout), shown in its footer.
+    public let contentSHA256: String
+    public let reportID: String
+
+    /// A photo with its bytes, to embed.
+    public struct Photo {
+        public var record: PhotoRecord
+        public var data: Data
+
+        public init(record: PhotoRecord, data: Data) {
+            self.record = record
+            self.data = data
+        }
+    }
+
+    public init(
+        placement: Catalog.VehiclePlacement, catalog: Catalog, inspections: [InspectionRecord], history: [ItemResult],
+        photos: [Photo] = [], language: Language, sign: ((String) -> String?)? = nil
+    ) {
+        let labels = ReportLabels(language: language)
+        let items = catalog.items(applyingTo: placement.vehicle)
+        let verdict = VerdictRules.verdict(items: items, results: history)
+        var latest: [String: ItemResult] = [:]
+        for result in history { latest[result.itemID] = result }
+        let lastDay = inspections.last.map { CalendarDay(iso: ISOTime.day($0.startedAt)) } ?? nil
+        let client = catalog.client(withID: placement.site.clientID)
+
+        var facts: [String: Any] = [
+            "vehicle": ["id": placement.vehicle.id, "model": placement.vehicle.model as Any],
+            "client": client.map { labels.text($0.name) } ?? placement.site.clientID,
+            "site": (placement.site.address ?? placement.site.city).map(labels.text) ?? placement.site.id,
+            "date": lastDay.map(labels.date) ?? "–",
+            "team": catalog.team(withID: placement.route.teamID).map { labels.text($0.name) } ?? placement.route.teamID,
+            "engineers": Array(Set(inspections.map(\.engineer))).sorted().joined(separator: ", "),
+            "equipment": placement.vehicle.equipment.joined(separator: ", "),
+        ]
+        let reasons = verdict.failed.map {
+            "\(labels.text(VehicleReport.title(of: $0.itemID, in: items))) (\(labels($0.severity.rawValue)))"
+        }
+        facts["verdict"] = [
+            "code": verdict.readiness.rawValue, "label": labels(verdict.readiness.rawValue),
+            "reasons": reasons.joined(separator: "; "),
+        ]
+        facts["subsystems"] = verdict.subsystems.map { outcome -> [String: Any] in
+            let failed = verdict.failed.filter { $0.itemID.hasPrefix(outcome.subsystem.rawValue + ".") }
+            return [
+                "title": catalog.checklists.first { $0.subsystem == outcome.subsystem }.map { labels.text($0.title) }
+                    ?? outcome.subsystem.rawValue,
+                "verdict": labels(outcome.verdict.rawValue),
+                "class": outcome.verdict == .pass ? "pass" : outcome.verdict == .fail ? "fail" : "untested",
+                "failed": failed.map { labels.text(VehicleReport.title(of: $0.itemID, in: items)) }.joined(
+                    separator: "; "),
+            ]
+        }
+        facts["sections"] = verdict.subsystems.map { outcome -> [String: Any] in
+            let own = items.filter { $0.subsystem == outcome.subsystem }
+            // Failed items first, then in checklist order.
+            let ordered =
+                own.filter { latest[$0.fullID]?.status == .fail } + own.filter { latest[$0.fullID]?.status != .fail }
+            let sectionPhotos = photos.filter { photo in own.contains { $0.fullID == photo.record.itemID } }
+            return [
+                "title": catalog.checklists.first { $0.subsystem == outcome.subsystem }.map { labels.text($0.title) }
+                    ?? outcome.subsystem.rawValue,
+                "items": ordered.map { VehicleReport.row($0, latest[$0.fullID], labels) },
+                "hasPhotos": !sectionPhotos.isEmpty,
+                "photos": sectionPhotos.map { photo in
+                    [
+                        "src": "data:\(photo.record.contentType);base64,\(photo.data.base64EncodedString())",
+                        "caption": labels.text(VehicleReport.title(of: photo.record.itemID, in: items)),
+                    ]
+                },
+            ]
+        }
+        var recommendations: [String] = []
+        for severity in Severity.allCases {
+            let failed = verdict.failed.filter { $0.severity == severity }
+            guard !failed.isEmpty else { continue }
+            recommendations.append(
+                labels("fix-\(severity.rawValue)")
+                    + failed.map { labels.text(VehicleReport.title(of: $0.itemID, in: items)) }.joined(separator: "; "))
+        }
+        if !verdict.untested.isEmpty {
+            recommendations.append(
+                labels("untested-items")
+                    + verdict.untested.map { labels.text(VehicleReport.title(of: $0.itemID, in: items)) }
+                    .joined(separator: "; "))
+        }
+        facts["recommendations"] = recommendations
+        facts["hasRecommendations"] = !recommendations.isEmpty
+
+        let canonical = (try? JSONSerialization.data(withJSONObject: facts, options: [.sortedKeys])) ?? Data()
+        contentSHA256 = SHA256.hash(data: canonical).map { String(format: "%02x", $0) }.joined()
+        reportID =
+            "VR-\(placement.vehicle.id)-\(lastDay.map { $0.description.replacingOccurrences(of: "-", with: "") } ?? "none")-\(contentSHA256.prefix(8))"
+        facts["reportID"] = reportID
+        facts["contentSHA256"] = contentSHA256
+        facts["signature"] = sign?(contentSHA256) as Any
+        facts["labels"] = labels.all
+        facts["lang"] = language == .en ? "en" : "zh"
+        context = facts
+    }
+
+    /// The report as an HTML document.
+    public func html() throws -> String {
+        try ReportTemplates.shared.render(context, template: "vehicle-report")
+    }
+
+    private static func title(of itemID: String, in items: [ChecklistItem]) -> LocalizedText {
+        items.first { $0.fullID == itemID }?.title ?? LocalizedText(itemID)
+    }
+
+    private static func row(_ item: ChecklistItem, _ result: ItemResult?, _ labels: ReportLabels) -> [String: Any] {
+        var value = "–"
+        var limits = ""
+        if case .measure(let unit, let bounds) = item.kind {
+            limits = "\(bounds) \(unit)"
+            if let measured = result?.value { value = "\(Limits.format(measured)) \(unit)" }
+        } else if let answer = result?.choice ?? result?.text {
+            value = answer
+        }
+        let status = result?.status ?? .untested
+        return [
+            "title": labels.text(item.title), "id": item.fullID, "severity": labels(item.severity.rawValue),
+            "method": item.method.map(labels.text) ?? "", "value": value, "limits": limits,
+            "status": status == .na ? "pass" : status.rawValue, "result": labels(status.rawValue),
+            "note": result?.note ?? "",
+        ]
+    }
+}

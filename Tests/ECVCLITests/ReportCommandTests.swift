@@ -1,0 +1,41 @@
+import ECVTestSupport
+import Foundation
+import Testing
+
+/// `ecv keys init`, `ecv report vehicle … --format pdf` and `ecv report verify`, through the real binary.
+@Suite struct ReportCommandTests {
+    @Test func aSignedPDFReportSaysWhatTheStoreSaysAndVerifies() throws {
+        let folder = try TemporaryFolder(copyingCatalogFrom: ProjectPaths.sampleCatalog)
+        let root = ["--root", folder.url.path]
+        #expect(try ECVRunner.run(["keys", "init"] + root).status == 0)
+        #expect(
+            try ECVRunner.run(
+                ["record", "HLJ-FIRE-01", "power.generator-start=fail", "--note", "power.generator-start=relay"] + root
+            ).status == 0)
+        let out = folder.url.appendingPathComponent("reports").path
+        let report = try ECVRunner.run(["report", "vehicle", "HLJ-FIRE-01", "--format", "pdf", "--out", out] + root)
+        #expect(report.status == 0, "\(report.stderr)")
+        let pdf = report.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(pdf == out + "/vehicle-HLJ-FIRE-01-zh.pdf")
+
+        let text = Process()
+        text.executableURL = URL(fileURLWithPath: "/usr/bin/pdftotext")
+        text.arguments = [pdf, "-"]
+        let pipe = Pipe()
+        text.standardOutput = pipe
+        try text.run()
+        let content = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        text.waitUntilExit()
+        #expect(content.contains("HLJ-FIRE-01"))
+        #expect(content.contains("不可出动"))
+        #expect(content.contains("应急通信车健康检查报告"))
+
+        #expect(try ECVRunner.run(["report", "verify", pdf] + root).status == 0)
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: pdf))
+        bytes[bytes.count / 2] ^= 0x01
+        try bytes.write(to: URL(fileURLWithPath: pdf))
+        let changed = try ECVRunner.run(["report", "verify", pdf] + root)
+        #expect(changed.status == 1)
+        #expect(changed.stderr.contains("was changed after it was signed"))
+    }
+}
