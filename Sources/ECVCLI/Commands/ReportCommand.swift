@@ -1,5 +1,6 @@
 import ArgumentParser
 import ECVModel
+import ECVPlanning
 import ECVReports
 import ECVStore
 import Foundation
@@ -9,7 +10,7 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Write signed inspection reports, or verify one.",
-        subcommands: [VehicleReportCommand.self, VerifyReportCommand.self]
+        subcommands: [VehicleReportCommand.self, ClientReportCommand.self, VerifyReportCommand.self]
     )
 }
 
@@ -67,15 +68,74 @@ struct VehicleReportCommand: ParsableCommand {
             placement: placement, catalog: catalog, inspections: try store.inspections(ofVehicle: vehicle),
             history: try store.results(ofVehicle: vehicle), photos: photos, language: language,
             sign: signer.map { signer in { signer.sign(text: $0) } })
+        let path = try ReportOutput(format: format, out: out, signer: signer).emit(
+            { try report.html() }, kind: "vehicle", id: vehicle, language: language)
+        Output.write(path + "\n")
+    }
+}
+
+/// `ecv report client ID`: one client's fleet summary.
+struct ClientReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "client",
+        abstract: "A client's fleet summary: verdict counts, a chart, every vehicle with its open failures.",
+        discussion: """
+            Holds only that client's vehicles. Written and signed like the vehicle report.
+
+            Examples:
+              ecv report client hlj-fire --format pdf --out reports/
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var keyOptions: KeyOptions
+
+    @Argument(help: "The client's id.")
+    var client: String
+
+    @Option(help: "html or pdf.")
+    var format: ReportFormat = .html
+
+    @Option(help: "zh, en or both (default: the client's language).")
+    var lang: Language?
+
+    @Option(help: "Folder to write into.")
+    var out: String = "."
+
+    func run() throws {
+        let catalog = try global.loadCatalog()
+        try GlobalOptions.requireKnown("client", client, among: catalog.clients.map(\.id))
+        guard let entry = catalog.client(withID: client) else { return }
+        let store = try global.openStore()
+        let signer = try? ReportSigner.load(from: keyOptions.folder(global))
+        let language = lang ?? entry.language
+        let summary = ClientSummary(
+            client: entry, catalog: catalog, rows: try store.board(catalog, client: client),
+            on: CalendarDay(iso: ISOTime.day(Date())) ?? CalendarDay(daysSinceEpoch: 0), language: language,
+            sign: signer.map { signer in { signer.sign(text: $0) } })
+        let path = try ReportOutput(format: format, out: out, signer: signer).emit(
+            { try summary.html() }, kind: "client", id: client, language: language)
+        Output.write(path + "\n")
+    }
+}
+
+/// Writes a report into its folder, prints it to PDF when asked, and signs the file.
+struct ReportOutput {
+    let format: ReportFormat
+    let out: String
+    let signer: ReportSigner?
+
+    /// The path of the file written.
+    func emit(_ html: () throws -> String, kind: String, id: String, language: Language) throws -> String {
         let files = ReportFiles(folder: URL(fileURLWithPath: out))
-        let html = files.url(kind: "vehicle", id: vehicle, language: language.rawValue, extension: "html")
+        let page = files.url(kind: kind, id: id, language: language.rawValue, extension: "html")
         do {
-            try files.write(try report.html(), to: html)
-            var written = html
+            try files.write(try html(), to: page)
+            var written = page
             if format == .pdf {
-                let pdf = html.deletingPathExtension().appendingPathExtension("pdf")
-                try ChromiumPrinter.find().print(html, to: pdf)
-                try? FileManager.default.removeItem(at: html)
+                let pdf = page.deletingPathExtension().appendingPathExtension("pdf")
+                try ChromiumPrinter.find().print(page, to: pdf)
+                try? FileManager.default.removeItem(at: page)
                 written = pdf
             }
             if let signer, signer.canSign {
@@ -83,7 +143,7 @@ struct VehicleReportCommand: ParsableCommand {
             } else {
                 FileHandle.standardError.write(Data("warning: no office key; \(written.path) is not signed\n".utf8))
             }
-            Output.write(written.path + "\n")
+            return written.path
         } catch let error as ReportError {
             throw CLIError.badFile(error.description)
         } catch let error as SigningError {

@@ -25,6 +25,9 @@ struct ReportLabels {
         "fix-major": ("尽快修复并复检，期间限制使用：", "Repair and re-check soon; until then use with restrictions: "),
         "fix-minor": ("下次保养时处理：", "Attend to at the next service: "),
         "untested-items": ("补测以下项目：", "Complete the untested items: "),
+        "fleetTitle": ("应急通信车队状态汇总", "Emergency communications fleet summary"),
+        "vehicles": ("车辆数", "Vehicles"), "verdictChart": ("各结论车辆数", "Vehicles by verdict"),
+        "openFailures": ("未整改问题", "Open failures"),
     ]
 
     /// The word for `key`; both languages, Chinese first, for `.both`.

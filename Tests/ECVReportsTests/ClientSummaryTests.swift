@@ -1,0 +1,41 @@
+import ECVCatalog
+import ECVModel
+import ECVReports
+import ECVStore
+import ECVTestSupport
+import Foundation
+import Testing
+
+/// A client's fleet summary shows that client's fleet and nothing of anyone else's.
+@Suite struct ClientSummaryTests {
+    @Test func aClientsSummaryHoldsNoOtherClientsVehicleOrName() throws {
+        let catalog = VehicleReportTests.catalog
+        let folder = try TemporaryFolder()
+        let store = try Store(path: folder.databasePath)
+        // Results for vehicles of several clients, so that the board has something to leak.
+        for id in ["HLJ-FIRE-01", "HLJ-FIRE-02", "JL-FIRE-01", "HE-EM-02"] {
+            guard let placement = catalog.placement(ofVehicle: id) else { continue }
+            _ = try store.record(
+                [ResultEntry(itemID: "power.generator-start", value: "fail", note: "relay", source: "test")],
+                for: placement, catalog: catalog, by: Actor(who: "Zhang Wei", laptop: "l"), at: Date(),
+                makeID: TimeOrderedID.make)
+        }
+        let client = try #require(catalog.client(withID: "hlj-fire"))
+        let html = try ClientSummary(
+            client: client, catalog: catalog, rows: try store.board(catalog),
+            on: try #require(CalendarDay(iso: "2027-04-20")),
+            language: .en
+        ).html()
+        let own = Set(catalog.placements.filter { $0.site.clientID == client.id }.map(\.vehicle.id))
+        #expect(!own.isEmpty)
+        for vehicle in own { #expect(html.contains(vehicle)) }
+        for placement in catalog.placements where !own.contains(where: { $0.contains(placement.vehicle.id) }) {
+            #expect(!html.contains(placement.vehicle.id), "\(placement.vehicle.id)")
+        }
+        for other in catalog.clients where other.id != client.id {
+            #expect(!html.contains(other.name.text(in: .en)), "\(other.id)")
+            #expect(!html.contains(other.name.text(in: .zh)), "\(other.id)")
+        }
+        #expect(html.contains("NOT DEPLOYABLE"))
+    }
+}
