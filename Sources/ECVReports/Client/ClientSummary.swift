@@ -1,4 +1,3 @@
-import Crypto
 import ECVModel
 import ECVPlanning
 import ECVStore
@@ -23,7 +22,8 @@ public struct ClientSummary {
             (.notDeployable, "#cf222e"), (.restricted, "#bf8700"), (.incomplete, "#d4a72c"),
             (.notInspected, "#8c959f"), (.deployable, "#1a7f37"),
         ]
-        let most = max(1, order.map { readiness, _ in own.filter { $0.verdict.readiness == readiness }.count }.max() ?? 1)
+        let counts = order.map { readiness, _ in own.filter { $0.verdict.readiness == readiness }.count }
+        let most = max(1, counts.max() ?? 1)
         facts["bars"] = order.enumerated().map { index, entry -> [String: Any] in
             let count = own.filter { $0.verdict.readiness == entry.0 }.count
             let height = 130 * count / most
@@ -47,12 +47,10 @@ public struct ClientSummary {
                 "inspected": row.inspected.flatMap { CalendarDay(iso: ISOTime.day($0)) }.map(labels.date) ?? "–",
             ]
         }
-        let canonical = (try? JSONSerialization.data(withJSONObject: facts, options: [.sortedKeys])) ?? Data()
-        contentSHA256 = SHA256.hash(data: canonical).map { String(format: "%02x", $0) }.joined()
-        reportID = "CS-\(client.id)-\(day.description.replacingOccurrences(of: "-", with: ""))-\(contentSHA256.prefix(8))"
-        facts["reportID"] = reportID
-        facts["contentSHA256"] = contentSHA256
-        facts["signature"] = sign?(contentSHA256) as Any
+        let identity = ReportIdentity(prefix: "CS", id: client.id, day: day, facts: facts)
+        contentSHA256 = identity.contentSHA256
+        reportID = identity.reportID
+        facts.merge(identity.footer(sign)) { _, new in new }
         facts["labels"] = labels.all
         facts["lang"] = language == .en ? "en" : "zh"
         context = facts

@@ -1,4 +1,3 @@
-import Crypto
 import ECVModel
 import ECVPlanning
 import ECVStore
@@ -100,13 +99,10 @@ public struct VehicleReport {
         facts["recommendations"] = recommendations
         facts["hasRecommendations"] = !recommendations.isEmpty
 
-        let canonical = (try? JSONSerialization.data(withJSONObject: facts, options: [.sortedKeys])) ?? Data()
-        contentSHA256 = SHA256.hash(data: canonical).map { String(format: "%02x", $0) }.joined()
-        reportID =
-            "VR-\(placement.vehicle.id)-\(lastDay.map { $0.description.replacingOccurrences(of: "-", with: "") } ?? "none")-\(contentSHA256.prefix(8))"
-        facts["reportID"] = reportID
-        facts["contentSHA256"] = contentSHA256
-        facts["signature"] = sign?(contentSHA256) as Any
+        let identity = ReportIdentity(prefix: "VR", id: placement.vehicle.id, day: lastDay, facts: facts)
+        contentSHA256 = identity.contentSHA256
+        reportID = identity.reportID
+        facts.merge(identity.footer(sign)) { _, new in new }
         facts["labels"] = labels.all
         facts["lang"] = language == .en ? "en" : "zh"
         context = facts
