@@ -71,6 +71,11 @@ let package = Package(
             path: "Benchmarks/PlanBenchmark"
         ),
         .executableTarget(
+            name: "report-benchmark",
+            dependencies: ["ECVCatalog", "ECVReports", "ECVTestSupport"],
+            path: "Benchmarks/ReportBenchmark"
+        ),
+        .executableTarget(
             name: "store-benchmark",
             dependencies: ["ECVCatalog", "ECVStore", "ECVTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Benchmarks/StoreBenchmark"

@@ -1,0 +1,58 @@
+import ECVCatalog
+import ECVModel
+import ECVReports
+import ECVTestSupport
+import Foundation
+
+// Report speed: 1,000 vehicle inspection reports rendered to HTML (zh), each with its full results and one
+// failure. Run in release mode: swift run -c release report-benchmark [--split] (--split: building vs rendering)
+
+let folder = try TemporaryFolder()
+let root = folder.url.appendingPathComponent("catalog")
+try CatalogGenerator(teams: 10, sitesPerRoute: 10, vehiclesPerSite: 10, days: 60).write(
+    to: root, checklistsFrom: ProjectPaths.packageRoot.appendingPathComponent("Checklists"))
+let catalog = CatalogLoader.load(root: root).catalog
+let placements = Array(catalog.placements.prefix(1_000))
+let histories = placements.map { placement in
+    catalog.items(applyingTo: placement.vehicle).enumerated().map { index, item in
+        ItemResult(itemID: item.fullID, status: index == 3 ? .fail : .pass, note: index == 3 ? "see photo" : nil)
+    }
+}
+
+func seconds(_ body: () throws -> Void) rethrows -> Double {
+    let clock = ContinuousClock()
+    let start = clock.now
+    try body()
+    let elapsed = clock.now - start
+    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+}
+
+var bytes = 0
+var times: [Double] = []
+for _ in 0..<3 {
+    bytes = 0
+    times.append(
+        try seconds {
+            for (placement, history) in zip(placements, histories) {
+                let report = VehicleReport(
+                    placement: placement, catalog: catalog, inspections: [], history: history, language: .zh)
+                bytes += try report.html().utf8.count
+            }
+        })
+}
+if CommandLine.arguments.contains("--split") {
+    var reports: [VehicleReport] = []
+    let build = seconds {
+        reports = zip(placements, histories).map { placement, history in
+            VehicleReport(placement: placement, catalog: catalog, inspections: [], history: history, language: .zh)
+        }
+    }
+    let render = try seconds { for report in reports { _ = try report.html() } }
+    print("build", build, "render", render)
+}
+print("| measure | reports | MB of HTML | seconds (median of 3) |")
+print("|---|---|---|---|")
+print(
+    String(
+        format: "| vehicle reports to HTML | %d | %.1f | %.3f |", placements.count, Double(bytes) / 1e6,
+        times.sorted()[1]))
