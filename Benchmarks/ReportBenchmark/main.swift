@@ -19,14 +19,6 @@ let histories = placements.map { placement in
     }
 }
 
-func seconds(_ body: () throws -> Void) rethrows -> Double {
-    let clock = ContinuousClock()
-    let start = clock.now
-    try body()
-    let elapsed = clock.now - start
-    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-}
-
 var bytes = 0
 var times: [Double] = []
 for _ in 0..<3 {

@@ -9,14 +9,6 @@ import GRDB
 // readiness board over 10,000 vehicles with 10 inspections each. Run in release mode:
 // swift run -c release store-benchmark [--import-only]
 
-func seconds(_ body: () throws -> Void) rethrows -> Double {
-    let clock = ContinuousClock()
-    let start = clock.now
-    try body()
-    let elapsed = clock.now - start
-    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-}
-
 func median(_ runs: Int, _ body: () throws -> Void) rethrows -> Double {
     var times: [Double] = []
     for _ in 0..<runs { times.append(try seconds(body)) }

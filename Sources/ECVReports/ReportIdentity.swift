@@ -57,8 +57,15 @@ struct ReportIdentity {
         out += "\""
     }
 
-    /// The footer's facts: id, hash and, with a key, the signature of the hash.
-    func footer(_ sign: ((String) -> String?)?) -> [String: Any] {
-        ["reportID": reportID, "contentSHA256": contentSHA256, "signature": sign?(contentSHA256) as Any]
+    /// The template's context: the facts, then what the page adds around them — id, hash, signature of
+    /// the hash (with a key), the labels and the document's language.
+    func context(_ facts: [String: Any], labels: ReportLabels, sign: ((String) -> String?)?) -> [String: Any] {
+        var context = facts
+        context["reportID"] = reportID
+        context["contentSHA256"] = contentSHA256
+        context["signature"] = sign?(contentSHA256) as Any
+        context["labels"] = labels.all
+        context["lang"] = labels.language == .en ? "en" : "zh"
+        return context
     }
 }

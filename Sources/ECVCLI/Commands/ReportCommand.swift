@@ -14,6 +14,18 @@ struct ReportCommand: ParsableCommand {
     )
 }
 
+/// How a report is written: its form, language and folder.
+struct ReportOutputOptions: ParsableArguments {
+    @Option(help: "html or pdf.")
+    var format: ReportFormat = .html
+
+    @Option(help: "zh, en or both (default: the client's language).")
+    var lang: Language?
+
+    @Option(help: "Folder to write into.")
+    var out: String = "."
+}
+
 /// Where the office's keys live: `--keys DIR`, default ROOT/keys.
 struct KeyOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Folder of the office's Ed25519 keys (default: ROOT/keys).", valueName: "dir"))
@@ -46,21 +58,14 @@ struct VehicleReportCommand: ParsableCommand {
     @Argument(help: "The vehicle's id.")
     var vehicle: String
 
-    @Option(help: "html or pdf.")
-    var format: ReportFormat = .html
-
-    @Option(help: "zh, en or both (default: the client's language).")
-    var lang: Language?
-
-    @Option(help: "Folder to write into.")
-    var out: String = "."
+    @OptionGroup var output: ReportOutputOptions
 
     func run() throws {
         let catalog = try global.loadCatalog()
         let placement = try global.placement(of: vehicle, in: catalog)
         let store = try global.openStore()
         let signer = try? ReportSigner.load(from: keyOptions.folder(global))
-        let language = lang ?? catalog.client(withID: placement.site.clientID)?.language ?? .zh
+        let language = output.lang ?? catalog.client(withID: placement.site.clientID)?.language ?? .zh
         let photos = try store.photos(ofVehicle: vehicle).compactMap { record in
             try store.photo(record.id).map { VehicleReport.Photo(record: $0.0, data: $0.1) }
         }
@@ -68,7 +73,7 @@ struct VehicleReportCommand: ParsableCommand {
             placement: placement, catalog: catalog, inspections: try store.inspections(ofVehicle: vehicle),
             history: try store.results(ofVehicle: vehicle), photos: photos, language: language,
             sign: signer.map { signer in { signer.sign(text: $0) } })
-        let path = try ReportOutput(format: format, out: out, signer: signer).emit(
+        let path = try ReportOutput(format: output.format, out: output.out, signer: signer).emit(
             { try report.html() }, kind: "vehicle", id: vehicle, language: language)
         Output.write(path + "\n")
     }
@@ -93,14 +98,7 @@ struct ClientReportCommand: ParsableCommand {
     @Argument(help: "The client's id.")
     var client: String
 
-    @Option(help: "html or pdf.")
-    var format: ReportFormat = .html
-
-    @Option(help: "zh, en or both (default: the client's language).")
-    var lang: Language?
-
-    @Option(help: "Folder to write into.")
-    var out: String = "."
+    @OptionGroup var output: ReportOutputOptions
 
     func run() throws {
         let catalog = try global.loadCatalog()
@@ -108,12 +106,12 @@ struct ClientReportCommand: ParsableCommand {
         guard let entry = catalog.client(withID: client) else { return }
         let store = try global.openStore()
         let signer = try? ReportSigner.load(from: keyOptions.folder(global))
-        let language = lang ?? entry.language
+        let language = output.lang ?? entry.language
         let summary = ClientSummary(
             client: entry, catalog: catalog, rows: try store.board(catalog, client: client),
             on: CalendarDay(iso: ISOTime.day(Date())) ?? CalendarDay(daysSinceEpoch: 0), language: language,
             sign: signer.map { signer in { signer.sign(text: $0) } })
-        let path = try ReportOutput(format: format, out: out, signer: signer).emit(
+        let path = try ReportOutput(format: output.format, out: output.out, signer: signer).emit(
             { try summary.html() }, kind: "client", id: client, language: language)
         Output.write(path + "\n")
     }

@@ -50,10 +50,7 @@ public struct ClientSummary {
         let identity = ReportIdentity(prefix: "CS", id: client.id, day: day, facts: facts)
         contentSHA256 = identity.contentSHA256
         reportID = identity.reportID
-        facts.merge(identity.footer(sign)) { _, new in new }
-        facts["labels"] = labels.all
-        facts["lang"] = language == .en ? "en" : "zh"
-        context = facts
+        context = identity.context(facts, labels: labels, sign: sign)
     }
 
     public func html() throws -> String {

@@ -102,10 +102,7 @@ public struct VehicleReport {
         let identity = ReportIdentity(prefix: "VR", id: placement.vehicle.id, day: lastDay, facts: facts)
         contentSHA256 = identity.contentSHA256
         reportID = identity.reportID
-        facts.merge(identity.footer(sign)) { _, new in new }
-        facts["labels"] = labels.all
-        facts["lang"] = language == .en ? "en" : "zh"
-        context = facts
+        context = identity.context(facts, labels: labels, sign: sign)
     }
 
     /// The report as an HTML document.

@@ -18,13 +18,13 @@ extension Store {
                     SELECT seq, id, at, who, laptop, entity, entityID, vehicleID, old, new FROM audit
                     WHERE importedFrom IS NULL AND seq > ? AND entity IN ('inspection', 'result', 'photo') ORDER BY seq
                     """, arguments: [since])
-            var lines: [BundledAuditLine] = []
+            var lines: [AuditRecord] = []
             var photos: [BundledPhoto] = []
             var results: [ResultRecord] = []
             var inspectionIDs: [UUID] = []
             var seen: Set<UUID> = []
             for row in rows {
-                let line = BundledAuditLine(
+                let line = AuditRecord(
                     id: row["id"], at: row["at"], who: row["who"], laptop: row["laptop"], entity: row["entity"],
                     entityID: row["entityID"], vehicleID: row["vehicleID"], old: row["old"], new: row["new"])
                 lines.append(line)

@@ -14,12 +14,12 @@ public struct SyncBundle: Sendable, Equatable {
     public var created: Date
     public var inspections: [InspectionRecord]
     public var results: [ResultRecord]
-    public var audit: [BundledAuditLine]
+    public var audit: [AuditRecord]
     public var photos: [BundledPhoto]
 
     public init(
         id: UUID, laptop: String, created: Date, inspections: [InspectionRecord], results: [ResultRecord],
-        audit: [BundledAuditLine], photos: [BundledPhoto] = []
+        audit: [AuditRecord], photos: [BundledPhoto] = []
     ) {
         self.id = id
         self.laptop = laptop
@@ -148,7 +148,7 @@ public struct SyncBundle: Sendable, Equatable {
         self.init(
             id: manifest.id, laptop: manifest.laptop, created: manifest.created,
             inspections: try decode(InspectionRecord.self, 0), results: try decode(ResultRecord.self, 1),
-            audit: try decode(BundledAuditLine.self, 2),
+            audit: try decode(AuditRecord.self, 2),
             photos: manifest.parts.count > 3 ? try decode(BundledPhoto.self, 3) : [])
     }
 
@@ -156,19 +156,6 @@ public struct SyncBundle: Sendable, Equatable {
     public static func sha256(_ data: Data) -> String {
         SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
     }
-}
-
-/// An audit line as a bundle carries it: the line, as the laptop that wrote it has it.
-public struct BundledAuditLine: Codable, Sendable, Equatable {
-    public var id: UUID
-    public var at: Date
-    public var who: String
-    public var laptop: String
-    public var entity: String
-    public var entityID: String
-    public var vehicleID: String?
-    public var old: String?
-    public var new: String
 }
 
 /// A photo as a bundle carries it: its row and its bytes.
