@@ -94,7 +94,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ECVReportsTests",
-            dependencies: ["ECVReports", "ECVCatalog", "ECVStore", "ECVTestSupport"]
+            dependencies: ["ECVReports", "ECVCatalog", "ECVPlanning", "ECVStore", "ECVTestSupport"]
         ),
         .testTarget(
             name: "ECVServerTests",

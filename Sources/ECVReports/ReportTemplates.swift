@@ -11,7 +11,7 @@ final class ReportTemplates: Sendable {
     private init() {
         var templates: [String: MustacheTemplate] = [:]
         var problem: String?
-        for name in ["vehicle-report", "client-summary"] {
+        for name in ["vehicle-report", "client-summary", "tour-summary"] {
             guard let url = Bundle.module.url(forResource: name, withExtension: "mustache", subdirectory: "Templates"),
                 let text = try? String(contentsOf: url, encoding: .utf8)
             else {

@@ -28,6 +28,11 @@ extension Store {
         try read { db in try PlanRecord.order(Column("version").desc).fetchOne(db) }
     }
 
+    /// The stored plan of `version`, if any.
+    public func plan(version: Int) throws(StoreError) -> PlanRecord? {
+        try read { db in try PlanRecord.filter(Column("version") == version).fetchOne(db) }
+    }
+
     /// SHA-256 of the catalog's content: what a plan was made from.
     static func inputsHash(_ catalog: Catalog) throws -> String {
         let content = try json(

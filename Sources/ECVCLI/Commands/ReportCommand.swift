@@ -10,7 +10,9 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Write signed inspection reports, or verify one.",
-        subcommands: [VehicleReportCommand.self, ClientReportCommand.self, VerifyReportCommand.self]
+        subcommands: [
+            VehicleReportCommand.self, ClientReportCommand.self, TourReportCommand.self, VerifyReportCommand.self,
+        ]
     )
 }
 
@@ -113,6 +115,46 @@ struct ClientReportCommand: ParsableCommand {
             sign: signer.map { signer in { signer.sign(text: $0) } })
         let path = try ReportOutput(format: output.format, out: output.out, signer: signer).emit(
             { try summary.html() }, kind: "client", id: client, language: language)
+        Output.write(path + "\n")
+    }
+}
+
+/// `ecv report tour [VERSION]`: the tour summary for the office, with the route map.
+struct TourReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tour",
+        abstract: "The tour for the office: km planned and done, verdicts, failing items, sectors, route map.",
+        discussion: """
+            From the stored plan VERSION (default: the latest) and the readiness board.
+
+            Examples:
+              ecv report tour --lang both --format pdf --out reports/
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var keyOptions: KeyOptions
+    @OptionGroup var output: ReportOutputOptions
+
+    @Argument(help: "The plan version (default: the latest).")
+    var version: Int?
+
+    func run() throws {
+        let catalog = try global.loadCatalog()
+        let store = try global.openStore()
+        let record = try version.map { try store.plan(version: $0) } ?? store.latestPlan()
+        guard let record else {
+            throw version.map { CLIError.badFile("no plan version \($0) is stored") } ?? CLIError.noPlan
+        }
+        let plan = try PlanStorage.document(of: record)
+        let signer = try? ReportSigner.load(from: keyOptions.folder(global))
+        let language = output.lang ?? .zh
+        let summary = TourSummary(
+            plan: plan.document, planVersion: plan.version, catalog: catalog, rows: try store.board(catalog),
+            on: CalendarDay(iso: ISOTime.day(Date())) ?? CalendarDay(daysSinceEpoch: 0), language: language,
+            sign: signer.map { signer in { signer.sign(text: $0) } })
+        let path = try ReportOutput(format: output.format, out: output.out, signer: signer).emit(
+            { try summary.html() }, kind: "tour", id: "plan\(plan.version)", language: language)
         Output.write(path + "\n")
     }
 }

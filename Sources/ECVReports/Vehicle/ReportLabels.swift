@@ -28,6 +28,11 @@ struct ReportLabels {
         "fleetTitle": ("应急通信车队状态汇总", "Emergency communications fleet summary"),
         "vehicles": ("车辆数", "Vehicles"), "verdictChart": ("各结论车辆数", "Vehicles by verdict"),
         "openFailures": ("未整改问题", "Open failures"),
+        "tourTitle": ("巡检总结（内部）", "Tour summary for the office"), "planVersion": ("计划版本", "Plan version"),
+        "routes": ("线路与检查组", "Lines and teams"), "route": ("线路", "Line"), "kmPlanned": ("计划里程 km", "km planned"),
+        "kmDone": ("已完成 km", "km done"), "inspected": ("已检查", "Inspected"), "verdicts": ("结论", "Verdicts"),
+        "pareto": ("最常见不合格项", "Most frequent failing items"), "cumulative": ("累计占比", "Cumulative"),
+        "sectors": ("用户与行业", "Clients and sectors"), "sector": ("行业", "Sector"), "clients": ("用户", "Clients"),
     ]
 
     /// The word for `key`; both languages, Chinese first, for `.both`.

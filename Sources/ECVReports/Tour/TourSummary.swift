@@ -1,0 +1,76 @@
+import ECVModel
+import ECVPlanning
+import ECVStore
+import Foundation
+
+/// The tour for the office: per line and team the km planned and done, vehicles inspected and their
+/// verdicts; the route map; the items that fail most (Pareto); clients and vehicles by sector.
+///
+/// "Done" km are the planned legs up to the last stop at which a vehicle has results.
+public struct TourSummary {
+    let context: [String: Any]
+    public let contentSHA256: String
+    public let reportID: String
+
+    public init(
+        plan: PlanDocument, planVersion: Int, catalog: Catalog, rows: [BoardRow], on day: CalendarDay,
+        language: Language, sign: ((String) -> String?)? = nil
+    ) {
+        let labels = ReportLabels(language: language)
+        let byVehicle = Dictionary(rows.map { ($0.vehicle, $0) }, uniquingKeysWith: { first, _ in first })
+        func verdictCounts(_ vehicles: [String]) -> String {
+            let order: [Readiness] = [.notDeployable, .restricted, .incomplete, .deployable, .notInspected]
+            return order.compactMap { readiness in
+                let count = vehicles.filter { (byVehicle[$0]?.verdict.readiness ?? .notInspected) == readiness }.count
+                return count == 0 ? nil : "\(labels(readiness.rawValue)) \(count)"
+            }.joined(separator: " · ")
+        }
+        var facts: [String: Any] = ["planVersion": planVersion, "date": labels.date(day)]
+        facts["routes"] = plan.routes.map { route -> [String: Any] in
+            let vehicles = route.stops.flatMap(\.visits).map(\.vehicle)
+            let inspected = vehicles.filter { byVehicle[$0]?.inspected != nil }
+            let lastDone = route.stops.lastIndex { stop in
+                stop.visits.contains { byVehicle[$0.vehicle]?.inspected != nil }
+            }
+            let kmDone = lastDone.map { index in route.legs.prefix(index + 1).reduce(0) { $0 + $1.km } } ?? 0
+            return [
+                "route": route.route,
+                "team": catalog.team(withID: route.team).map { labels.text($0.name) } ?? route.team,
+                "kmPlanned": String(format: "%.0f", route.totals.km), "kmDone": String(format: "%.0f", kmDone),
+                "vehicles": vehicles.count, "inspected": inspected.count, "verdicts": verdictCounts(vehicles),
+            ]
+        }
+        var failures: [String: Int] = [:]
+        for row in rows { for finding in row.verdict.failed { failures[finding.itemID, default: 0] += 1 } }
+        let total = max(1, failures.values.reduce(0, +))
+        var running = 0
+        let items = catalog.checklists.flatMap(\.items)
+        facts["pareto"] = failures.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(10).map { id, count in
+            running += count
+            return [
+                "id": id, "title": items.first { $0.fullID == id }.map { labels.text($0.title) } ?? id, "count": count,
+                "cumulative": "\(100 * running / total) %",
+            ] as [String: Any]
+        }
+        let sectors = Dictionary(grouping: catalog.clients, by: \.sector)
+        facts["sectors"] = sectors.keys.sorted { $0.rawValue < $1.rawValue }.map { sector -> [String: Any] in
+            let clients = Set((sectors[sector] ?? []).map(\.id))
+            let vehicles = catalog.placements.filter { clients.contains($0.site.clientID) }.map(\.vehicle.id)
+            return [
+                "sector": sector.rawValue, "clients": clients.count, "vehicles": vehicles.count,
+                "verdicts": verdictCounts(vehicles),
+            ]
+        }
+        let identity = ReportIdentity(prefix: "TS", id: "plan\(planVersion)", day: day, facts: facts)
+        contentSHA256 = identity.contentSHA256
+        reportID = identity.reportID
+        var context = identity.context(facts, labels: labels, sign: sign)
+        // The map is drawn here and inserted as markup: every text in it is escaped by `RouteMap`.
+        context["map"] = RouteMap(plan: plan, catalog: catalog, language: language).svg()
+        self.context = context
+    }
+
+    public func html() throws -> String {
+        try ReportTemplates.shared.render(context, template: "tour-summary")
+    }
+}

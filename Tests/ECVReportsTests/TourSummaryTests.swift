@@ -1,0 +1,32 @@
+import ECVCatalog
+import ECVModel
+import ECVPlanning
+import ECVReports
+import ECVStore
+import ECVTestSupport
+import Foundation
+import Testing
+
+/// The tour summary for the office: every line, its map, and names shown as text.
+@Suite struct TourSummaryTests {
+    @Test func everyLineIsOnTheMapAndNamesStayText() throws {
+        var catalog = VehicleReportTests.catalog
+        catalog.teams[0].base.name = "<script>x</script> base"
+        var options = Planner.Options()
+        options.timeLimit = nil
+        options.maxIterations = 200
+        let plan = try Planner(catalog: catalog, options: options).plan()
+        let document = try JSONDecoder().decode(
+            PlanDocument.self, from: JSONEncoder().encode(PlanDocument(plan, generated: Date())))
+        let html = try TourSummary(
+            plan: document, planVersion: 3, catalog: catalog, rows: [],
+            on: try #require(CalendarDay(iso: "2027-05-01")),
+            language: .en
+        ).html()
+        #expect(html.components(separatedBy: "<polyline").count - 1 == catalog.routes.count)
+        for route in catalog.routes { #expect(html.contains(route.id)) }
+        #expect(!html.contains("<script>x</script>"))
+        #expect(html.contains("&lt;script&gt;x&lt;/script&gt; base"))
+        #expect(html.contains("Plan version 3"))
+    }
+}
