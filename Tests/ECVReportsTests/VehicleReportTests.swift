@@ -42,6 +42,24 @@ import Testing
         #expect(!en.contains("不可出动"))
     }
 
+    @Test func theResultsCSVHasOneRowPerItem() throws {
+        let placement = try #require(Self.catalog.placement(ofVehicle: "HLJ-FIRE-01"))
+        let items = Self.catalog.items(applyingTo: placement.vehicle)
+        var history = Self.results(failing: "power.generator-start", vehicle: placement.vehicle)
+        history.removeLast()
+        let csv = VehicleReport(
+            placement: placement, catalog: Self.catalog, inspections: [], history: history, language: .en
+        ).csv()
+        let rows = csv.split(separator: "\r\n")
+        #expect(rows.count == items.count + 1)
+        #expect(
+            rows.contains {
+                $0.hasPrefix("HLJ-FIRE-01,hlj-fire,power,power.generator-start,")
+                    && $0.hasSuffix(",fail,,,,starter relay dead")
+            })
+        #expect(rows.last?.contains(",untested,") == true)
+    }
+
     @Test func textFromInputIsShownAsTextNeverAsMarkup() throws {
         var catalog = Self.catalog
         let placement = try #require(catalog.placement(ofVehicle: "HLJ-FIRE-01"))

@@ -18,7 +18,7 @@ struct ReportCommand: ParsableCommand {
 
 /// How a report is written: its form, language and folder.
 struct ReportOutputOptions: ParsableArguments {
-    @Option(help: "html or pdf.")
+    @Option(help: "html, pdf or csv (csv: the vehicle report's results, one row per item).")
     var format: ReportFormat = .html
 
     @Option(help: "zh, en or both (default: the client's language).")
@@ -76,7 +76,8 @@ struct VehicleReportCommand: ParsableCommand {
             history: try store.results(ofVehicle: vehicle), photos: photos, language: language,
             sign: signer.map { signer in { signer.sign(text: $0) } })
         let path = try ReportOutput(format: output.format, out: output.out, signer: signer).emit(
-            { try report.html() }, kind: "vehicle", id: vehicle, language: language)
+            { output.format == .csv ? report.csv() : try report.html() }, kind: "vehicle", id: vehicle,
+            language: language)
         Output.write(path + "\n")
     }
 }
@@ -87,7 +88,8 @@ struct ClientReportCommand: ParsableCommand {
         commandName: "client",
         abstract: "A client's fleet summary: verdict counts, a chart, every vehicle with its open failures.",
         discussion: """
-            Holds only that client's vehicles. Written and signed like the vehicle report.
+            Holds only that client's vehicles. Written and signed like the vehicle report; as csv, the client's
+            rows of the readiness board.
 
             Examples:
               ecv report client hlj-fire --format pdf --out reports/
@@ -109,12 +111,14 @@ struct ClientReportCommand: ParsableCommand {
         let store = try global.openStore()
         let signer = try? ReportSigner.load(from: keyOptions.folder(global))
         let language = output.lang ?? entry.language
+        let rows = try store.board(catalog, client: client)
         let summary = ClientSummary(
-            client: entry, catalog: catalog, rows: try store.board(catalog, client: client),
+            client: entry, catalog: catalog, rows: rows,
             on: CalendarDay(iso: ISOTime.day(Date())) ?? CalendarDay(daysSinceEpoch: 0), language: language,
             sign: signer.map { signer in { signer.sign(text: $0) } })
         let path = try ReportOutput(format: output.format, out: output.out, signer: signer).emit(
-            { try summary.html() }, kind: "client", id: client, language: language)
+            { output.format == .csv ? ReadinessBoard(rows: rows).csv() : try summary.html() }, kind: "client",
+            id: client, language: language)
         Output.write(path + "\n")
     }
 }
@@ -138,6 +142,10 @@ struct TourReportCommand: ParsableCommand {
 
     @Argument(help: "The plan version (default: the latest).")
     var version: Int?
+
+    func validate() throws {
+        if output.format == .csv { throw ValidationError("the tour summary is html or pdf") }
+    }
 
     func run() throws {
         let catalog = try global.loadCatalog()
@@ -168,7 +176,8 @@ struct ReportOutput {
     /// The path of the file written.
     func emit(_ html: () throws -> String, kind: String, id: String, language: Language) throws -> String {
         let files = ReportFiles(folder: URL(fileURLWithPath: out))
-        let page = files.url(kind: kind, id: id, language: language.rawValue, extension: "html")
+        let page = files.url(
+            kind: kind, id: id, language: language.rawValue, extension: format == .csv ? "csv" : "html")
         do {
             try files.write(try html(), to: page)
             var written = page
@@ -249,5 +258,5 @@ struct InitKeysCommand: ParsableCommand {
 
 /// The forms a report is written in.
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case html, pdf
+    case html, pdf, csv
 }

@@ -12,6 +12,8 @@ public struct VehicleReport {
     /// SHA-256 of what the report says (its facts, not its layout), shown in its footer.
     public let contentSHA256: String
     public let reportID: String
+    /// One line per applicable item, for `csv()`.
+    let lines: [[String]]
 
     /// A photo with its bytes, to embed.
     public struct Photo {
@@ -99,10 +101,34 @@ public struct VehicleReport {
         facts["recommendations"] = recommendations
         facts["hasRecommendations"] = !recommendations.isEmpty
 
+        lines = items.map { item in
+            let result = latest[item.fullID]
+            var unit = ""
+            var limits = ""
+            if case .measure(let measureUnit, let bounds) = item.kind {
+                unit = measureUnit
+                limits = bounds.description
+            }
+            return [
+                placement.vehicle.id, placement.site.clientID, item.subsystem.rawValue, item.fullID,
+                labels.text(item.title), item.severity.rawValue, (result?.status ?? .untested).rawValue,
+                result?.value.map { Limits.format($0) } ?? result?.choice ?? result?.text ?? "", unit, limits,
+                result?.note ?? "",
+            ]
+        }
         let identity = ReportIdentity(prefix: "VR", id: placement.vehicle.id, day: lastDay, facts: facts)
         contentSHA256 = identity.contentSHA256
         reportID = identity.reportID
         context = identity.context(facts, labels: labels, sign: sign)
+    }
+
+    /// The results as CSV, one row per applicable item (untested ones too), in checklist order.
+    public func csv() -> String {
+        let header = [
+            "vehicle", "client", "subsystem", "item", "title", "severity", "status", "value", "unit", "limits", "note",
+        ]
+        return ([header] + lines).map { $0.map(CSVField.escape).joined(separator: ",") }.joined(separator: "\r\n")
+            + "\r\n"
     }
 
     /// The report as an HTML document.
