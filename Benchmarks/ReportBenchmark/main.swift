@@ -42,9 +42,30 @@ if CommandLine.arguments.contains("--split") {
     let render = try seconds { for report in reports { _ = try report.html() } }
     print("build", build, "render", render)
 }
+var pdfRow: String?
+if let index = CommandLine.arguments.firstIndex(of: "--pdf"), index + 1 < CommandLine.arguments.count,
+    let count = Int(CommandLine.arguments[index + 1])
+{
+    // A tour's worth of reports printed with one browser.
+    let files = ReportFiles(folder: folder.url.appendingPathComponent("pdf"))
+    var jobs: [(html: URL, pdf: URL)] = []
+    for (placement, history) in zip(placements, histories).prefix(count) {
+        let html = files.url(kind: "vehicle", id: placement.vehicle.id, language: "zh", extension: "html")
+        try files.write(
+            try VehicleReport(
+                placement: placement, catalog: catalog, inspections: [], history: history, language: .zh
+            ).html(), to: html)
+        jobs.append((html, html.deletingPathExtension().appendingPathExtension("pdf")))
+    }
+    let printer = try ChromiumPrinter.find()
+    let elapsed = try seconds { try printer.printAll(jobs) }
+    let pages = jobs.count
+    pdfRow = String(format: "| vehicle reports to PDF, one browser per core | %d | – | %.3f |", pages, elapsed)
+}
 print("| measure | reports | MB of HTML | seconds (median of 3) |")
 print("|---|---|---|---|")
 print(
     String(
         format: "| vehicle reports to HTML | %d | %.1f | %.3f |", placements.count, Double(bytes) / 1e6,
         times.sorted()[1]))
+if let pdfRow { print(pdfRow) }

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Prints HTML files to PDF with headless Chromium, found at run time.
-public struct ChromiumPrinter {
+/// Prints HTML files to PDF with headless Chromium, found at run time, driven over its DevTools pipe.
+public struct ChromiumPrinter: Sendable {
     let executable: URL
 
     /// The browser on `PATH` (`chromium`, `chromium-browser`, `google-chrome`).
@@ -18,26 +18,42 @@ public struct ChromiumPrinter {
         throw .noBrowser
     }
 
-    /// Prints `html` to `pdf`, A4 with the page's own `@page` margins and footers.
+    /// Prints `html` to `pdf`, with the page's own `@page` size, margins and margin boxes.
     public func print(_ html: URL, to pdf: URL) throws(ReportError) {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = [
-            "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)",
-            html.absoluteString,
-        ]
-        // Chromium always talks on stderr (dbus, launcher); only its exit status and the file count.
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        do {
-            try? FileManager.default.removeItem(at: pdf)
-            try process.run()
-        } catch {
-            throw .browserFailed("\(executable.path): \(error.localizedDescription)")
-        }
-        process.waitUntilExit()
-        guard process.terminationStatus == 0, FileManager.default.fileExists(atPath: pdf.path) else {
-            throw .browserFailed("exit status \(process.terminationStatus) for \(html.lastPathComponent)")
-        }
+        try printAll([(html, pdf)], browsers: 1)
     }
+
+    /// Prints many HTML files to their PDFs, each browser kept for its share of the batch.
+    ///
+    /// Starting a browser is most of the cost of a single page; one browser per core prints in parallel.
+    public func printAll(_ jobs: [(html: URL, pdf: URL)], browsers: Int = ProcessInfo.processInfo.activeProcessorCount)
+        throws(ReportError)
+    {
+        guard !jobs.isEmpty else { return }
+        let shares = max(1, min(browsers, jobs.count))
+        let failures = Failures()
+        DispatchQueue.concurrentPerform(iterations: shares) { share in
+            do {
+                let session = try ChromiumSession(executable: executable)
+                for job in stride(from: share, to: jobs.count, by: shares).map({ jobs[$0] }) {
+                    try session.printPDF(job.html).write(to: job.pdf, options: .atomic)
+                }
+            } catch {
+                failures.add(error as? ReportError ?? .cannotWrite("\(error)"))
+            }
+        }
+        if let failure = failures.first { throw failure }
+    }
+}
+
+/// The first error of parallel work.
+private final class Failures: @unchecked Sendable {
+    private let lock = NSLock()
+    private var errors: [ReportError] = []
+
+    func add(_ error: ReportError) {
+        lock.withLock { errors.append(error) }
+    }
+
+    var first: ReportError? { lock.withLock { errors.first } }
 }

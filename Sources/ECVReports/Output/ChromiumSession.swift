@@ -1,0 +1,143 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// One headless Chromium kept open for a batch of PDFs, driven over the DevTools protocol on the pipe
+/// Chromium offers with `--remote-debugging-pipe` (NUL-terminated JSON on file descriptors 3 and 4).
+///
+/// Starting the browser is most of the 2.4 s a single `--print-to-pdf` run takes; a batch pays it once.
+final class ChromiumSession {
+    private let pid: pid_t
+    private let toBrowser: Int32
+    private let fromBrowser: Int32
+    private var nextID = 1
+    private var buffer: [UInt8] = []
+    /// Events that arrived while a reply was awaited, for `wait(for:)`.
+    private var events: [[String: Any]] = []
+    private let profile: URL
+
+    init(executable: URL) throws(ReportError) {
+        var input: [Int32] = [0, 0]
+        var output: [Int32] = [0, 0]
+        guard pipe(&input) == 0, pipe(&output) == 0 else { throw .browserFailed("cannot make pipes") }
+        profile = FileManager.default.temporaryDirectory.appendingPathComponent("ecv-chromium-\(UUID().uuidString)")
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        // The browser reads commands on 3 and writes replies on 4; its chatter on stderr goes nowhere.
+        posix_spawn_file_actions_adddup2(&actions, input[0], 3)
+        posix_spawn_file_actions_adddup2(&actions, output[1], 4)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let arguments = [
+            executable.path, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+            "--remote-debugging-pipe", "--user-data-dir=\(profile.path)", "about:blank",
+        ]
+        var argv = arguments.map { strdup($0) } + [nil]
+        defer { for pointer in argv { free(pointer) } }
+        var child: pid_t = 0
+        let status = posix_spawn(&child, executable.path, &actions, nil, &argv, environ)
+        close(input[0])
+        close(output[1])
+        guard status == 0 else {
+            close(input[1])
+            close(output[0])
+            throw .browserFailed("cannot start \(executable.path): error \(status)")
+        }
+        pid = child
+        toBrowser = input[1]
+        fromBrowser = output[0]
+    }
+
+    deinit {
+        close(toBrowser)
+        close(fromBrowser)
+        kill(pid, SIGTERM)
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+        try? FileManager.default.removeItem(at: profile)
+    }
+
+    /// Prints the page at `url` to PDF bytes, with the page's own `@page` size, margins and margin boxes.
+    func printPDF(_ url: URL) throws(ReportError) -> Data {
+        let target = try call("Target.createTarget", ["url": "about:blank"])["targetId"] as? String ?? ""
+        let session = try call("Target.attachToTarget", ["targetId": target, "flatten": true])["sessionId"] as? String
+        _ = try call("Page.enable", [:], session: session)
+        _ = try call("Page.navigate", ["url": url.absoluteString], session: session)
+        try wait(for: "Page.loadEventFired", session: session)
+        let printed = try call(
+            "Page.printToPDF",
+            ["preferCSSPageSize": true, "printBackground": true, "displayHeaderFooter": false], session: session)
+        _ = try call("Target.closeTarget", ["targetId": target])
+        guard let text = printed["data"] as? String, let data = Data(base64Encoded: text) else {
+            throw .browserFailed("no PDF for \(url.lastPathComponent)")
+        }
+        return data
+    }
+
+    private func call(_ method: String, _ parameters: [String: Any], session: String? = nil) throws(ReportError)
+        -> [String: Any]
+    {
+        let id = nextID
+        nextID += 1
+        var message: [String: Any] = ["id": id, "method": method, "params": parameters]
+        if let session { message["sessionId"] = session }
+        guard let data = try? JSONSerialization.data(withJSONObject: message) else {
+            throw .browserFailed("cannot encode \(method)")
+        }
+        var bytes = [UInt8](data) + [0]
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeMutableBytes { raw in
+                raw.baseAddress.map { write(toBrowser, $0 + offset, raw.count - offset) } ?? -1
+            }
+            guard written > 0 else { throw .browserFailed("the browser closed its pipe") }
+            offset += written
+        }
+        while true {
+            let reply = try readMessage()
+            guard reply["id"] as? Int == id else {
+                if reply["method"] != nil { events.append(reply) }
+                continue
+            }
+            if let error = reply["error"] as? [String: Any] {
+                throw .browserFailed("\(method): \(error["message"] as? String ?? "error")")
+            }
+            return reply["result"] as? [String: Any] ?? [:]
+        }
+    }
+
+    private func wait(for event: String, session: String?) throws(ReportError) {
+        func matches(_ message: [String: Any]) -> Bool {
+            message["method"] as? String == event && message["sessionId"] as? String == session
+        }
+        if let index = events.firstIndex(where: matches) {
+            events.removeSubrange(...index)
+            return
+        }
+        events.removeAll()
+        while true {
+            let message = try readMessage()
+            if matches(message) { return }
+        }
+    }
+
+    private func readMessage() throws(ReportError) -> [String: Any] {
+        while true {
+            if let end = buffer.firstIndex(of: 0) {
+                let message = Array(buffer[..<end])
+                buffer.removeSubrange(...end)
+                guard let object = try? JSONSerialization.jsonObject(with: Data(message)) as? [String: Any] else {
+                    throw .browserFailed("unreadable reply from the browser")
+                }
+                return object
+            }
+            var chunk = [UInt8](repeating: 0, count: 1 << 16)
+            let count = chunk.withUnsafeMutableBytes { read(fromBrowser, $0.baseAddress, $0.count) }
+            guard count > 0 else { throw .browserFailed("the browser stopped answering") }
+            buffer += chunk[..<count]
+        }
+    }
+}
