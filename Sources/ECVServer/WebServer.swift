@@ -86,13 +86,8 @@ public struct WebServer: Sendable {
         }
         router.get("/vehicles/:vehicle/report") { _, context in
             let placement = try placement(context)
-            let id = placement.vehicle.id
-            let report = VehicleReport(
-                placement: placement, catalog: catalog, inspections: try store.inspections(ofVehicle: id),
-                history: try store.results(ofVehicle: id),
-                photos: try store.photos(ofVehicle: id).compactMap { record in
-                    try store.photo(record.id).map { VehicleReport.Photo(record: $0.0, data: $0.1) }
-                },
+            let report = try VehicleReport.from(
+                store, placement: placement, catalog: catalog,
                 language: catalog.client(withID: placement.site.clientID)?.language ?? .zh)
             return WebServer.html(try report.html())
         }

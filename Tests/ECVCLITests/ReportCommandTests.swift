@@ -39,3 +39,22 @@ import Testing
         #expect(changed.stderr.contains("was changed after it was signed"))
     }
 }
+
+extension ReportCommandTests {
+    @Test func aClientsBatchHoldsItsSummaryAndEachOfItsVehiclesOnly() throws {
+        let folder = try TemporaryFolder(copyingCatalogFrom: ProjectPaths.sampleCatalog)
+        let root = ["--root", folder.url.path]
+        let out = folder.url.appendingPathComponent("reports").path
+        let batch = try ECVRunner.run(["report", "client", "hlj-fire", "--with-vehicles", "--out", out] + root)
+        #expect(batch.status == 0)
+        #expect(batch.stderr.contains("warning: no office key"))
+        let names = batch.stdout.split(separator: "\n").map { URL(fileURLWithPath: String($0)).lastPathComponent }
+        #expect(names.first == "client-hlj-fire-zh.html")
+        #expect(
+            Set(names.dropFirst()) == [
+                "vehicle-HLJ-FIRE-01-zh.html", "vehicle-HLJ-FIRE-02-zh.html", "vehicle-HLJ-FIRE-03-zh.html",
+            ])
+        let tour = try ECVRunner.run(["report", "tour", "--format", "csv"] + root)
+        #expect(tour.status == 2)
+    }
+}

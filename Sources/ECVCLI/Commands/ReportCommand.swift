@@ -68,12 +68,8 @@ struct VehicleReportCommand: ParsableCommand {
         let store = try global.openStore()
         let signer = try? ReportSigner.load(from: keyOptions.folder(global))
         let language = output.lang ?? catalog.client(withID: placement.site.clientID)?.language ?? .zh
-        let photos = try store.photos(ofVehicle: vehicle).compactMap { record in
-            try store.photo(record.id).map { VehicleReport.Photo(record: $0.0, data: $0.1) }
-        }
-        let report = VehicleReport(
-            placement: placement, catalog: catalog, inspections: try store.inspections(ofVehicle: vehicle),
-            history: try store.results(ofVehicle: vehicle), photos: photos, language: language,
+        let report = try VehicleReport.from(
+            store, placement: placement, catalog: catalog, language: language,
             sign: signer.map { signer in { signer.sign(text: $0) } })
         let path = try ReportOutput(format: output.format, out: output.out, signer: signer).emit(
             { output.format == .csv ? report.csv() : try report.html() }, kind: "vehicle", id: vehicle,
@@ -93,6 +89,7 @@ struct ClientReportCommand: ParsableCommand {
 
             Examples:
               ecv report client hlj-fire --format pdf --out reports/
+              ecv report client hlj-fire --with-vehicles --format pdf --out reports/
             """
     )
 
@@ -101,6 +98,9 @@ struct ClientReportCommand: ParsableCommand {
 
     @Argument(help: "The client's id.")
     var client: String
+
+    @Flag(help: "Also every vehicle report of the client, printed in the same browser run.")
+    var withVehicles = false
 
     @OptionGroup var output: ReportOutputOptions
 
@@ -116,10 +116,18 @@ struct ClientReportCommand: ParsableCommand {
             client: entry, catalog: catalog, rows: rows,
             on: CalendarDay(iso: ISOTime.day(Date())) ?? CalendarDay(daysSinceEpoch: 0), language: language,
             sign: signer.map { signer in { signer.sign(text: $0) } })
-        let path = try ReportOutput(format: output.format, out: output.out, signer: signer).emit(
-            { output.format == .csv ? ReadinessBoard(rows: rows).csv() : try summary.html() }, kind: "client",
-            id: client, language: language)
-        Output.write(path + "\n")
+        var documents = [
+            ReportOutput.Document(
+                text: { output.format == .csv ? ReadinessBoard(rows: rows).csv() : try summary.html() },
+                kind: "client", id: client, language: language)
+        ]
+        if withVehicles {
+            documents += try ReportOutput.vehicleDocuments(
+                catalog.placements.filter { $0.site.clientID == client }, catalog: catalog, store: store,
+                language: output.lang, signer: signer, csv: output.format == .csv)
+        }
+        let paths = try ReportOutput(format: output.format, out: output.out, signer: signer).emit(documents)
+        Output.write(paths.map { $0 + "\n" }.joined())
     }
 }
 
@@ -133,6 +141,7 @@ struct TourReportCommand: ParsableCommand {
 
             Examples:
               ecv report tour --lang both --format pdf --out reports/
+              ecv report tour --with-vehicles --format pdf --out reports/
             """
     )
 
@@ -142,6 +151,9 @@ struct TourReportCommand: ParsableCommand {
 
     @Argument(help: "The plan version (default: the latest).")
     var version: Int?
+
+    @Flag(help: "Also the report of every vehicle the plan visits, printed in the same browser run.")
+    var withVehicles = false
 
     func validate() throws {
         if output.format == .csv { throw ValidationError("the tour summary is html or pdf") }
@@ -161,43 +173,18 @@ struct TourReportCommand: ParsableCommand {
             plan: plan.document, planVersion: plan.version, catalog: catalog, rows: try store.board(catalog),
             on: CalendarDay(iso: ISOTime.day(Date())) ?? CalendarDay(daysSinceEpoch: 0), language: language,
             sign: signer.map { signer in { signer.sign(text: $0) } })
-        let path = try ReportOutput(format: output.format, out: output.out, signer: signer).emit(
-            { try summary.html() }, kind: "tour", id: "plan\(plan.version)", language: language)
-        Output.write(path + "\n")
-    }
-}
-
-/// Writes a report into its folder, prints it to PDF when asked, and signs the file.
-struct ReportOutput {
-    let format: ReportFormat
-    let out: String
-    let signer: ReportSigner?
-
-    /// The path of the file written.
-    func emit(_ html: () throws -> String, kind: String, id: String, language: Language) throws -> String {
-        let files = ReportFiles(folder: URL(fileURLWithPath: out))
-        let page = files.url(
-            kind: kind, id: id, language: language.rawValue, extension: format == .csv ? "csv" : "html")
-        do {
-            try files.write(try html(), to: page)
-            var written = page
-            if format == .pdf {
-                let pdf = page.deletingPathExtension().appendingPathExtension("pdf")
-                try ChromiumPrinter.find().print(page, to: pdf)
-                try? FileManager.default.removeItem(at: page)
-                written = pdf
-            }
-            if let signer, signer.canSign {
-                try signer.signFile(written)
-            } else {
-                FileHandle.standardError.write(Data("warning: no office key; \(written.path) is not signed\n".utf8))
-            }
-            return written.path
-        } catch let error as ReportError {
-            throw CLIError.badFile(error.description)
-        } catch let error as SigningError {
-            throw CLIError.badFile(error.description)
+        var documents = [
+            ReportOutput.Document(
+                text: { try summary.html() }, kind: "tour", id: "plan\(plan.version)", language: language)
+        ]
+        if withVehicles {
+            let visited = Set(plan.document.routes.flatMap { $0.stops.flatMap(\.visits) }.map(\.vehicle))
+            documents += try ReportOutput.vehicleDocuments(
+                catalog.placements.filter { visited.contains($0.vehicle.id) }, catalog: catalog, store: store,
+                language: output.lang, signer: signer, csv: false)
         }
+        let paths = try ReportOutput(format: output.format, out: output.out, signer: signer).emit(documents)
+        Output.write(paths.map { $0 + "\n" }.joined())
     }
 }
 
@@ -222,37 +209,6 @@ struct VerifyReportCommand: ParsableCommand {
             throw CLIError.badFile("\(file): \(error.description)")
         }
         Output.write("\(file): intact, signed by the office\n")
-    }
-}
-
-/// `ecv keys init`: the office's signing keys.
-struct KeysCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "keys",
-        abstract: "The office's Ed25519 keys for signing reports.",
-        subcommands: [InitKeysCommand.self]
-    )
-}
-
-struct InitKeysCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "init",
-        abstract: "Create the office's key pair (the private key readable by its owner only); never replaces one."
-    )
-
-    @OptionGroup var global: GlobalOptions
-    @OptionGroup var keyOptions: KeyOptions
-
-    func run() throws {
-        let folder = keyOptions.folder(global)
-        do {
-            let signer = try ReportSigner.createKeys(in: folder)
-            Output.write(
-                "created \(folder.appendingPathComponent(ReportSigner.privateKeyName).path) (fingerprint \(signer.fingerprint))\n"
-            )
-        } catch {
-            throw CLIError.badFile(error.description)
-        }
     }
 }
 

@@ -122,6 +122,21 @@ public struct VehicleReport {
         context = identity.context(facts, labels: labels, sign: sign)
     }
 
+    /// The report of what `store` holds for the vehicle: its inspections, results and photos.
+    public static func from(
+        _ store: Store, placement: Catalog.VehiclePlacement, catalog: Catalog, language: Language,
+        sign: ((String) -> String?)? = nil
+    ) throws(StoreError) -> VehicleReport {
+        let id = placement.vehicle.id
+        var photos: [Photo] = []
+        for record in try store.photos(ofVehicle: id) {
+            if let (record, data) = try store.photo(record.id) { photos.append(Photo(record: record, data: data)) }
+        }
+        return VehicleReport(
+            placement: placement, catalog: catalog, inspections: try store.inspections(ofVehicle: id),
+            history: try store.results(ofVehicle: id), photos: photos, language: language, sign: sign)
+    }
+
     /// The results as CSV, one row per applicable item (untested ones too), in checklist order.
     public func csv() -> String {
         let header = [

@@ -1,0 +1,76 @@
+import ECVModel
+import ECVReports
+import ECVStore
+import Foundation
+
+/// Writes reports into their folder, prints them to PDF when asked (one browser per core for the whole
+/// batch), and signs every file.
+struct ReportOutput {
+    let format: ReportFormat
+    let out: String
+    let signer: ReportSigner?
+
+    /// A report to write: its text, and what its file is named after.
+    struct Document {
+        var text: () throws -> String
+        var kind: String
+        var id: String
+        var language: Language
+    }
+
+    /// The path of the file written.
+    func emit(_ text: () throws -> String, kind: String, id: String, language: Language) throws -> String {
+        try withoutActuallyEscaping(text) { text in
+            try emit([Document(text: text, kind: kind, id: id, language: language)])[0]
+        }
+    }
+
+    /// The paths of the files written, in the order given.
+    func emit(_ documents: [Document]) throws -> [String] {
+        let files = ReportFiles(folder: URL(fileURLWithPath: out))
+        do {
+            var pages: [URL] = []
+            for document in documents {
+                let page = files.url(
+                    kind: document.kind, id: document.id, language: document.language.rawValue,
+                    extension: format == .csv ? "csv" : "html")
+                try files.write(try document.text(), to: page)
+                pages.append(page)
+            }
+            var written = pages
+            if format == .pdf {
+                written = pages.map { $0.deletingPathExtension().appendingPathExtension("pdf") }
+                try ChromiumPrinter.find().printAll(Array(zip(pages, written)))
+                for page in pages { try? FileManager.default.removeItem(at: page) }
+            }
+            for file in written {
+                if let signer, signer.canSign {
+                    try signer.signFile(file)
+                } else {
+                    FileHandle.standardError.write(Data("warning: no office key; \(file.path) is not signed\n".utf8))
+                }
+            }
+            return written.map(\.path)
+        } catch let error as ReportError {
+            throw CLIError.badFile(error.description)
+        } catch let error as SigningError {
+            throw CLIError.badFile(error.description)
+        }
+    }
+
+    /// The vehicle reports of `placements`, each in its client's language unless `language` is given.
+    static func vehicleDocuments(
+        _ placements: [Catalog.VehiclePlacement], catalog: Catalog, store: Store, language: Language?,
+        signer: ReportSigner?, csv: Bool
+    ) throws -> [Document] {
+        try placements.map { placement in
+            let language = language ?? catalog.client(withID: placement.site.clientID)?.language ?? .zh
+            let report = try VehicleReport.from(
+                store, placement: placement, catalog: catalog, language: language,
+                sign: signer.map { signer in { signer.sign(text: $0) } })
+            return Document(
+                text: { csv ? report.csv() : try report.html() }, kind: "vehicle", id: placement.vehicle.id,
+                language: language)
+        }
+    }
+}
