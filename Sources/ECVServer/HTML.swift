@@ -1,22 +1,11 @@
 import ECVModel
+import ECVReports
 
 /// HTML text: every value from data goes through `escape`, and pages share one layout.
 enum HTML {
     /// `text` safe inside element content and quoted attribute values.
     static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
+        Markup.escape(text)
     }
 
     /// A localized text as both languages, the Chinese first, each marked with its language.

@@ -66,29 +66,13 @@ struct RouteMap {
                     : "<circle cx=\"\(cx)\" cy=\"\(cy)\" r=\"3\" fill=\"\(colour)\"/>"
                 if named.insert(point.label).inserted {
                     svg +=
-                        "<text x=\"\(cx + 5)\" y=\"\(cy - 4)\" class=\"place\">\(RouteMap.escape(point.label))</text>"
+                        "<text x=\"\(cx + 5)\" y=\"\(cy - 4)\" class=\"place\">\(Markup.escape(point.label))</text>"
                 }
             }
             svg += "<text x=\"10\" y=\"\(18 + index * 16)\" fill=\"\(colour)\" class=\"legend\">■ "
-            svg += "\(RouteMap.escape(route.route)) · \(RouteMap.escape(route.team))</text>"
+            svg += "\(Markup.escape(route.route)) · \(Markup.escape(route.team))</text>"
         }
         return svg + "</svg>"
-    }
-
-    /// Text safe inside SVG.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
     }
 }
 
