@@ -94,7 +94,8 @@ let package = Package(
         ),
         .testTarget(
             name: "ECVReportsTests",
-            dependencies: ["ECVReports", "ECVCatalog", "ECVPlanning", "ECVStore", "ECVTestSupport"]
+            dependencies: ["ECVReports", "ECVCatalog", "ECVPlanning", "ECVStore", "ECVTestSupport"],
+            exclude: ["Snapshots"]
         ),
         .testTarget(
             name: "ECVServerTests",
