@@ -11,7 +11,7 @@ struct ReportIdentity {
     init(prefix: String, id: String, day: CalendarDay?, facts: [String: Any]) {
         var canonical = ""
         ReportIdentity.write(facts, to: &canonical)
-        contentSHA256 = SHA256.hash(data: Data(canonical.utf8)).map { String(format: "%02x", $0) }.joined()
+        contentSHA256 = Data(canonical.utf8).sha256Hex
         let date = day.map { String($0.description.filter { $0 != "-" }) } ?? "none"
         reportID = "\(prefix)-\(id)-\(date)-\(contentSHA256.prefix(8))"
     }

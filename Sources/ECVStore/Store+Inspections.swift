@@ -1,4 +1,3 @@
-import Crypto
 import ECVModel
 import Foundation
 import GRDB
@@ -113,7 +112,7 @@ public struct ChecklistFingerprints: Sendable, Equatable {
             let content = (try? encoder.encode(checklist)) ?? Data()
             fingerprints[checklist.subsystem.rawValue] = [
                 "version": String(checklist.version),
-                "sha256": SHA256.hash(data: content).map { String(format: "%02x", $0) }.joined(),
+                "sha256": content.sha256Hex,
             ]
         }
         json = (try? Store.json(fingerprints, encoder)) ?? "{}"

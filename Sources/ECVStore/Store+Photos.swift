@@ -37,7 +37,7 @@ extension Store {
         let id = makeID()
         var photo = PhotoRecord(
             id: id, inspectionID: id, vehicleID: placement.vehicle.id, itemID: itemID, contentType: kind.rawValue,
-            bytes: data.count, sha256: SyncBundle.sha256(data), takenAt: now, takenBy: actor.who, laptop: actor.laptop)
+            bytes: data.count, sha256: data.sha256Hex, takenAt: now, takenBy: actor.who, laptop: actor.laptop)
         let file = photoFolder.appendingPathComponent(photo.fileName)
         do {
             try FileManager.default.createDirectory(at: photoFolder, withIntermediateDirectories: true)
@@ -93,7 +93,7 @@ extension Store {
     public func photo(_ id: UUID) throws(StoreError) -> (PhotoRecord, Data)? {
         guard let photo = try read({ db in try PhotoRecord.fetchOne(db, key: id) }),
             let data = FileManager.default.contents(atPath: photoFolder.appendingPathComponent(photo.fileName).path),
-            SyncBundle.sha256(data) == photo.sha256
+            data.sha256Hex == photo.sha256
         else { return nil }
         return (photo, data)
     }

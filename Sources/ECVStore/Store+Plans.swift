@@ -1,4 +1,3 @@
-import Crypto
 import ECVModel
 import Foundation
 import GRDB
@@ -38,7 +37,7 @@ extension Store {
         let content = try json(
             CatalogContent(
                 checklists: catalog.checklists, teams: catalog.teams, clients: catalog.clients, routes: catalog.routes))
-        return SHA256.hash(data: Data(content.utf8)).map { String(format: "%02x", $0) }.joined()
+        return Data(content.utf8).sha256Hex
     }
 
     private struct CatalogContent: Encodable {

@@ -1,4 +1,3 @@
-import Crypto
 import ECVModel
 import Foundation
 import GRDB
@@ -60,7 +59,7 @@ extension Store {
 enum VerdictKey {
     static func of(_ items: [ChecklistItem]) -> String {
         let text = items.map { "\($0.fullID)=\($0.severity.rawValue)\n" }.joined()
-        return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        return Data(text.utf8).sha256Hex
     }
 }
 

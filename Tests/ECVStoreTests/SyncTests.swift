@@ -37,7 +37,7 @@ import Testing
             let (bundle, lastSeq) = try store.bundleSinceLastExport(
                 laptop: actor.laptop, at: SyncTests.start.addingTimeInterval(minutes * 60), id: TimeOrderedID.make())
             let data = try bundle.encoded()
-            try store.markExported(bundle, lastSeq: lastSeq, file: "bundle", sha256: SyncBundle.sha256(data))
+            try store.markExported(bundle, lastSeq: lastSeq, file: "bundle", sha256: data.sha256Hex)
             return try SyncBundle(data: data)
         }
 

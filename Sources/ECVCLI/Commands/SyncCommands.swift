@@ -32,7 +32,7 @@ struct ExportCommand: ParsableCommand {
         } catch {
             throw CLIError.cannotWrite(out, error.localizedDescription)
         }
-        try store.markExported(bundle, lastSeq: lastSeq, file: out, sha256: SyncBundle.sha256(data))
+        try store.markExported(bundle, lastSeq: lastSeq, file: out, sha256: data.sha256Hex)
         Output.write(
             "exported \(bundle.inspections.count) inspections, \(bundle.results.count) results, "
                 + "\(bundle.photos.count) photos, \(bundle.audit.count) audit lines to \(out)\n")

@@ -58,7 +58,7 @@ public struct ReportSigner {
 
     /// The public key's fingerprint: SHA-256 of its 32 bytes, hex.
     public var fingerprint: String {
-        SHA256.hash(data: publicKey.rawRepresentation).map { String(format: "%02x", $0) }.joined()
+        publicKey.rawRepresentation.sha256Hex
     }
 
     /// A signature of `text` (a report's content hash), base64; `nil` without the private key.
@@ -77,7 +77,7 @@ public struct ReportSigner {
             throw .cannotWrite("cannot sign \(file.path): \(error)")
         }
         let record = SignatureFile(
-            algorithm: "Ed25519", key: fingerprint, sha256: ReportSigner.sha256(data),
+            algorithm: "Ed25519", key: fingerprint, sha256: data.sha256Hex,
             signature: signature.base64EncodedString())
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
@@ -98,13 +98,9 @@ public struct ReportSigner {
             let signature = Data(base64Encoded: record.signature)
         else { throw .badSignatureFile(file.path + ".sig") }
         guard record.key == fingerprint else { throw .wrongKey(record.key) }
-        guard record.sha256 == ReportSigner.sha256(data), publicKey.isValidSignature(signature, for: data) else {
+        guard record.sha256 == data.sha256Hex, publicKey.isValidSignature(signature, for: data) else {
             throw .changed(file.path)
         }
-    }
-
-    static func sha256(_ data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
     }
 
     struct SignatureFile: Codable {

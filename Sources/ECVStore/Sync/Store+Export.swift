@@ -42,7 +42,7 @@ extension Store {
                     else { continue }
                     let file = photoFolder.appendingPathComponent(photo.fileName)
                     guard let data = FileManager.default.contents(atPath: file.path),
-                        SyncBundle.sha256(data) == photo.sha256
+                        data.sha256Hex == photo.sha256
                     else {
                         throw StoreError.database(
                             "photo file \(file.path) is missing or changed; it cannot be exported")

@@ -142,7 +142,7 @@ extension Store {
             for bundled in bundle.photos {
                 let photo = bundled.photo
                 guard try PhotoRecord.fetchOne(db, key: photo.id) == nil else { continue }
-                guard SyncBundle.sha256(bundled.data) == photo.sha256, PhotoKind(sniffing: bundled.data) != nil else {
+                guard bundled.data.sha256Hex == photo.sha256, PhotoKind(sniffing: bundled.data) != nil else {
                     throw StoreError.database("photo \(photo.id.text) in the bundle is not the image its row describes")
                 }
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

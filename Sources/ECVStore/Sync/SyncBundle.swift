@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import GRDB
 
@@ -88,7 +87,7 @@ public struct SyncBundle: Sendable, Equatable {
         let manifest = Manifest(
             format: SyncBundle.format, id: id, laptop: laptop, created: created,
             parts: zip(SyncBundle.partNames, zip(counts, parts)).map { name, part in
-                Manifest.Part(name: name, lines: part.0, sha256: SyncBundle.sha256(part.1))
+                Manifest.Part(name: name, lines: part.0, sha256: part.1.sha256Hex)
             })
         var data = try encoder.encode(manifest)
         data.append(0x0A)
@@ -128,7 +127,7 @@ public struct SyncBundle: Sendable, Equatable {
                 bytes.append(contentsOf: line)
                 bytes.append(0x0A)
             }
-            guard SyncBundle.sha256(bytes) == part.sha256 else {
+            guard bytes.sha256Hex == part.sha256 else {
                 throw .corrupted("the \(part.name) fail their SHA-256 check")
             }
             partLines.append(slice)
@@ -152,10 +151,6 @@ public struct SyncBundle: Sendable, Equatable {
             photos: manifest.parts.count > 3 ? try decode(BundledPhoto.self, 3) : [])
     }
 
-    /// SHA-256 as lower-case hex.
-    public static func sha256(_ data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
-    }
 }
 
 /// A photo as a bundle carries it: its row and its bytes.
