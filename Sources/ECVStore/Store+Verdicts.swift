@@ -23,15 +23,10 @@ extension Store {
     static func refreshVerdict(of vehicleID: String, items: [ChecklistItem]?, key: String? = nil, _ db: Database)
         throws
     {
-        let last = try Double.fetchOne(
-            db.cachedStatement(sql: "SELECT \(unixSeconds("MAX(recordedAt)")) FROM latest WHERE vehicleID = ?"),
-            arguments: [vehicleID])
-        guard let last else { return }
-        var summary = ""
-        if let items {
-            let verdict = try computeVerdict(of: vehicleID, items: items, db)
-            summary = VerdictCode.encode(verdict)
-        }
+        // One pass over the vehicle's latest results gives both the verdict and the time of the last one.
+        let latest = try latestResults(of: vehicleID, db)
+        guard let last = latest.lastSeconds else { return }
+        let summary = items.map { VerdictCode.encode(VerdictRules.verdict(items: $0, results: latest.results)) } ?? ""
         try db.cachedStatement(
             sql: """
                 INSERT INTO verdict (vehicleID, itemsKey, summary, lastRecordedAt) VALUES (?, ?, ?, ?)
@@ -43,13 +38,25 @@ extension Store {
 
     /// A vehicle's verdict computed from its latest results.
     static func computeVerdict(of vehicleID: String, items: [ChecklistItem], _ db: Database) throws -> VehicleVerdict {
+        VerdictRules.verdict(items: items, results: try latestResults(of: vehicleID, db).results)
+    }
+
+    /// The vehicle's latest result of each item, and when the last of them was recorded (Unix seconds).
+    private static func latestResults(of vehicleID: String, _ db: Database) throws -> (
+        results: [ItemResult], lastSeconds: Double?
+    ) {
         var results: [ItemResult] = []
+        var last: Double?
         let rows = try Row.fetchCursor(
-            db.cachedStatement(sql: "SELECT itemID, status FROM latest WHERE vehicleID = ?"), arguments: [vehicleID])
+            db.cachedStatement(
+                sql: "SELECT itemID, status, \(unixSeconds("recordedAt")) FROM latest WHERE vehicleID = ?"),
+            arguments: [vehicleID])
         while let row = try rows.next() {
             results.append(ItemResult(itemID: row[0], status: ItemResult.Status(rawValue: row[1]) ?? .untested))
+            let seconds: Double = row[2]
+            last = max(last ?? seconds, seconds)
         }
-        return VerdictRules.verdict(items: items, results: results)
+        return (results, last)
     }
 }
 
