@@ -73,7 +73,7 @@ public struct WebServer: Sendable {
                         throw WebError(.badRequest, "date must be YYYY-MM-DD")
                     }
                     return day
-                } ?? CalendarDay(iso: ISOTime.day(Date())) ?? CalendarDay(daysSinceEpoch: 0)
+                } ?? ISOTime.today()
             let plan = try store.latestPlan().flatMap {
                 try? JSONDecoder().decode(PlanDocument.self, from: Data($0.json.utf8))
             }

@@ -114,7 +114,7 @@ struct ClientReportCommand: ParsableCommand {
         let rows = try store.board(catalog, client: client)
         let summary = ClientSummary(
             client: entry, catalog: catalog, rows: rows,
-            on: CalendarDay(iso: ISOTime.day(Date())) ?? CalendarDay(daysSinceEpoch: 0), language: language,
+            on: ISOTime.today(), language: language,
             sign: signer.map { signer in { signer.sign(text: $0) } })
         var documents = [
             ReportOutput.Document(
@@ -171,7 +171,7 @@ struct TourReportCommand: ParsableCommand {
         let language = output.lang ?? .zh
         let summary = TourSummary(
             plan: plan.document, planVersion: plan.version, catalog: catalog, rows: try store.board(catalog),
-            on: CalendarDay(iso: ISOTime.day(Date())) ?? CalendarDay(daysSinceEpoch: 0), language: language,
+            on: ISOTime.today(), language: language,
             sign: signer.map { signer in { signer.sign(text: $0) } })
         var documents = [
             ReportOutput.Document(

@@ -37,7 +37,7 @@ struct TodayCommand: ParsableCommand {
             }
             day = parsed
         } else {
-            day = CalendarDay(iso: ISOTime.day(Date())) ?? CalendarDay(daysSinceEpoch: 0)
+            day = ISOTime.today()
         }
         let plan = try PlanStorage.latest(global: global)
         Output.write(DayAgenda(plan: plan, catalog: catalog, language: lang).rendered(day: day, team: team))

@@ -141,6 +141,11 @@ public enum ISOTime {
         String(string(date, timeZone: timeZone).prefix(10))
     }
 
+    /// Today in China's time zone.
+    public static func today() -> CalendarDay {
+        CalendarDay(iso: day(Date())) ?? CalendarDay(daysSinceEpoch: 0)
+    }
+
     private static func offsetText(_ seconds: Int) -> String {
         let sign = seconds < 0 ? "-" : "+"
         let minutes = abs(seconds) / 60

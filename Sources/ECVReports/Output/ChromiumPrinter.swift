@@ -18,12 +18,8 @@ public struct ChromiumPrinter: Sendable {
         throw .noBrowser
     }
 
-    /// Prints `html` to `pdf`, with the page's own `@page` size, margins and margin boxes.
-    public func print(_ html: URL, to pdf: URL) throws(ReportError) {
-        try printAll([(html, pdf)], browsers: 1)
-    }
-
-    /// Prints many HTML files to their PDFs, each browser kept for its share of the batch.
+    /// Prints HTML files to their PDFs (the pages' own `@page` size, margins and margin boxes), each
+    /// browser kept for its share of the batch.
     ///
     /// Starting a browser is most of the cost of a single page; one browser per core prints in parallel.
     public func printAll(_ jobs: [(html: URL, pdf: URL)], browsers: Int = ProcessInfo.processInfo.activeProcessorCount)
