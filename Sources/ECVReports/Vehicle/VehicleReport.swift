@@ -37,6 +37,11 @@ public struct VehicleReport {
         for result in history { latest[result.itemID] = result }
         let lastDay = inspections.last.map { CalendarDay(iso: ISOTime.day($0.startedAt)) } ?? nil
         let client = catalog.client(withID: placement.site.clientID)
+        let itemTitles = Dictionary(items.map { ($0.fullID, labels.text($0.title)) }, uniquingKeysWith: { a, _ in a })
+        func itemTitle(_ itemID: String) -> String { itemTitles[itemID] ?? itemID }
+        func subsystemTitle(_ subsystem: Subsystem) -> String {
+            catalog.checklists.first { $0.subsystem == subsystem }.map { labels.text($0.title) } ?? subsystem.rawValue
+        }
 
         var facts: [String: Any] = [
             "vehicle": ["id": placement.vehicle.id, "model": placement.vehicle.model as Any],
@@ -48,7 +53,7 @@ public struct VehicleReport {
             "equipment": placement.vehicle.equipment.joined(separator: ", "),
         ]
         let reasons = verdict.failed.map {
-            "\(labels.text(VehicleReport.title(of: $0.itemID, in: items))) (\(labels($0.severity.rawValue)))"
+            "\(itemTitle($0.itemID)) (\(labels($0.severity.rawValue)))"
         }
         facts["verdict"] = [
             "code": verdict.readiness.rawValue, "label": labels(verdict.readiness.rawValue),
@@ -57,11 +62,10 @@ public struct VehicleReport {
         facts["subsystems"] = verdict.subsystems.map { outcome -> [String: Any] in
             let failed = verdict.failed.filter { $0.itemID.hasPrefix(outcome.subsystem.rawValue + ".") }
             return [
-                "title": catalog.checklists.first { $0.subsystem == outcome.subsystem }.map { labels.text($0.title) }
-                    ?? outcome.subsystem.rawValue,
+                "title": subsystemTitle(outcome.subsystem),
                 "verdict": labels(outcome.verdict.rawValue),
                 "class": outcome.verdict == .pass ? "pass" : outcome.verdict == .fail ? "fail" : "untested",
-                "failed": failed.map { labels.text(VehicleReport.title(of: $0.itemID, in: items)) }.joined(
+                "failed": failed.map { itemTitle($0.itemID) }.joined(
                     separator: "; "),
             ]
         }
@@ -72,14 +76,13 @@ public struct VehicleReport {
                 own.filter { latest[$0.fullID]?.status == .fail } + own.filter { latest[$0.fullID]?.status != .fail }
             let sectionPhotos = photos.filter { photo in own.contains { $0.fullID == photo.record.itemID } }
             return [
-                "title": catalog.checklists.first { $0.subsystem == outcome.subsystem }.map { labels.text($0.title) }
-                    ?? outcome.subsystem.rawValue,
+                "title": subsystemTitle(outcome.subsystem),
                 "items": ordered.map { VehicleReport.row($0, latest[$0.fullID], labels) },
                 "hasPhotos": !sectionPhotos.isEmpty,
                 "photos": sectionPhotos.map { photo in
                     [
                         "src": "data:\(photo.record.contentType);base64,\(photo.data.base64EncodedString())",
-                        "caption": labels.text(VehicleReport.title(of: photo.record.itemID, in: items)),
+                        "caption": itemTitle(photo.record.itemID),
                     ]
                 },
             ]
@@ -90,12 +93,12 @@ public struct VehicleReport {
             guard !failed.isEmpty else { continue }
             recommendations.append(
                 labels("fix-\(severity.rawValue)")
-                    + failed.map { labels.text(VehicleReport.title(of: $0.itemID, in: items)) }.joined(separator: "; "))
+                    + failed.map { itemTitle($0.itemID) }.joined(separator: "; "))
         }
         if !verdict.untested.isEmpty {
             recommendations.append(
                 labels("untested-items")
-                    + verdict.untested.map { labels.text(VehicleReport.title(of: $0.itemID, in: items)) }
+                    + verdict.untested.map { itemTitle($0.itemID) }
                     .joined(separator: "; "))
         }
         facts["recommendations"] = recommendations
@@ -149,10 +152,6 @@ public struct VehicleReport {
     /// The report as an HTML document.
     public func html() throws -> String {
         try ReportTemplates.shared.render(context, template: "vehicle-report")
-    }
-
-    private static func title(of itemID: String, in items: [ChecklistItem]) -> LocalizedText {
-        items.first { $0.fullID == itemID }?.title ?? LocalizedText(itemID)
     }
 
     private static func row(_ item: ChecklistItem, _ result: ItemResult?, _ labels: ReportLabels) -> [String: Any] {
