@@ -63,7 +63,8 @@ struct ReportIdentity {
         var context = facts
         context["reportID"] = reportID
         context["contentSHA256"] = contentSHA256
-        context["signature"] = sign?(contentSHA256) as Any
+        // Only a real signature: an absent one must leave the key out, or the template prints "nil".
+        if let signature = sign?(contentSHA256) { context["signature"] = signature }
         context["labels"] = labels.all
         context["lang"] = labels.language == .en ? "en" : "zh"
         return context

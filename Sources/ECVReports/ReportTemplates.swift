@@ -1,17 +1,21 @@
 import Foundation
 import Mustache
 
-/// The report templates, read once from the module's resources.
+/// The report templates, read once from the module's resources; `report-style` and `report-footer` are
+/// partials the three pages share.
 final class ReportTemplates: Sendable {
     static let shared = ReportTemplates()
 
-    private let templates: [String: MustacheTemplate]
+    private static let pages = ["vehicle-report", "client-summary", "tour-summary"]
+    private static let partials = ["report-style", "report-footer"]
+
+    private let library: MustacheLibrary
     private let problem: String?
 
     private init() {
-        var templates: [String: MustacheTemplate] = [:]
+        var library = MustacheLibrary()
         var problem: String?
-        for name in ["vehicle-report", "client-summary", "tour-summary"] {
+        for name in ReportTemplates.pages + ReportTemplates.partials {
             guard let url = Bundle.module.url(forResource: name, withExtension: "mustache", subdirectory: "Templates"),
                 let text = try? String(contentsOf: url, encoding: .utf8)
             else {
@@ -19,18 +23,22 @@ final class ReportTemplates: Sendable {
                 continue
             }
             do {
-                templates[name] = try MustacheTemplate(string: text)
+                try library.register(text, named: name)
             } catch {
                 problem = "the report template \(name).mustache does not parse: \(error)"
             }
         }
-        self.templates = templates
+        self.library = library
         self.problem = problem
     }
 
     func render(_ context: [String: Any], template name: String) throws -> String {
-        guard let template = templates[name] else { throw ReportError.template(problem ?? "no template \(name)") }
-        return template.render(context)
+        // A missing partial would render as nothing, so any problem at all refuses every page.
+        if let problem { throw ReportError.template(problem) }
+        guard let page = library.render(context, withTemplate: name) else {
+            throw ReportError.template("no template \(name)")
+        }
+        return page
     }
 }
 

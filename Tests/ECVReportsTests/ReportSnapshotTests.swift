@@ -1,6 +1,8 @@
 import ECVCatalog
 import ECVModel
+import ECVPlanning
 import ECVReports
+import ECVStore
 import ECVTestSupport
 import Foundation
 import Testing
@@ -22,11 +24,60 @@ import Testing
 
     @Test func theVehicleReportInEnglish() throws {
         let catalog = VehicleReportTests.catalog
+        let folder = try TemporaryFolder()
+        let store = try Store(path: folder.databasePath)
         let placement = try #require(catalog.placement(ofVehicle: "HLJ-FIRE-01"))
-        let history = VehicleReportTests.results(failing: "power.generator-start", vehicle: placement.vehicle)
-        let report = VehicleReport(
-            placement: placement, catalog: catalog, inspections: [], history: history, language: .en)
+        let entries = catalog.items(applyingTo: placement.vehicle).map { item in
+            item.fullID == "power.generator-start"
+                ? ResultEntry(itemID: item.fullID, value: "fail", note: "starter relay dead", source: "test")
+                : ResultEntry(itemID: item.fullID, value: item.passingAnswer, source: "test")
+        }
+        _ = try store.record(
+            entries, for: placement, catalog: catalog, by: Actor(who: "Zhang Wei", laptop: "l"), at: Self.when,
+            makeID: TimeOrderedID.make)
+        let report = try VehicleReport.from(store, placement: placement, catalog: catalog, language: .en)
         try Self.check(try report.html(), against: "vehicle-report-en.html")
         try Self.check(report.csv(), against: "vehicle-report-en.csv")
+    }
+
+    @Test func aClientsSummaryInChinese() throws {
+        let catalog = VehicleReportTests.catalog
+        let folder = try TemporaryFolder()
+        let rows = try Self.boardWithFailures(catalog, in: folder)
+        let client = try #require(catalog.client(withID: "hlj-fire"))
+        let summary = ClientSummary(
+            client: client, catalog: catalog, rows: rows, on: try #require(CalendarDay(iso: "2027-04-20")),
+            language: .zh)
+        try Self.check(try summary.html(), against: "client-summary-zh.html")
+    }
+
+    @Test func theTourSummaryInBothLanguages() throws {
+        let catalog = VehicleReportTests.catalog
+        let folder = try TemporaryFolder()
+        let rows = try Self.boardWithFailures(catalog, in: folder)
+        var options = Planner.Options()
+        options.timeLimit = nil
+        options.maxIterations = 200
+        let plan = PlanDocument(try Planner(catalog: catalog, options: options).plan(), generated: Date())
+        let summary = TourSummary(
+            plan: plan, planVersion: 2, catalog: catalog, rows: rows,
+            on: try #require(CalendarDay(iso: "2027-05-01")), language: .both)
+        try Self.check(try summary.html(), against: "tour-summary-both.html")
+    }
+
+    /// 2027-04-06 16:26 China time: what the pages say must not depend on when the test runs.
+    static let when = Date(timeIntervalSince1970: 1_807_000_000)
+
+    /// The board after a failed generator on four vehicles of three clients, recorded at a fixed time.
+    static func boardWithFailures(_ catalog: Catalog, in folder: TemporaryFolder) throws -> [BoardRow] {
+        let store = try Store(path: folder.databasePath)
+        for id in ["HLJ-FIRE-01", "HLJ-FIRE-02", "JL-FIRE-01", "HE-EM-02"] {
+            let placement = try #require(catalog.placement(ofVehicle: id))
+            _ = try store.record(
+                [ResultEntry(itemID: "power.generator-start", value: "fail", note: "relay", source: "test")],
+                for: placement, catalog: catalog, by: Actor(who: "Zhang Wei", laptop: "l"), at: Self.when,
+                makeID: TimeOrderedID.make)
+        }
+        return try store.board(catalog)
     }
 }

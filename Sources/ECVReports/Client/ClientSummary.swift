@@ -17,7 +17,9 @@ public struct ClientSummary {
     ) {
         let labels = ReportLabels(language: language)
         let own = rows.filter { $0.client == client.id }
-        var facts: [String: Any] = ["client": labels.text(client.name), "date": labels.date(day), "total": own.count]
+        var facts: [String: Any] = [
+            "client": labels.text(client.name), "date": labels.date(day), "total": labels.number(own.count),
+        ]
         let order: [(Readiness, String)] = [
             (.notDeployable, "#cf222e"), (.restricted, "#bf8700"), (.incomplete, "#d4a72c"),
             (.notInspected, "#8c959f"), (.deployable, "#1a7f37"),

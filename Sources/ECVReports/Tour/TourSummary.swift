@@ -22,7 +22,7 @@ public struct TourSummary {
             let order: [Readiness] = [.notDeployable, .restricted, .incomplete, .deployable, .notInspected]
             return order.compactMap { readiness in
                 let count = vehicles.filter { (byVehicle[$0]?.verdict.readiness ?? .notInspected) == readiness }.count
-                return count == 0 ? nil : "\(labels(readiness.rawValue)) \(count)"
+                return count == 0 ? nil : "\(labels(readiness.rawValue)) \(labels.number(count))"
             }.joined(separator: " · ")
         }
         var facts: [String: Any] = ["planVersion": planVersion, "date": labels.date(day)]
@@ -34,10 +34,11 @@ public struct TourSummary {
             }
             let kmDone = lastDone.map { index in route.legs.prefix(index + 1).reduce(0) { $0 + $1.km } } ?? 0
             return [
-                "route": route.route,
+                "route": catalog.routes.first { $0.id == route.route }.map { labels.text($0.name) } ?? route.route,
                 "team": catalog.team(withID: route.team).map { labels.text($0.name) } ?? route.team,
-                "kmPlanned": String(format: "%.0f", route.totals.km), "kmDone": String(format: "%.0f", kmDone),
-                "vehicles": vehicles.count, "inspected": inspected.count, "verdicts": verdictCounts(vehicles),
+                "kmPlanned": labels.number(route.totals.km), "kmDone": labels.number(kmDone),
+                "vehicles": labels.number(vehicles.count), "inspected": labels.number(inspected.count),
+                "verdicts": verdictCounts(vehicles),
             ]
         }
         var failures: [String: Int] = [:]
@@ -48,8 +49,8 @@ public struct TourSummary {
         facts["pareto"] = failures.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(10).map { id, count in
             running += count
             return [
-                "id": id, "title": items.first { $0.fullID == id }.map { labels.text($0.title) } ?? id, "count": count,
-                "cumulative": "\(100 * running / total) %",
+                "id": id, "title": items.first { $0.fullID == id }.map { labels.text($0.title) } ?? id,
+                "count": labels.number(count), "cumulative": "\(100 * running / total)%",
             ] as [String: Any]
         }
         let sectors = Dictionary(grouping: catalog.clients, by: \.sector)
@@ -57,7 +58,8 @@ public struct TourSummary {
             let clients = Set((sectors[sector] ?? []).map(\.id))
             let vehicles = catalog.placements.filter { clients.contains($0.site.clientID) }.map(\.vehicle.id)
             return [
-                "sector": sector.rawValue, "clients": clients.count, "vehicles": vehicles.count,
+                "sector": labels("sector-\(sector.rawValue)"), "clients": labels.number(clients.count),
+                "vehicles": labels.number(vehicles.count),
                 "verdicts": verdictCounts(vehicles),
             ]
         }

@@ -33,6 +33,10 @@ struct ReportLabels {
         "kmDone": ("已完成 km", "km done"), "inspected": ("已检查", "Inspected"), "verdicts": ("结论", "Verdicts"),
         "pareto": ("最常见不合格项", "Most frequent failing items"), "cumulative": ("累计占比", "Cumulative"),
         "sectors": ("用户与行业", "Clients and sectors"), "sector": ("行业", "Sector"), "clients": ("用户", "Clients"),
+        "name": ("姓名", "Name"), "signedOn": ("日期", "Date"),
+        "sector-fire": ("消防救援", "Fire and rescue"), "sector-emergency-management": ("应急管理", "Emergency management"),
+        "sector-environment": ("生态环境", "Environment"), "sector-meteorology": ("气象", "Meteorology"),
+        "sector-other": ("其他", "Other"),
     ]
 
     /// The word for `key`; both languages, Chinese first, for `.both`.
@@ -53,6 +57,26 @@ struct ReportLabels {
     var all: [String: String] {
         Dictionary(uniqueKeysWithValues: ReportLabels.words.keys.map { ($0, self($0)) })
     }
+
+    /// `2,638` and `12,345.6` in English; `2638` and `12 345.6` in Chinese, where GB/T 15835 groups long
+    /// numbers by thin spaces and leaves four digits whole (`both` follows Chinese, which it shows first).
+    func number(_ value: Double, decimals: Int = 0) -> String {
+        let fixed = String(format: "%.\(max(0, decimals))f", abs(value))
+        let parts = fixed.split(separator: ".", maxSplits: 1)
+        let whole = Array(parts.first ?? "0")
+        let english = language == .en
+        let separator = english ? "," : "\u{2009}"
+        var grouped = ""
+        for (index, digit) in whole.enumerated() {
+            let groupStarts = index > 0 && (whole.count - index) % 3 == 0
+            if groupStarts && (english || whole.count > 4) { grouped += separator }
+            grouped.append(digit)
+        }
+        let sign = value < 0 && fixed.contains(where: { $0 != "0" && $0 != "." }) ? "-" : ""
+        return sign + grouped + (parts.count > 1 ? "." + parts[1] : "")
+    }
+
+    func number(_ value: Int) -> String { number(Double(value)) }
 
     /// `2027年4月13日` or `13 April 2027` (both: the two).
     func date(_ day: CalendarDay) -> String {
