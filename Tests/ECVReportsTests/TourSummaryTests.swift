@@ -24,7 +24,13 @@ import Testing
             language: .en
         ).html()
         #expect(html.components(separatedBy: "<polyline").count - 1 == catalog.routes.count)
-        for route in catalog.routes { #expect(html.contains(route.id)) }
+        let start = try #require(html.range(of: "<svg xmlns"))
+        let end = try #require(html.range(of: "</svg>", range: start.upperBound..<html.endIndex))
+        let map = html[start.lowerBound..<end.upperBound]
+        for route in catalog.routes {
+            let team = try #require(catalog.team(withID: route.teamID))
+            #expect(map.contains("\(route.name.text(in: .en)) · \(team.name.text(in: .en))"), "legend of \(route.id)")
+        }
         #expect(!html.contains("<script>x</script>"))
         #expect(html.contains("&lt;script&gt;x&lt;/script&gt; base"))
         #expect(html.contains("Plan version 3"))

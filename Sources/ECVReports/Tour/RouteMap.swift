@@ -12,7 +12,7 @@ struct RouteMap {
     let catalog: Catalog
     let language: Language
 
-    func svg(width: Double = 720, height: Double = 520) -> String {
+    func svg(width: Double = 1000, height: Double = 570) -> String {
         var points: [(route: String, kind: String, place: GeoPoint, label: String)] = []
         for route in plan.routes {
             let base = catalog.team(withID: route.team)?.base
@@ -26,12 +26,19 @@ struct RouteMap {
         // Equirectangular, shrunk east-west by the cosine of the middle latitude, fitted with a margin.
         let lats = points.map(\.place.lat)
         let lons = points.map(\.place.lon)
-        let south = (lats.min() ?? 0) - 1.5
-        let north = (lats.max() ?? 0) + 1.5
-        let west = (lons.min() ?? 0) - 2
-        let east = (lons.max() ?? 0) + 2
+        var south = (lats.min() ?? 0) - 1.5
+        var north = (lats.max() ?? 0) + 1.5
+        var west = (lons.min() ?? 0) - 2
+        var east = (lons.max() ?? 0) + 2
         let squeeze = cos((south + north) / 2 * .pi / 180)
         let scale = min(width / ((east - west) * squeeze), height / (north - south))
+        // The tour in the middle, with the graticule running to the edges on the side it leaves free.
+        let spareLon = width / (squeeze * scale) - (east - west)
+        let spareLat = height / scale - (north - south)
+        west -= spareLon / 2
+        east += spareLon / 2
+        south -= spareLat / 2
+        north += spareLat / 2
         func x(_ lon: Double) -> Double { ((lon - west) * squeeze * scale).rounded(toPlaces: 1) }
         func y(_ lat: Double) -> Double { ((north - lat) * scale).rounded(toPlaces: 1) }
 
@@ -46,8 +53,10 @@ struct RouteMap {
             svg += "<line x1=\"0\" y1=\"\(y(lat))\" x2=\"\(Int(width))\" y2=\"\(y(lat))\" stroke=\"#d0d7de\"/>"
             svg += "<text x=\"2\" y=\"\(y(lat) - 2)\" class=\"grid\">\(Int(lat))°N</text>"
         }
-        // A city visited several times, or by several teams, is named once.
-        var named: Set<String> = []
+        // A city visited several times, or by several teams, is named once; a name that would cover
+        // another is moved to another corner of its dot, or left out where stops crowd.
+        var labels = MapLabels()
+        var legends: [(colour: String, names: [String])] = []
         for (index, route) in plan.routes.enumerated() {
             let colour = RouteMap.colours[index % RouteMap.colours.count]
             let own = points.filter { $0.route == route.route }
@@ -64,15 +73,66 @@ struct RouteMap {
                     point.kind == "base"
                     ? "<rect x=\"\(cx - 5)\" y=\"\(cy - 5)\" width=\"10\" height=\"10\" fill=\"\(colour)\"/>"
                     : "<circle cx=\"\(cx)\" cy=\"\(cy)\" r=\"3\" fill=\"\(colour)\"/>"
-                if named.insert(point.label).inserted {
-                    svg +=
-                        "<text x=\"\(cx + 5)\" y=\"\(cy - 4)\" class=\"place\">\(Markup.escape(point.label))</text>"
-                }
             }
-            svg += "<text x=\"10\" y=\"\(18 + index * 16)\" fill=\"\(colour)\" class=\"legend\">■ "
-            svg += "\(Markup.escape(route.route)) · \(Markup.escape(route.team))</text>"
+            let legend = [
+                catalog.routes.first { $0.id == route.route }.map { $0.name.text(in: language) } ?? route.route,
+                catalog.team(withID: route.team).map { $0.name.text(in: language) } ?? route.team,
+            ]
+            legends.append((colour, legend))
+        }
+        // The legend on a pale box over whatever lies beneath it, top left.
+        let legendWidth = legends.map { MapLabels.width("■ " + $0.names.joined(separator: " · "), size: 11) }.max() ?? 0
+        svg += "<rect x=\"4\" y=\"4\" width=\"\((legendWidth + 12).rounded())\" height=\"\(legends.count * 16 + 8)\" "
+        svg += "fill=\"#ffffff\" fill-opacity=\"0.85\"/>"
+        for (index, entry) in legends.enumerated() {
+            let legendY = Double(18 + index * 16)
+            labels.reserve(x: 10, y: legendY, text: "■ " + entry.names.joined(separator: " · "), size: 11)
+            svg += "<text x=\"10\" y=\"\(Int(legendY))\" fill=\"\(entry.colour)\" class=\"legend\">■ "
+            svg += "\(entry.names.map(Markup.escape).joined(separator: " · "))</text>"
+        }
+        // Names after all the lines and the legend, so that every name can avoid the whole legend.
+        for point in points {
+            if let (lx, ly) = labels.place(point.label, atX: x(point.place.lon), y: y(point.place.lat)) {
+                svg += "<text x=\"\(lx)\" y=\"\(ly)\" class=\"place\">\(Markup.escape(point.label))</text>"
+            }
         }
         return svg + "</svg>"
+    }
+}
+
+/// Where the map's texts go: each one a box that no later text may cover.
+private struct MapLabels {
+    private var boxes: [(minX: Double, minY: Double, maxX: Double, maxY: Double)] = []
+    private var named: Set<String> = []
+
+    /// Roughly how wide a text runs: a CJK character is square, a Latin one about 0.6 of the size.
+    static func width(_ text: String, size: Double) -> Double {
+        text.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x2E80 ? size : size * 0.6) }
+    }
+
+    /// Keeps the box of a text that is drawn anyway (a legend line whose baseline is at `y`).
+    mutating func reserve(x: Double, y: Double, text: String, size: Double) {
+        boxes.append((x, y - size, x + MapLabels.width(text, size: size), y + 2))
+    }
+
+    /// The baseline of `text` beside the dot at (x, y): the first corner where it covers no other text,
+    /// or nil when every corner is taken or the name is already on the map.
+    mutating func place(_ text: String, atX x: Double, y: Double, size: Double = 9) -> (Double, Double)? {
+        guard !named.contains(text) else { return nil }
+        let width = MapLabels.width(text, size: size)
+        let corners = [(x + 5, y - 4), (x + 5, y + size + 2), (x - 5 - width, y - 4), (x - 5 - width, y + size + 2)]
+        for (left, baseline) in corners {
+            let box = (minX: left, minY: baseline - size, maxX: left + width, maxY: baseline + 2)
+            let free = !boxes.contains {
+                box.minX < $0.maxX && $0.minX < box.maxX && box.minY < $0.maxY && $0.minY < box.maxY
+            }
+            if free {
+                boxes.append(box)
+                named.insert(text)
+                return ((left * 10).rounded() / 10, (baseline * 10).rounded() / 10)
+            }
+        }
+        return nil
     }
 }
 

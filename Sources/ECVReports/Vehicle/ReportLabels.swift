@@ -33,7 +33,7 @@ struct ReportLabels {
         "kmDone": ("已完成 km", "km done"), "inspected": ("已检查", "Inspected"), "verdicts": ("结论", "Verdicts"),
         "pareto": ("最常见不合格项", "Most frequent failing items"), "cumulative": ("累计占比", "Cumulative"),
         "sectors": ("用户与行业", "Clients and sectors"), "sector": ("行业", "Sector"), "clients": ("用户", "Clients"),
-        "name": ("姓名", "Name"), "signedOn": ("日期", "Date"),
+        "name": ("姓名", "Name"), "routeMap": ("巡检路线图", "Route map"), "signedOn": ("日期", "Date"),
         "sector-fire": ("消防救援", "Fire and rescue"), "sector-emergency-management": ("应急管理", "Emergency management"),
         "sector-environment": ("生态环境", "Environment"), "sector-meteorology": ("气象", "Meteorology"),
         "sector-other": ("其他", "Other"),
