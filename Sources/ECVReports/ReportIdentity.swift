@@ -46,6 +46,13 @@ struct ReportIdentity {
 
     private static func quote(_ text: String, to out: inout String) {
         out += "\""
+        // Most texts hold nothing to escape: copied whole instead of walked character by character.
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0x0A })
+        else {
+            out += text
+            out += "\""
+            return
+        }
         for character in text {
             switch character {
             case "\"": out += "\\\""

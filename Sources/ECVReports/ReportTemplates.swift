@@ -12,7 +12,17 @@ final class ReportTemplates: Sendable {
     private let library: MustacheLibrary
     private let problem: String?
 
+    /// The content type every report template declares first (`{{% CONTENT_TYPE: ECV_HTML}}`).
+    static let contentType = "ECV_HTML"
+
+    /// Mustache's own HTML escaping walks every character of every value; `Markup.escape` passes texts with
+    /// nothing to escape through whole and escapes bytes, so that no combining mark hides a quote.
+    private struct ReportHTML: MustacheContentType {
+        func escapeText(_ text: String) -> String { Markup.escape(text) }
+    }
+
     private init() {
+        MustacheContentTypes.register(ReportHTML(), named: ReportTemplates.contentType)
         var library = MustacheLibrary()
         var problem: String?
         for name in ReportTemplates.pages + ReportTemplates.partials {
@@ -20,6 +30,10 @@ final class ReportTemplates: Sendable {
                 let text = try? String(contentsOf: url, encoding: .utf8)
             else {
                 problem = "the report template \(name).mustache is missing from the installation"
+                continue
+            }
+            guard text.hasPrefix("{{% CONTENT_TYPE: \(ReportTemplates.contentType)}}") else {
+                problem = "the report template \(name).mustache does not start with its content type"
                 continue
             }
             do {

@@ -65,14 +65,17 @@ import Testing
         let placement = try #require(catalog.placement(ofVehicle: "HLJ-FIRE-01"))
         let index = try #require(catalog.clients.firstIndex { $0.id == placement.site.clientID })
         catalog.clients[index].name = LocalizedText("<script>alert(\"x\")</script> & 'Co'")
-        let history = [ItemResult(itemID: "power.generator-start", status: .fail, note: "<img src=x onerror=alert(1)>")]
+        // A quote followed by a combining mark is one Character, yet a browser ends an attribute at its quote.
+        let note = "<img src=x onerror=alert(1)> \"\u{301} onmouseover=alert(2)"
+        let history = [ItemResult(itemID: "power.generator-start", status: .fail, note: note)]
         let html = try VehicleReport(
             placement: placement, catalog: catalog, inspections: [], history: history, language: .en
         ).html()
         #expect(!html.contains("<script>alert"))
         #expect(!html.contains("<img src=x"))
         #expect(html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;Co&#39;"))
-        #expect(html.contains("&lt;img src=x onerror=alert(1)&gt;"))
+        #expect(html.contains("&lt;img src=x onerror=alert(1)&gt; &quot;\u{301} onmouseover"))
+        #expect(!html.utf8.contains(Array("\"\u{301}".utf8)), "a quote hidden behind a combining mark is escaped")
     }
 
     @Test func theSameFactsGiveTheSameContentHash() throws {
