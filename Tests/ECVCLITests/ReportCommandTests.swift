@@ -18,14 +18,7 @@ import Testing
         let pdf = report.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(pdf == out + "/vehicle-HLJ-FIRE-01-zh.pdf")
 
-        let text = Process()
-        text.executableURL = URL(fileURLWithPath: "/usr/bin/pdftotext")
-        text.arguments = [pdf, "-"]
-        let pipe = Pipe()
-        text.standardOutput = pipe
-        try text.run()
-        let content = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        text.waitUntilExit()
+        let content = try Self.text(ofPDF: pdf)
         #expect(content.contains("HLJ-FIRE-01"))
         #expect(content.contains("不可出动"))
         #expect(content.contains("应急通信车健康检查报告"))
@@ -38,6 +31,19 @@ import Testing
         #expect(changed.status == 1)
         #expect(changed.stderr.contains("was changed after it was signed"))
     }
+
+    /// What `pdftotext` reads in a PDF.
+    static func text(ofPDF path: String) throws -> String {
+        let text = Process()
+        text.executableURL = URL(fileURLWithPath: "/usr/bin/pdftotext")
+        text.arguments = [path, "-"]
+        let pipe = Pipe()
+        text.standardOutput = pipe
+        try text.run()
+        let content = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        text.waitUntilExit()
+        return content
+    }
 }
 
 extension ReportCommandTests {
@@ -45,15 +51,22 @@ extension ReportCommandTests {
         let folder = try TemporaryFolder(copyingCatalogFrom: ProjectPaths.sampleCatalog)
         let root = ["--root", folder.url.path]
         let out = folder.url.appendingPathComponent("reports").path
-        let batch = try ECVRunner.run(["report", "client", "hlj-fire", "--with-vehicles", "--out", out] + root)
-        #expect(batch.status == 0)
+        let batch = try ECVRunner.run(
+            ["report", "client", "hlj-fire", "--with-vehicles", "--format", "pdf", "--out", out] + root)
+        #expect(batch.status == 0, "\(batch.stderr)")
         #expect(batch.stderr.contains("warning: no office key"))
-        let names = batch.stdout.split(separator: "\n").map { URL(fileURLWithPath: String($0)).lastPathComponent }
-        #expect(names.first == "client-hlj-fire-zh.html")
-        #expect(
-            Set(names.dropFirst()) == [
-                "vehicle-HLJ-FIRE-01-zh.html", "vehicle-HLJ-FIRE-02-zh.html", "vehicle-HLJ-FIRE-03-zh.html",
-            ])
+        let paths = batch.stdout.split(separator: "\n").map(String.init)
+        let names = paths.map { URL(fileURLWithPath: $0).lastPathComponent }
+        #expect(names.first == "client-hlj-fire-zh.pdf")
+        let vehicles = ["HLJ-FIRE-01", "HLJ-FIRE-02", "HLJ-FIRE-03"]
+        #expect(Set(names.dropFirst()) == Set(vehicles.map { "vehicle-\($0)-zh.pdf" }))
+        // One browser tab prints the whole batch: each file must hold its own vehicle, not the page before.
+        for (path, name) in zip(paths, names).dropFirst() {
+            let text = try Self.text(ofPDF: path)
+            for vehicle in vehicles {
+                #expect(text.contains(vehicle) == name.contains(vehicle), "\(vehicle) in \(name)")
+            }
+        }
         let tour = try ECVRunner.run(["report", "tour", "--format", "csv"] + root)
         #expect(tour.status == 2)
     }

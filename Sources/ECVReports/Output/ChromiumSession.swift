@@ -17,6 +17,7 @@ final class ChromiumSession {
     /// Events that arrived while a reply was awaited, for `wait(for:)`.
     private var events: [[String: Any]] = []
     private let profile: URL
+    private var tabSession: String?
 
     init(executable: URL) throws(ReportError) {
         var input: [Int32] = [0, 0]
@@ -62,19 +63,27 @@ final class ChromiumSession {
 
     /// Prints the page at `url` to PDF bytes, with the page's own `@page` size, margins and margin boxes.
     func printPDF(_ url: URL) throws(ReportError) -> Data {
-        let target = try call("Target.createTarget", ["url": "about:blank"])["targetId"] as? String ?? ""
-        let session = try call("Target.attachToTarget", ["targetId": target, "flatten": true])["sessionId"] as? String
-        _ = try call("Page.enable", [:], session: session)
+        let session = try tab()
         _ = try call("Page.navigate", ["url": url.absoluteString], session: session)
         try wait(for: "Page.loadEventFired", session: session)
         let printed = try call(
             "Page.printToPDF",
             ["preferCSSPageSize": true, "printBackground": true, "displayHeaderFooter": false], session: session)
-        _ = try call("Target.closeTarget", ["targetId": target])
         guard let text = printed["data"] as? String, let data = Data(base64Encoded: text) else {
             throw .browserFailed("no PDF for \(url.lastPathComponent)")
         }
         return data
+    }
+
+    /// The session of the one tab every page of the batch is loaded into: a new tab per page would cost a
+    /// renderer each time.
+    private func tab() throws(ReportError) -> String? {
+        if let tabSession { return tabSession }
+        let target = try call("Target.createTarget", ["url": "about:blank"])["targetId"] as? String ?? ""
+        let session = try call("Target.attachToTarget", ["targetId": target, "flatten": true])["sessionId"] as? String
+        _ = try call("Page.enable", [:], session: session)
+        tabSession = session
+        return session
     }
 
     private func call(_ method: String, _ parameters: [String: Any], session: String? = nil) throws(ReportError)
