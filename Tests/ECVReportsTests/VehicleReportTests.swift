@@ -107,6 +107,17 @@ import Testing
         #expect(written.allSatisfy { !$0.contains("/") && !$0.hasPrefix(".") })
     }
 
+    @Test func anOutputFolderThatCannotBeMadeIsNamedWithTheSystemsReason() throws {
+        let folder = try TemporaryFolder()
+        let file = folder.url.appendingPathComponent("a-file")
+        try Data("x".utf8).write(to: file)
+        let files = ReportFiles(folder: file.appendingPathComponent("out"))
+        let url = files.url(kind: "vehicle", id: "HLJ-FIRE-01", language: "zh", extension: "html")
+        #expect(throws: ReportError.cannotWrite("cannot create the folder \(files.folder.path): Not a directory")) {
+            try files.write("x", to: url)
+        }
+    }
+
     @Test func aSignedReportVerifiesUntilAByteChanges() throws {
         let folder = try TemporaryFolder()
         let keys = folder.url.appendingPathComponent("keys")

@@ -27,9 +27,22 @@ public struct ReportFiles {
         }
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw .cannotWrite("cannot create the folder \(folder.path): \(ReportFiles.reason(error))")
+        }
+        do {
             try Data(text.utf8).write(to: url, options: .atomic)
         } catch {
-            throw .cannotWrite("\(url.path): \(error.localizedDescription)")
+            throw .cannotWrite("cannot write \(url.path): \(ReportFiles.reason(error))")
         }
+    }
+
+    /// The system's own words (`Permission denied`, `No space left on device`) where Foundation has them.
+    private static func reason(_ error: Error) -> String {
+        if let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? Error {
+            let posix = underlying as NSError
+            if posix.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(posix.code))) }
+        }
+        return error.localizedDescription
     }
 }
