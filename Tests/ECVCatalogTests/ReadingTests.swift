@@ -67,7 +67,7 @@ import Testing
         ])
         let load = fixture.load()
         #expect(load.diagnostics.isEmpty)
-        #expect(load.catalog.teams.map(\.base.name) == ["Nanjing base", "Nanjing base"])
+        #expect(load.catalog.teams.map(\.base.name.en) == ["Nanjing base", "Nanjing base"])
     }
 
     @Test func everyProblemOfAFileIsReportedNotJustTheFirst() throws {

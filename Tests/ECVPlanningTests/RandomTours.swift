@@ -28,8 +28,10 @@ enum RandomTours {
         let teams = [
             Team(
                 id: "team-a", name: LocalizedText("A"), skills: ["ka-band"],
-                base: Team.Base(name: "base", location: base)),
-            Team(id: "team-b", name: LocalizedText("B"), skills: [], base: Team.Base(name: "base", location: base)),
+                base: Team.Base(name: LocalizedText("base"), location: base)),
+            Team(
+                id: "team-b", name: LocalizedText("B"), skills: [],
+                base: Team.Base(name: LocalizedText("base"), location: base)),
         ]
         let clients = [Client(id: "client", name: LocalizedText("Client"), sector: .fire)]
         let first =

@@ -11,7 +11,7 @@ import Testing
 @Suite struct TourSummaryTests {
     @Test func everyLineIsOnTheMapAndNamesStayText() throws {
         var catalog = VehicleReportTests.catalog
-        catalog.teams[0].base.name = "<script>x</script> base"
+        catalog.teams[0].base.name = LocalizedText("<script>x</script> base")
         var options = Planner.Options()
         options.timeLimit = nil
         options.maxIterations = 200

@@ -56,7 +56,7 @@ enum PeopleDecoder {
     private static func decodeBase(_ field: Field) -> Team.Base? {
         guard let reader = field.mapping(what: "`base`") else { return nil }
         reader.rejectUnknownKeys(["name", "lat", "lon"])
-        let name = reader.required("name")?.string()
+        let name = reader.required("name")?.localized()
         let lat = latitude(reader)
         let lon = longitude(reader)
         guard let name, let lat, let lon else { return nil }

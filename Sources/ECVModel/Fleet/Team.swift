@@ -9,10 +9,10 @@ public struct Team: Sendable, Hashable, Codable, Identifiable {
 
     /// The team's home: every route starts and ends here.
     public struct Base: Sendable, Hashable, Codable {
-        public var name: String
+        public var name: LocalizedText
         public var location: GeoPoint
 
-        public init(name: String, location: GeoPoint) {
+        public init(name: LocalizedText, location: GeoPoint) {
             self.name = name
             self.location = location
         }

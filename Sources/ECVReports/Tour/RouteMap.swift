@@ -16,7 +16,7 @@ struct RouteMap {
         var points: [(route: String, kind: String, place: GeoPoint, label: String)] = []
         for route in plan.routes {
             let base = catalog.team(withID: route.team)?.base
-            if let base { points.append((route.route, "base", base.location, base.name)) }
+            if let base { points.append((route.route, "base", base.location, base.name.text(in: language))) }
             for stop in route.stops {
                 guard let site = catalog.site(withID: stop.site) else { continue }
                 points.append((route.route, "stop", site.location, site.city?.text(in: language) ?? site.id))
