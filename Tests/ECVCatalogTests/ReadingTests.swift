@@ -1,4 +1,5 @@
 import ECVCatalog
+import ECVModel
 import ECVTestSupport
 import Foundation
 import Testing
@@ -68,6 +69,17 @@ import Testing
         let load = fixture.load()
         #expect(load.diagnostics.isEmpty)
         #expect(load.catalog.teams.map(\.base.name.en) == ["Nanjing base", "Nanjing base"])
+    }
+
+    @Test func aBaseNameIsAPlainTextOrBilingual() throws {
+        let fixture = try CatalogFixture([
+            .init("Routes/teams.yaml", "    base: {name: Nanjing base", "    base: {name: {zh: 南京基地, en: Nanjing base}")
+        ])
+        let load = fixture.load()
+        #expect(load.diagnostics.isEmpty)
+        let names = load.catalog.teams.map(\.base.name)
+        #expect(names.first == LocalizedText(zh: "南京基地", en: "Nanjing base"))
+        #expect(names.dropFirst().allSatisfy { $0 == LocalizedText("Nanjing base") })
     }
 
     @Test func everyProblemOfAFileIsReportedNotJustTheFirst() throws {
