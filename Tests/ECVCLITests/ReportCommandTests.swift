@@ -51,14 +51,19 @@ extension ReportCommandTests {
         let folder = try TemporaryFolder(copyingCatalogFrom: ProjectPaths.sampleCatalog)
         let root = ["--root", folder.url.path]
         let out = folder.url.appendingPathComponent("reports").path
+        // Two of the client's three vehicles inspected; the third gets no report in a batch.
+        let vehicles = ["HLJ-FIRE-01", "HLJ-FIRE-02"]
+        for vehicle in vehicles {
+            #expect(try ECVRunner.run(["record", vehicle, "power.generator-start=pass"] + root).status == 0)
+        }
         let batch = try ECVRunner.run(
             ["report", "client", "hlj-fire", "--with-vehicles", "--format", "pdf", "--out", out] + root)
         #expect(batch.status == 0, "\(batch.stderr)")
         #expect(batch.stderr.contains("warning: no office key"))
+        #expect(batch.stderr.contains("note: no report for 1 vehicle(s) not inspected yet: HLJ-FIRE-03"))
         let paths = batch.stdout.split(separator: "\n").map(String.init)
         let names = paths.map { URL(fileURLWithPath: $0).lastPathComponent }
         #expect(names.first == "client-hlj-fire-zh.pdf")
-        let vehicles = ["HLJ-FIRE-01", "HLJ-FIRE-02", "HLJ-FIRE-03"]
         #expect(Set(names.dropFirst()) == Set(vehicles.map { "vehicle-\($0)-zh.pdf" }))
         // One browser tab prints the whole batch: each file must hold its own vehicle, not the page before.
         for (path, name) in zip(paths, names).dropFirst() {

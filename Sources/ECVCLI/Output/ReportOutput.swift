@@ -58,12 +58,30 @@ struct ReportOutput {
         }
     }
 
-    /// The vehicle reports of `placements`, each in its client's language unless `language` is given.
+    /// The vehicle reports of those of `placements` that were inspected, each in its client's language unless
+    /// `language` is given; the others are named on standard error.
+    ///
+    /// A batch goes to clients: a report of a vehicle nobody has inspected yet would be pages of untested
+    /// items. `ecv report vehicle ID` still writes one when asked for that vehicle.
     static func vehicleDocuments(
         _ placements: [Catalog.VehiclePlacement], catalog: Catalog, store: Store, language: Language?,
         signer: ReportSigner?, csv: Bool
     ) throws -> [Document] {
-        try placements.map { placement in
+        var inspected: [Catalog.VehiclePlacement] = []
+        var waiting: [String] = []
+        for placement in placements {
+            if try store.inspections(ofVehicle: placement.vehicle.id).isEmpty {
+                waiting.append(placement.vehicle.id)
+            } else {
+                inspected.append(placement)
+            }
+        }
+        if !waiting.isEmpty {
+            let shown = waiting.prefix(10).joined(separator: ", ") + (waiting.count > 10 ? ", …" : "")
+            let note = "note: no report for \(waiting.count) vehicle(s) not inspected yet: \(shown)\n"
+            FileHandle.standardError.write(Data(note.utf8))
+        }
+        return try inspected.map { placement in
             let language = language ?? catalog.client(withID: placement.site.clientID)?.language ?? .zh
             let report = try VehicleReport.from(
                 store, placement: placement, catalog: catalog, language: language,
