@@ -99,7 +99,7 @@ struct ClientReportCommand: ParsableCommand {
     @Argument(help: "The client's id.")
     var client: String
 
-    @Flag(help: "Also every vehicle report of the client, printed in the same browser run.")
+    @Flag(help: "Also the report of each inspected vehicle of the client, printed in the same browser run.")
     var withVehicles = false
 
     @OptionGroup var output: ReportOutputOptions
@@ -152,7 +152,7 @@ struct TourReportCommand: ParsableCommand {
     @Argument(help: "The plan version (default: the latest).")
     var version: Int?
 
-    @Flag(help: "Also the report of every vehicle the plan visits, printed in the same browser run.")
+    @Flag(help: "Also the report of each inspected vehicle the plan visits, printed in the same browser run.")
     var withVehicles = false
 
     func validate() throws {
