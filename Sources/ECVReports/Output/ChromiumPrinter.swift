@@ -22,15 +22,17 @@ public struct ChromiumPrinter: Sendable {
     /// browser kept for its share of the batch.
     ///
     /// Starting a browser is most of the cost of a single page; one browser per core prints in parallel.
-    public func printAll(_ jobs: [(html: URL, pdf: URL)], browsers: Int = ProcessInfo.processInfo.activeProcessorCount)
-        throws(ReportError)
-    {
+    /// A page that has not printed after `pageTimeout` seconds fails the batch.
+    public func printAll(
+        _ jobs: [(html: URL, pdf: URL)], browsers: Int = ProcessInfo.processInfo.activeProcessorCount,
+        pageTimeout: TimeInterval = 60
+    ) throws(ReportError) {
         guard !jobs.isEmpty else { return }
         let shares = max(1, min(browsers, jobs.count))
         let failures = Failures()
         DispatchQueue.concurrentPerform(iterations: shares) { share in
             do {
-                let session = try ChromiumSession(executable: executable)
+                let session = try ChromiumSession(executable: executable, pageTimeout: pageTimeout)
                 for job in stride(from: share, to: jobs.count, by: shares).map({ jobs[$0] }) {
                     try session.printPDF(job.html).write(to: job.pdf, options: .atomic)
                 }

@@ -18,8 +18,17 @@ final class ChromiumSession {
     private var events: [[String: Any]] = []
     private let profile: URL
     private var tabSession: String?
+    /// How long one page may take to load and print; a browser that stops answering fails the batch
+    /// instead of holding it forever.
+    private let pageTimeout: TimeInterval
+    private var deadline: Date = .distantFuture
+    /// The file being printed, for the error when it takes too long.
+    private var page = ""
 
-    init(executable: URL) throws(ReportError) {
+    init(executable: URL, pageTimeout: TimeInterval = 60) throws(ReportError) {
+        self.pageTimeout = pageTimeout
+        // A browser that dies mid-batch must give an error on the next write, not end this process.
+        signal(SIGPIPE, SIG_IGN)
         var input: [Int32] = [0, 0]
         var output: [Int32] = [0, 0]
         guard pipe(&input) == 0, pipe(&output) == 0 else { throw .browserFailed("cannot make pipes") }
@@ -63,6 +72,9 @@ final class ChromiumSession {
 
     /// Prints the page at `url` to PDF bytes, with the page's own `@page` size, margins and margin boxes.
     func printPDF(_ url: URL) throws(ReportError) -> Data {
+        deadline = Date(timeIntervalSinceNow: pageTimeout)
+        page = url.lastPathComponent
+        defer { deadline = .distantFuture }
         let session = try tab()
         _ = try call("Page.navigate", ["url": url.absoluteString], session: session)
         try wait(for: "Page.loadEventFired", session: session)
@@ -142,6 +154,12 @@ final class ChromiumSession {
                     throw .browserFailed("unreadable reply from the browser")
                 }
                 return object
+            }
+            let left = deadline.timeIntervalSinceNow
+            var waiting = pollfd(fd: fromBrowser, events: Int16(POLLIN), revents: 0)
+            let milliseconds = left > 86_400 ? -1 : Int32(max(0, left * 1000))
+            guard poll(&waiting, 1, milliseconds) != 0 else {
+                throw .browserFailed("\(page) was not printed within \(Int(pageTimeout)) s")
             }
             var chunk = [UInt8](repeating: 0, count: 1 << 16)
             let count = chunk.withUnsafeMutableBytes { read(fromBrowser, $0.baseAddress, $0.count) }
