@@ -72,7 +72,22 @@ extension ReportCommandTests {
                 #expect(text.contains(vehicle) == name.contains(vehicle), "\(vehicle) in \(name)")
             }
         }
-        let tour = try ECVRunner.run(["report", "tour", "--format", "csv"] + root)
-        #expect(tour.status == 2)
+        // Without a stored plan there is no tour; with one, its CSV has a row per line.
+        #expect(try ECVRunner.run(["report", "tour", "--format", "csv", "--out", out] + root).status == 1)
+        #expect(try ECVRunner.run(["plan", "--time-limit", "1"] + root).status == 0)
+        let tour = try ECVRunner.run(["report", "tour", "--format", "csv", "--out", out] + root)
+        #expect(tour.status == 0, "\(tour.stderr)")
+        let csv = try String(
+            contentsOfFile: tour.stdout.trimmingCharacters(in: .whitespacesAndNewlines), encoding: .utf8)
+        let rows = csv.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        #expect(
+            rows.first?.joined(separator: ",")
+                == "route,team,km_planned,km_done,vehicles,inspected,deployable,restricted,not_deployable,incomplete,not_inspected"
+        )
+        #expect(rows.count == 1 + 5)
+        let northeast = try #require(rows.first { $0.first == "northeast" })
+        #expect(northeast[5] == "2", "HLJ-FIRE-01 and -02 inspected")
+        #expect(northeast[9] == "2", "one answer leaves critical items untested: INCOMPLETE")
+        #expect(Int(northeast[10]) == Int(northeast[4]).map { $0 - 2 }, "the rest not inspected")
     }
 }

@@ -155,10 +155,6 @@ struct TourReportCommand: ParsableCommand {
     @Flag(help: "Also the report of each inspected vehicle the plan visits, printed in the same browser run.")
     var withVehicles = false
 
-    func validate() throws {
-        if output.format == .csv { throw ValidationError("the tour summary is html or pdf") }
-    }
-
     func run() throws {
         let catalog = try global.loadCatalog()
         let store = try global.openStore()
@@ -175,13 +171,14 @@ struct TourReportCommand: ParsableCommand {
             sign: signer.map { signer in { signer.sign(text: $0) } })
         var documents = [
             ReportOutput.Document(
-                text: { try summary.html() }, kind: "tour", id: "plan\(plan.version)", language: language)
+                text: { output.format == .csv ? summary.csv() : try summary.html() }, kind: "tour",
+                id: "plan\(plan.version)", language: language)
         ]
         if withVehicles {
             let visited = Set(plan.document.routes.flatMap { $0.stops.flatMap(\.visits) }.map(\.vehicle))
             documents += try ReportOutput.vehicleDocuments(
                 catalog.placements.filter { visited.contains($0.vehicle.id) }, catalog: catalog, store: store,
-                language: output.lang, signer: signer, csv: false)
+                language: output.lang, signer: signer, csv: output.format == .csv)
         }
         let paths = try ReportOutput(format: output.format, out: output.out, signer: signer).emit(documents)
         Output.write(paths.map { $0 + "\n" }.joined())

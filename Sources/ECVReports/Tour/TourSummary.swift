@@ -11,6 +11,8 @@ public struct TourSummary {
     let context: [String: Any]
     public let contentSHA256: String
     public let reportID: String
+    /// One row per line and team, for `csv()`.
+    let lines: [[String]]
 
     public init(
         plan: PlanDocument, planVersion: Int, catalog: Catalog, rows: [BoardRow], on day: CalendarDay,
@@ -26,6 +28,7 @@ public struct TourSummary {
             }.joined(separator: " · ")
         }
         var facts: [String: Any] = ["planVersion": planVersion, "date": labels.date(day)]
+        var lines: [[String]] = []
         facts["routes"] = plan.routes.map { route -> [String: Any] in
             let vehicles = route.stops.flatMap(\.visits).map(\.vehicle)
             let inspected = vehicles.filter { byVehicle[$0]?.inspected != nil }
@@ -33,6 +36,14 @@ public struct TourSummary {
                 stop.visits.contains { byVehicle[$0.vehicle]?.inspected != nil }
             }
             let kmDone = lastDone.map { index in route.legs.prefix(index + 1).reduce(0) { $0 + $1.km } } ?? 0
+            let counts = TourSummary.csvVerdicts.map { readiness in
+                vehicles.filter { (byVehicle[$0]?.verdict.readiness ?? .notInspected) == readiness }.count
+            }
+            lines.append(
+                [
+                    route.route, route.team, String(format: "%.1f", route.totals.km), String(format: "%.1f", kmDone),
+                    String(vehicles.count), String(inspected.count),
+                ] + counts.map(String.init))
             return [
                 "route": catalog.routes.first { $0.id == route.route }.map { labels.text($0.name) } ?? route.route,
                 "team": catalog.team(withID: route.team).map { labels.text($0.name) } ?? route.team,
@@ -63,6 +74,7 @@ public struct TourSummary {
                 "verdicts": verdictCounts(vehicles),
             ]
         }
+        self.lines = lines
         let identity = ReportIdentity(prefix: "TS", id: "plan\(planVersion)", day: day, facts: facts)
         contentSHA256 = identity.contentSHA256
         reportID = identity.reportID
@@ -70,6 +82,21 @@ public struct TourSummary {
         // The map is drawn here and inserted as markup: every text in it is escaped by `RouteMap`.
         context["map"] = RouteMap(plan: plan, catalog: catalog, language: language).svg()
         self.context = context
+    }
+
+    /// The verdict columns of `csv()`, in this order.
+    private static let csvVerdicts: [Readiness] = [
+        .deployable, .restricted, .notDeployable, .incomplete, .notInspected,
+    ]
+
+    /// One row per line and team: ids, km planned and done (one decimal, no grouping), vehicles planned and
+    /// inspected, and how many of them have each verdict.
+    public func csv() -> String {
+        let header =
+            ["route", "team", "km_planned", "km_done", "vehicles", "inspected"]
+            + TourSummary.csvVerdicts.map { $0.rawValue.lowercased() }
+        return ([header] + lines).map { $0.map(CSVField.escape).joined(separator: ",") }.joined(separator: "\r\n")
+            + "\r\n"
     }
 
     public func html() throws -> String {
