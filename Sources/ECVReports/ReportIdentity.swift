@@ -73,6 +73,7 @@ struct ReportIdentity {
         // Only a real signature: an absent one must leave the key out, or the template prints "nil".
         if let signature = sign?(contentSHA256) { context["signature"] = signature }
         context["labels"] = labels.all
+        context["pageCounter"] = labels.pageCounterCSS
         context["lang"] = labels.language == .en ? "en" : "zh"
         return context
     }

@@ -22,6 +22,7 @@ import Testing
         #expect(content.contains("HLJ-FIRE-01"))
         #expect(content.contains("不可出动"))
         #expect(content.contains("应急通信车健康检查报告"))
+        #expect(content.contains("第 1 页，共 "), "page X of Y in the page margin")
 
         #expect(try ECVRunner.run(["report", "verify", pdf] + root).status == 0)
         var bytes = try Data(contentsOf: URL(fileURLWithPath: pdf))

@@ -8,7 +8,7 @@ struct ReportLabels {
     private static let words: [String: (zh: String, en: String)] = [
         "title": ("应急通信车健康检查报告", "Emergency communications vehicle inspection report"),
         "issuer": ("卫星通信技术服务 · 全国免费巡检", "Satellite communications service · nationwide free health check"),
-        "reportID": ("报告编号", "Report"), "page": ("页", "Page"), "vehicle": ("车辆", "Vehicle"),
+        "reportID": ("报告编号", "Report"), "vehicle": ("车辆", "Vehicle"),
         "date": ("检查日期", "Inspected"), "site": ("地点", "Site"), "team": ("检查组", "Team"),
         "equipment": ("装备", "Equipment"), "engineers": ("工程师", "Engineers"), "subsystem": ("分系统", "Subsystem"),
         "result": ("结论", "Result"), "failedItems": ("不合格项", "Failed items"), "item": ("检查项", "Item"),
@@ -56,6 +56,20 @@ struct ReportLabels {
     /// All the labels, for the templates.
     var all: [String: String] {
         Dictionary(uniqueKeysWithValues: ReportLabels.words.keys.map { ($0, self($0)) })
+    }
+
+    /// The CSS `content` of the page-number margin box: `第 1 页，共 6 页`, `Page 1 of 6`, or both.
+    ///
+    /// Written into the style sheet unescaped (entities mean nothing there), which is safe because it is
+    /// made of fixed words only.
+    var pageCounterCSS: String {
+        let zh = #""第 " counter(page) " 页，共 " counter(pages) " 页""#
+        let en = #""Page " counter(page) " of " counter(pages)"#
+        switch language {
+        case .zh: return zh
+        case .en: return en
+        case .both: return zh + #" " · " "# + en
+        }
     }
 
     /// `2,638` and `12,345.6` in English; `2638` and `12 345.6` in Chinese, where GB/T 15835 groups long
