@@ -29,6 +29,11 @@ public enum PlanCSV {
 
 /// RFC 4180 quoting.
 public enum CSVField {
+    /// The rows as an RFC 4180 document: fields quoted where needed, each row ended by CRLF.
+    static func document(_ rows: [[String]]) -> String {
+        rows.map { $0.map(escape).joined(separator: ",") + "\r\n" }.joined()
+    }
+
     public static func escape(_ field: String) -> String {
         guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""

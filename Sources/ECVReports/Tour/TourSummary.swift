@@ -95,8 +95,7 @@ public struct TourSummary {
         let header =
             ["route", "team", "km_planned", "km_done", "vehicles", "inspected"]
             + TourSummary.csvVerdicts.map { $0.rawValue.lowercased() }
-        return ([header] + lines).map { $0.map(CSVField.escape).joined(separator: ",") }.joined(separator: "\r\n")
-            + "\r\n"
+        return CSVField.document([header] + lines)
     }
 
     public func html() throws -> String {

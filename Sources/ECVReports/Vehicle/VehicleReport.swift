@@ -145,8 +145,7 @@ public struct VehicleReport {
         let header = [
             "vehicle", "client", "subsystem", "item", "title", "severity", "status", "value", "unit", "limits", "note",
         ]
-        return ([header] + lines).map { $0.map(CSVField.escape).joined(separator: ",") }.joined(separator: "\r\n")
-            + "\r\n"
+        return CSVField.document([header] + lines)
     }
 
     /// The report as an HTML document.
