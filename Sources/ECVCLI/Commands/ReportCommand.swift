@@ -70,7 +70,7 @@ struct VehicleReportCommand: ParsableCommand {
         let language = output.lang ?? catalog.client(withID: placement.site.clientID)?.language ?? .zh
         let report = try VehicleReport.from(
             store, placement: placement, catalog: catalog, language: language,
-            sign: signer.map { signer in { signer.sign(text: $0) } })
+            sign: signer?.sign(text:))
         let path = try ReportOutput(format: output.format, out: output.out, signer: signer).emit(
             { output.format == .csv ? report.csv() : try report.html() }, kind: "vehicle", id: vehicle,
             language: language)
@@ -115,7 +115,7 @@ struct ClientReportCommand: ParsableCommand {
         let summary = ClientSummary(
             client: entry, catalog: catalog, rows: rows,
             on: ISOTime.today(), language: language,
-            sign: signer.map { signer in { signer.sign(text: $0) } })
+            sign: signer?.sign(text:))
         var documents = [
             ReportOutput.Document(
                 text: { output.format == .csv ? ReadinessBoard(rows: rows).csv() : try summary.html() },
@@ -168,7 +168,7 @@ struct TourReportCommand: ParsableCommand {
         let summary = TourSummary(
             plan: plan.document, planVersion: plan.version, catalog: catalog, rows: try store.board(catalog),
             on: ISOTime.today(), language: language,
-            sign: signer.map { signer in { signer.sign(text: $0) } })
+            sign: signer?.sign(text:))
         var documents = [
             ReportOutput.Document(
                 text: { output.format == .csv ? summary.csv() : try summary.html() }, kind: "tour",

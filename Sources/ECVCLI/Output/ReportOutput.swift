@@ -85,7 +85,7 @@ struct ReportOutput {
             let language = language ?? catalog.client(withID: placement.site.clientID)?.language ?? .zh
             let report = try VehicleReport.from(
                 store, placement: placement, catalog: catalog, language: language,
-                sign: signer.map { signer in { signer.sign(text: $0) } })
+                sign: signer?.sign(text:))
             return Document(
                 text: { csv ? report.csv() : try report.html() }, kind: "vehicle", id: placement.vehicle.id,
                 language: language)
