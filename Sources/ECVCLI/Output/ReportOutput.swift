@@ -67,28 +67,26 @@ struct ReportOutput {
         _ placements: [Catalog.VehiclePlacement], catalog: Catalog, store: Store, language: Language?,
         signer: ReportSigner?, csv: Bool
     ) throws -> [Document] {
-        var inspected: [Catalog.VehiclePlacement] = []
+        var documents: [Document] = []
         var waiting: [String] = []
         for placement in placements {
-            if try store.inspections(ofVehicle: placement.vehicle.id).isEmpty {
+            let language = language ?? catalog.client(withID: placement.site.clientID)?.language ?? .zh
+            let report = try VehicleReport.from(
+                store, placement: placement, catalog: catalog, language: language, sign: signer?.sign(text:))
+            guard report.wasInspected else {
                 waiting.append(placement.vehicle.id)
-            } else {
-                inspected.append(placement)
+                continue
             }
+            documents.append(
+                Document(
+                    text: { csv ? report.csv() : try report.html() }, kind: "vehicle", id: placement.vehicle.id,
+                    language: language))
         }
         if !waiting.isEmpty {
             let shown = waiting.prefix(10).joined(separator: ", ") + (waiting.count > 10 ? ", …" : "")
             let note = "note: no report for \(waiting.count) vehicle(s) not inspected yet: \(shown)\n"
             FileHandle.standardError.write(Data(note.utf8))
         }
-        return try inspected.map { placement in
-            let language = language ?? catalog.client(withID: placement.site.clientID)?.language ?? .zh
-            let report = try VehicleReport.from(
-                store, placement: placement, catalog: catalog, language: language,
-                sign: signer?.sign(text:))
-            return Document(
-                text: { csv ? report.csv() : try report.html() }, kind: "vehicle", id: placement.vehicle.id,
-                language: language)
-        }
+        return documents
     }
 }

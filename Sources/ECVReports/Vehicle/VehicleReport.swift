@@ -14,6 +14,8 @@ public struct VehicleReport {
     public let reportID: String
     /// One line per applicable item, for `csv()`.
     let lines: [[String]]
+    /// Whether any inspection of the vehicle was begun: a report without one is pages of untested items.
+    public let wasInspected: Bool
 
     /// A photo with its bytes, to embed.
     public struct Photo {
@@ -31,6 +33,7 @@ public struct VehicleReport {
         photos: [Photo] = [], language: Language, sign: ((String) -> String?)? = nil
     ) {
         let labels = ReportLabels(language: language)
+        wasInspected = !inspections.isEmpty
         let items = catalog.items(applyingTo: placement.vehicle)
         let verdict = VerdictRules.verdict(items: items, results: history)
         var latest: [String: ItemResult] = [:]
