@@ -27,7 +27,7 @@ public struct ClientSummary {
         let counts = order.map { readiness, _ in own.filter { $0.verdict.readiness == readiness }.count }
         let most = max(1, counts.max() ?? 1)
         facts["bars"] = order.enumerated().map { index, entry -> [String: Any] in
-            let count = own.filter { $0.verdict.readiness == entry.0 }.count
+            let count = counts[index]
             let height = 130 * count / most
             return [
                 "x": 10 + index * 100, "y": 140 - height, "height": height, "code": entry.0.rawValue, "color": entry.1,

@@ -94,14 +94,15 @@ struct RouteMap {
 
     /// The legend on a pale box over whatever lies beneath it, top left; its lines are kept free of names.
     private func legend(_ legends: [(colour: String, names: [String])], reserving labels: inout MapLabels) -> String {
-        let width = legends.map { MapLabels.width("■ " + $0.names.joined(separator: " · "), size: 11) }.max() ?? 0
+        let lines = legends.map { "■ " + $0.names.joined(separator: " · ") }
+        let width = lines.map { MapLabels.width($0, size: 11) }.max() ?? 0
         var svg = "<rect x=\"4\" y=\"4\" width=\"\((width + 12).rounded())\" height=\"\(legends.count * 16 + 8)\" "
         svg += "fill=\"#ffffff\" fill-opacity=\"0.85\"/>"
-        for (index, entry) in legends.enumerated() {
+        for (index, (entry, line)) in zip(legends, lines).enumerated() {
             let baseline = Double(18 + index * 16)
-            labels.reserve(x: 10, y: baseline, text: "■ " + entry.names.joined(separator: " · "), size: 11)
-            svg += "<text x=\"10\" y=\"\(Int(baseline))\" fill=\"\(entry.colour)\" class=\"legend\">■ "
-            svg += "\(entry.names.map(Markup.escape).joined(separator: " · "))</text>"
+            labels.reserve(x: 10, y: baseline, text: line, size: 11)
+            svg += "<text x=\"10\" y=\"\(Int(baseline))\" fill=\"\(entry.colour)\" class=\"legend\">"
+            svg += "\(Markup.escape(line))</text>"
         }
         return svg
     }

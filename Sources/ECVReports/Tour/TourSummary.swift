@@ -20,11 +20,15 @@ public struct TourSummary {
     ) {
         let labels = ReportLabels(language: language)
         let byVehicle = Dictionary(rows.map { ($0.vehicle, $0) }, uniquingKeysWith: { first, _ in first })
-        func verdictCounts(_ vehicles: [String]) -> String {
+        func tally(_ vehicles: [String]) -> [Readiness: Int] {
+            var counts: [Readiness: Int] = [:]
+            for vehicle in vehicles { counts[byVehicle[vehicle]?.verdict.readiness ?? .notInspected, default: 0] += 1 }
+            return counts
+        }
+        func describe(_ counts: [Readiness: Int]) -> String {
             let order: [Readiness] = [.notDeployable, .restricted, .incomplete, .deployable, .notInspected]
             return order.compactMap { readiness in
-                let count = vehicles.filter { (byVehicle[$0]?.verdict.readiness ?? .notInspected) == readiness }.count
-                return count == 0 ? nil : "\(labels(readiness.rawValue)) \(labels.number(count))"
+                counts[readiness].map { "\(labels(readiness.rawValue)) \(labels.number($0))" }
             }.joined(separator: " · ")
         }
         var facts: [String: Any] = ["planVersion": planVersion, "date": labels.date(day)]
@@ -36,20 +40,18 @@ public struct TourSummary {
                 stop.visits.contains { byVehicle[$0.vehicle]?.inspected != nil }
             }
             let kmDone = lastDone.map { index in route.legs.prefix(index + 1).reduce(0) { $0 + $1.km } } ?? 0
-            let counts = TourSummary.csvVerdicts.map { readiness in
-                vehicles.filter { (byVehicle[$0]?.verdict.readiness ?? .notInspected) == readiness }.count
-            }
+            let counts = tally(vehicles)
             lines.append(
                 [
                     route.route, route.team, String(format: "%.1f", route.totals.km), String(format: "%.1f", kmDone),
                     String(vehicles.count), String(inspected.count),
-                ] + counts.map(String.init))
+                ] + TourSummary.csvVerdicts.map { String(counts[$0, default: 0]) })
             return [
                 "route": catalog.routes.first { $0.id == route.route }.map { labels.text($0.name) } ?? route.route,
                 "team": catalog.team(withID: route.team).map { labels.text($0.name) } ?? route.team,
                 "kmPlanned": labels.number(route.totals.km), "kmDone": labels.number(kmDone),
                 "vehicles": labels.number(vehicles.count), "inspected": labels.number(inspected.count),
-                "verdicts": verdictCounts(vehicles),
+                "verdicts": describe(counts),
             ]
         }
         var failures: [String: Int] = [:]
@@ -71,7 +73,7 @@ public struct TourSummary {
             return [
                 "sector": labels("sector-\(sector.rawValue)"), "clients": labels.number(clients.count),
                 "vehicles": labels.number(vehicles.count),
-                "verdicts": verdictCounts(vehicles),
+                "verdicts": describe(tally(vehicles)),
             ]
         }
         self.lines = lines
