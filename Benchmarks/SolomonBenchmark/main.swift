@@ -11,12 +11,8 @@ func option(_ name: String, in arguments: [String] = arguments) -> String? {
     return arguments[index + 1]
 }
 let seconds = option("--seconds").flatMap(Double.init) ?? 5
-let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
-let directory = option("--dir") ?? here.appendingPathComponent("../shared/bench/solomon/instances").standardized.path
-let referencePath =
-    option("--reference")
-    ?? here.appendingPathComponent("../shared/bench/solomon/bks-distance-only.csv").standardized.path
+let directory = option("--dir") ?? ProjectPaths.solomonInstances.path
+let referencePath = option("--reference") ?? ProjectPaths.solomonReference.path
 let only = option("--only").map { Set($0.split(separator: ",").map(String.init)) }
 
 var reference: [String: Double] = [:]

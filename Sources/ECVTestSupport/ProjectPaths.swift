@@ -13,8 +13,13 @@ public enum ProjectPaths {
 }
 
 extension ProjectPaths {
-    /// The Solomon instances in the shared folder beside the package.
+    /// The Solomon VRPTW instances copied into the repository (see Benchmarks/Data/solomon/README.md).
     public static var solomonInstances: URL {
-        packageRoot.appendingPathComponent("../shared/bench/solomon/instances").standardized
+        packageRoot.appendingPathComponent("Benchmarks/Data/solomon/instances")
+    }
+
+    /// The distance-only reference for the Solomon instances (see Benchmarks/Data/solomon/README.md).
+    public static var solomonReference: URL {
+        packageRoot.appendingPathComponent("Benchmarks/Data/solomon/bks-distance-only.csv")
     }
 }

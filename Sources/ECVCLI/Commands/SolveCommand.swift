@@ -14,7 +14,7 @@ struct SolveCommand: ParsableCommand {
             other solvers.
 
             Examples:
-              ecv solve ../shared/bench/solomon/instances/C101.txt
+              ecv solve Benchmarks/Data/solomon/instances/C101.txt
               ecv solve R101.txt --time-limit 30 --seed 7 --format json
             """
     )
