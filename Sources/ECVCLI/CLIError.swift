@@ -13,7 +13,7 @@ enum CLIError: Error, CustomStringConvertible {
     case store(StoreError)
     case entries(EntryErrors)
     case badFile(String)
-    case noPlan
+    case noPlan(PlanSelector)
     case cannotWrite(String, String)
 
     var description: String {
@@ -33,8 +33,15 @@ enum CLIError: Error, CustomStringConvertible {
             return error.description
         case .badFile(let message):
             return message
-        case .noPlan:
-            return "no plan stored yet; run `ecv plan` first"
+        case .noPlan(let selector):
+            switch selector {
+            case .published:
+                return "no plan is published yet; make one with `ecv plan` and publish it with `ecv plan publish`"
+            case .latestDraft: return "no draft to publish; make one with `ecv plan` or `ecv replan`"
+            case .latest: return "no plan stored yet; run `ecv plan` first"
+            case .version(let version):
+                return "no plan version \(version) is stored; `ecv plan list` shows the stored ones"
+            }
         case .entries(let errors):
             return "nothing recorded; \(errors.messages.count) bad entr\(errors.messages.count == 1 ? "y" : "ies"):\n"
                 + errors.messages.joined(separator: "\n")

@@ -89,8 +89,12 @@ public struct Planner: Sendable {
             }
         }
         let builder = ItineraryBuilder(model: model)
+        let appointments = Dictionary(
+            catalog.routes.flatMap(\.sites).compactMap { site in site.appointment.map { (site.id, $0) } },
+            uniquingKeysWith: { first, _ in first })
         let routes = model.routes.indices.map { index in
             builder.routePlan(index, routesKept.first { $0.vehicle == index && !$0.jobs.isEmpty })
+                .markingAppointments(appointments)
         }
         return TourPlan(seed: options.seed, routes: routes, unscheduled: unscheduled)
     }

@@ -23,34 +23,54 @@ struct Pages {
         return HTML.page(title: "Readiness board", body: body + "</table>")
     }
 
-    /// The visits of `day` in the latest plan, team by team.
-    func today(_ plan: PlanDocument?, day: CalendarDay) -> String {
+    /// The teams' day of the published plan: drives, visits, where each team sleeps.
+    func today(_ published: (version: Int, days: [TeamDay])?, day: CalendarDay) -> String {
         var body = "<h1>Visits on \(day)</h1>"
-        guard let plan else {
-            return HTML.page(title: "Today", body: body + "<p>No plan is stored yet: run <code>ecv plan</code>.</p>")
+        guard let published else {
+            return HTML.page(
+                title: "Today",
+                body: body
+                    + "<p>No plan is published yet: the office publishes one with <code>ecv plan publish</code>.</p>")
         }
-        var any = false
-        for route in plan.routes {
-            let visits = route.stops.flatMap { stop in
-                stop.visits.filter { $0.start.hasPrefix(day.description) }.map { (stop.site, $0) }
-            }
-            guard !visits.isEmpty else { continue }
-            any = true
-            body += "<h2>\(HTML.escape(route.team)) on \(HTML.escape(route.route))</h2><table>"
-            body += "<tr><th>time</th><th>vehicle</th><th>site</th><th>minutes</th></tr>"
-            for (site, visit) in visits {
-                let time = "\(visit.start.dropFirst(11).prefix(5))–\(visit.end.dropFirst(11).prefix(5))"
-                let address = catalog.site(withID: site)?.address.map(HTML.bilingual) ?? HTML.escape(site)
-                body += "<tr><td>\(time)</td>"
-                body += "<td><a href=\"/vehicles/\(Pages.path(visit.vehicle))\">\(HTML.escape(visit.vehicle))</a></td>"
-                body += "<td>\(address)</td><td>\(visit.minutes)</td></tr>"
+        for teamDay in published.days {
+            body += "<h2>\(HTML.escape(teamDay.team)) on \(HTML.escape(teamDay.route))</h2><table>"
+            body += "<tr><th>time</th><th>what</th><th>where</th><th>minutes / km</th></tr>"
+            for entry in teamDay.entries {
+                body +=
+                    "<tr><td>\(DailyHours.clock(entry.start.minuteOfDay))–\(DailyHours.clock(entry.end.minuteOfDay))</td>"
+                body += Pages.entryCells(entry, catalog: catalog) + "</tr>"
             }
             body += "</table>"
         }
-        if !any { body += "<p>No visits on this day.</p>" }
+        if published.days.isEmpty { body += "<p>No visits on this day.</p>" }
+        body += "<p>Plan version \(published.version).</p>"
         body += "<form method=\"get\" action=\"/today\"><label>Day <input name=\"date\" value=\"\(day)\"></label>"
         body += " <button>Show</button></form>"
         return HTML.page(title: "Today", body: body)
+    }
+
+    private static func entryCells(_ entry: TeamDay.Entry, catalog: Catalog) -> String {
+        switch entry.kind {
+        case .drive:
+            return "<td>drive" + (entry.part.map { " (part \($0.description))" } ?? "") + "</td>"
+                + "<td>\(HTML.escape(entry.from ?? "")) → \(HTML.escape(entry.to ?? ""))</td>"
+                + "<td>\(String(format: "%.1f km", entry.km ?? 0))</td>"
+        case .visit:
+            let vehicle = entry.vehicle ?? ""
+            let address =
+                entry.site.flatMap { catalog.site(withID: $0)?.address }.map(HTML.bilingual)
+                ?? HTML.escape(entry.site ?? "")
+            let purpose = entry.purpose.map { $0 == .inspection ? "" : " (\($0.rawValue))" } ?? ""
+            return "<td><a href=\"/vehicles/\(Pages.path(vehicle))\">\(HTML.escape(vehicle))</a>\(purpose)"
+                + (entry.fixed ? " <strong>fixed appointment</strong>" : "") + "</td>"
+                + "<td>\(address)</td><td>\(entry.minutes ?? 0) min</td>"
+        case .overnight:
+            let place =
+                entry.isOnTheRoad
+                ? "on the road \(HTML.escape(entry.from ?? "")) → \(HTML.escape(entry.to ?? ""))"
+                : HTML.escape(entry.site ?? "base")
+            return "<td>overnight</td><td>\(place)</td><td></td>"
+        }
     }
 
     /// A vehicle's verdict and, per subsystem, its items with the latest answers; one form per item.

@@ -20,12 +20,18 @@ public struct WebServer: Sendable {
         public var token: String?
         /// Who the answers are recorded for.
         public var actor: Actor
+        /// The clock: what "today" is and when answers are recorded.
+        public var now: @Sendable () -> Date
 
-        public init(host: String = "127.0.0.1", port: Int = 8080, token: String? = nil, actor: Actor) {
+        public init(
+            host: String = "127.0.0.1", port: Int = 8080, token: String? = nil, actor: Actor,
+            now: @escaping @Sendable () -> Date = { Date() }
+        ) {
             self.host = host
             self.port = port
             self.token = token
             self.actor = actor
+            self.now = now
         }
 
         /// Whether `host` only accepts connections from this machine.
@@ -73,11 +79,15 @@ public struct WebServer: Sendable {
                         throw WebError(.badRequest, "date must be YYYY-MM-DD")
                     }
                     return day
-                } ?? ISOTime.today()
-            let plan = try store.latestPlan().flatMap {
-                try? JSONDecoder().decode(PlanDocument.self, from: Data($0.json.utf8))
+                } ?? ISOTime.today(at: configuration.now())
+            guard let record = try store.publishedPlan() else {
+                return WebServer.html(pages.today(nil, day: day))
             }
-            return WebServer.html(pages.today(plan, day: day))
+            let plan = try TourPlan(json: record.json, routes: catalog.routes)
+            let hours = Dictionary(
+                catalog.routes.map { ($0.id, $0.workHours) }, uniquingKeysWith: { first, _ in first })
+            return WebServer.html(
+                pages.today((record.version, plan.days(on: day, workHours: { hours[$0] })), day: day))
         }
         router.get("/vehicles/:vehicle") { _, context in
             let placement = try placement(context)
@@ -143,7 +153,7 @@ public struct WebServer: Sendable {
         do {
             _ = try store.record(
                 [ResultEntry(itemID: item, value: value, note: note, source: "answer")], for: placement,
-                catalog: catalog, by: configuration.actor, at: Date(), makeID: TimeOrderedID.make)
+                catalog: catalog, by: configuration.actor, at: configuration.now(), makeID: TimeOrderedID.make)
         } catch let errors as EntryErrors {
             // One answer, one message: the entry's source says nothing on a form.
             let message = errors.messages.map { $0.hasPrefix("answer: ") ? String($0.dropFirst(8)) : $0 }
@@ -194,7 +204,8 @@ public struct WebServer: Sendable {
             throw WebError(.unsupportedMediaType, "only JPEG and PNG photos are kept")
         }
         _ = try store.savePhoto(
-            file.data, kind: kind, of: placement, item: item, catalog: catalog, by: configuration.actor, at: Date(),
+            file.data, kind: kind, of: placement, item: item, catalog: catalog, by: configuration.actor,
+            at: configuration.now(),
             makeID: TimeOrderedID.make)
         let subsystem = item.split(separator: ".").first.map(String.init) ?? ""
         return .redirect(to: "/vehicles/\(Pages.path(placement.vehicle.id))/\(subsystem)#\(item)", type: .found)

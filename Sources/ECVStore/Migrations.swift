@@ -173,6 +173,29 @@ enum Migrations {
                 t.column("laptop", .text).notNull()
             }
         }
+        migrator.registerMigration("v5-plan-states") { db in
+            // A plan is a draft until the dispatcher publishes it; the publications, in order, are what calendars
+            // count their changes over. Before states existed the latest plan was the one teams followed, so it
+            // becomes the published one.
+            try db.alter(table: "plan") { t in
+                t.add(column: "state", .text).notNull().defaults(to: "draft")
+                    .check(sql: "state IN ('draft', 'published', 'superseded')")
+            }
+            try db.execute(sql: "CREATE UNIQUE INDEX plan_one_published ON plan(state) WHERE state = 'published'")
+            try db.create(table: "planPublication") { t in
+                t.autoIncrementedPrimaryKey("seq")
+                t.column("version", .integer).notNull().references("plan", column: "version", onDelete: .restrict)
+                t.column("at", .datetime).notNull()
+                t.column("who", .text).notNull()
+                t.column("laptop", .text).notNull()
+            }
+            try db.execute(
+                sql: """
+                    UPDATE plan SET state = 'published' WHERE version = (SELECT MAX(version) FROM plan);
+                    INSERT INTO planPublication (version, at, who, laptop)
+                    SELECT version, createdAt, 'ecv', 'migration' FROM plan WHERE state = 'published';
+                    """)
+        }
         return migrator
     }
 }

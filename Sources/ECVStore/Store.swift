@@ -81,12 +81,14 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     case cannotOpen(path: String, reason: String)
     case database(String)
     case unknownInspection(UUID)
+    case noPlanVersion(Int)
 
     public var description: String {
         switch self {
         case .cannotOpen(let path, let reason): return "cannot open database \(path): \(reason)"
         case .database(let reason): return "database: \(reason)"
         case .unknownInspection(let id): return "no inspection \(id)"
+        case .noPlanVersion(let version): return "no plan version \(version); `ecv plan list` shows the stored ones"
         }
     }
 }

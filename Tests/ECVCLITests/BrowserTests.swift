@@ -14,6 +14,7 @@ import Testing
         let root = ["--root", folder.url.path]
         let plan = try ECVRunner.run(["plan", "--iterations", "300", "--format", "json"] + root)
         #expect(plan.status == 0)
+        #expect(try ECVRunner.run(["plan", "publish"] + root).status == 0)
         let document = try #require(try JSONSerialization.jsonObject(with: Data(plan.stdout.utf8)) as? [String: Any])
         let visit = try #require(
             (document["routes"] as? [[String: Any]] ?? []).flatMap { ($0["stops"] as? [[String: Any]]) ?? [] }

@@ -9,7 +9,7 @@ import Testing
         let result = try ECVRunner.run(["plan", "--root", folder.url.path, "--iterations", "300"])
         #expect(result.status == 0)
         for route in ["northeast", "north-china", "northwest", "southwest", "central-south"] {
-            #expect(result.stdout.contains("\(route) — team-"))
+            #expect(result.stdout.contains("\(route) ("))
         }
         #expect(result.stdout.contains("inspect HLJ-FIRE-01"))
         #expect(result.stdout.contains("74 vehicles scheduled, 0 unscheduled"))
@@ -23,7 +23,8 @@ import Testing
                 "plan", "--root", folder.url.path, "--iterations", "200", "--route", "northwest", "--format", "json",
                 "--out", json,
             ])
-        #expect(write.status == 0 && write.stdout.isEmpty)
+        #expect(write.status == 0)
+        #expect(write.stdout == "\nplan version 1 stored as a draft; teams follow it once you run `ecv plan publish 1`\n")
         let document = try #require(
             try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as? [String: Any])
         #expect(document["format"] as? String == "ecv-plan/1")

@@ -73,9 +73,12 @@ extension ReportCommandTests {
                 #expect(text.contains(vehicle) == name.contains(vehicle), "\(vehicle) in \(name)")
             }
         }
-        // Without a stored plan there is no tour; with one, its CSV has a row per line.
+        // Without a published plan there is no tour, a draft is not enough; with one, its CSV has a row per line.
         #expect(try ECVRunner.run(["report", "tour", "--format", "csv", "--out", out] + root).status == 1)
         #expect(try ECVRunner.run(["plan", "--time-limit", "1"] + root).status == 0)
+        let draftOnly = try ECVRunner.run(["report", "tour", "--format", "csv", "--out", out] + root)
+        #expect(draftOnly.stderr.contains("no plan is published yet"))
+        #expect(try ECVRunner.run(["plan", "publish"] + root).status == 0)
         let tour = try ECVRunner.run(["report", "tour", "--format", "csv", "--out", out] + root)
         #expect(tour.status == 0, "\(tour.stderr)")
         let csv = try String(

@@ -12,7 +12,11 @@ import Testing
         let root = ["--root", folder.url.path]
         let plan = try ECVRunner.run(["plan", "--iterations", "300", "--format", "json"] + root)
         #expect(plan.status == 0)
-        #expect(plan.stderr.contains("plan version 1 stored"))
+        #expect(plan.stderr.contains("plan version 1 stored as a draft"))
+        let unpublished = try ECVRunner.run(["today", "--team", "team-ne"] + root)
+        #expect(unpublished.status == 1)
+        #expect(unpublished.stderr.contains("no plan is published yet"))
+        #expect(try ECVRunner.run(["plan", "publish"] + root).stdout.contains("plan version 1 published"))
         let visits = try Self.visits(inPlan: plan.stdout, route: "northeast")
         let visit = try #require(visits.first { $0.vehicle == "HLJ-FIRE-01" })
         let day = String(visit.start.prefix(10))
@@ -82,10 +86,13 @@ import Testing
         let replan = try ECVRunner.run(
             ["replan", "--from", next, "--iterations", "300", "--format", "json"] + root)
         #expect(replan.status == 0, "\(replan.stderr)")
+        #expect(replan.stderr.contains("Version 2 against the published plan (version 1): "))
+        #expect(replan.stderr.contains("plan version 2 stored as a draft"))
+        let missedLine = replan.stderr.split(separator: "\n").first { $0.hasPrefix(missed + " ") }
+        #expect(missedLine?.contains("moved") == true)
         #expect(
-            replan.stderr.contains(
-                "Plan version 2, re-planned from \(next) on version 1: \(before.count - 1) visits kept"))
-        #expect(replan.stderr.contains("\(missed)  missed"))
+            missedLine?.contains("not inspected on \(visits.first { $0.vehicle == missed }?.start.prefix(10) ?? "")")
+                == true)
         let replanned = try Self.visits(inPlan: replan.stdout, route: "northeast")
         for visit in before where visit.vehicle != missed {
             #expect(replanned.filter { $0.vehicle == visit.vehicle } == [visit])
@@ -93,8 +100,10 @@ import Testing
         #expect(replanned.filter { $0.vehicle == missed }.allSatisfy { $0.start >= next })
         #expect(replanned.contains { $0.vehicle == missed })
         #expect(replanned.filter { !before.map(\.vehicle).contains($0.vehicle) }.allSatisfy { $0.start >= next })
+        #expect(try ECVRunner.run(["plan", "publish"] + root).stdout.contains("version 1 superseded"))
         let stored = try ECVRunner.run(["today", "--team", "team-ne", "--date", day] + root)
         #expect(stored.stdout.contains("HLJ-FIRE-01"))
+        #expect(stored.stdout.contains("plan version 2"))
     }
 
     struct Visit: Equatable {

@@ -179,7 +179,7 @@ import Testing
         let fixture = try Fixture()
         try await fixture.server.application().test(.router) { client in
             try await client.execute(uri: "/today?date=2027-03-02", method: .get) { response in
-                #expect(String(buffer: response.body).contains("No plan is stored yet"))
+                #expect(String(buffer: response.body).contains("No plan is published yet"))
             }
             try await client.execute(uri: "/today?date=March", method: .get) { response in
                 #expect(response.status == .badRequest)
@@ -190,17 +190,27 @@ import Testing
             "team":"team-ne","depart":"2027-04-12T07:30:00+08:00","return":"2027-04-12T17:00:00+08:00",
             "stops":[{"site":"hrb-fire-1","arrive":"2027-04-12T09:00:00+08:00","depart":"2027-04-12T16:00:00+08:00",
             "visits":[{"vehicle":"HLJ-FIRE-01","client":"hlj-fire","start":"2027-04-12T09:00:00+08:00",
-            "end":"2027-04-12T12:00:00+08:00","minutes":180}]}],"legs":[],"totals":{"km":0,"driveMinutes":0,
+            "end":"2027-04-12T12:00:00+08:00","minutes":180,"fixed":true}]}],"legs":[{"from":"base","to":"hrb-fire-1",
+            "km":0,"depart":"2027-04-12T09:00:00+08:00","arrive":"2027-04-12T09:00:00+08:00","driveMinutes":0},
+            {"from":"hrb-fire-1","to":"base","km":0,"depart":"2027-04-12T16:00:00+08:00",
+            "arrive":"2027-04-12T16:00:00+08:00","driveMinutes":0}],"totals":{"km":0,"driveMinutes":0,
             "serviceMinutes":180,"workdays":1,"vehicles":1}}],"unscheduled":[],"totals":{"km":0,"vehicles":1,"unscheduled":0}}
             """
-        _ = try fixture.store.savePlan(
+        let draft = try fixture.store.savePlan(
             json: plan, seed: 1, catalog: Self.catalog, by: Self.actor, at: Date(), id: UUID(), auditID: UUID())
+        try await fixture.server.application().test(.router) { client in
+            try await client.execute(uri: "/today?date=2027-04-12", method: .get) { response in
+                #expect(String(buffer: response.body).contains("No plan is published yet"))
+            }
+        }
+        _ = try fixture.store.publishPlan(version: draft.version, by: Self.actor, at: Date(), auditID: UUID())
         try await fixture.server.application().test(.router) { client in
             try await client.execute(uri: "/today?date=2027-04-12", method: .get) { response in
                 let body = String(buffer: response.body)
                 #expect(body.contains("team-ne on northeast"))
                 #expect(body.contains("href=\"/vehicles/HLJ-FIRE-01\""))
                 #expect(body.contains("09:00–12:00"))
+                #expect(body.contains("fixed appointment"))
             }
         }
     }

@@ -5,23 +5,34 @@ import ECVPlanning
 import ECVReports
 import Foundation
 
-/// `ecv plan`: schedules every team along its line.
+/// `ecv plan`: schedules every team along its line and stores the plan as a draft; its subcommands manage
+/// the stored versions.
 struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
-        abstract: "Plan the tour: each team along its line, day by day.",
+        abstract: "Plan the tour as a draft: each team along its line, day by day; publish, list, show, diff versions.",
         discussion: """
-            Teams drive and work only inside their line's work hours on workdays that are not holidays;
-            a drive pauses at the end of the day and goes on next morning. Each vehicle is visited once, on a
-            day its site is open, by its line's team (any team with --rebalance). Vehicles that cannot be
-            scheduled are listed with the reason.
+            Teams drive and work only inside their line's work hours on workdays that are not holidays; a drive \
+            pauses at the end of the day and goes on next morning. Each vehicle is visited once, on a day its \
+            site is open, by its line's team (any team with --rebalance). Vehicles that cannot be scheduled \
+            are listed with the reason.
+
+            Every run stores a draft and prints what it changes against the published plan. Teams follow only \
+            the published plan: `ecv plan publish` makes a draft the one `today`, the web form, calendars, \
+            bundles and reports use.
 
             Examples:
               ecv plan
               ecv plan --route northeast --route north-china
               ecv plan --format json --out plan.json
-              ecv plan --format ics --out calendars/
-            """
+              ecv plan publish
+              ecv plan list
+              ecv plan show published --format ics --out calendars/
+              ecv plan diff
+            """,
+        subcommands: [
+            PlanPublishCommand.self, PlanListCommand.self, PlanShowCommand.self, PlanDiffCommand.self,
+        ]
     )
 
     @OptionGroup var global: GlobalOptions
@@ -29,12 +40,9 @@ struct PlanCommand: ParsableCommand {
 
     func run() throws {
         let catalog = try global.loadCatalog()
+        let store = try global.openStore()
         let plan = try planning.plan(catalog, global: global, continuation: nil)
-        let now = Date()
-        try PlanWriter(plan: plan, catalog: catalog, language: planning.lang, generated: now)
-            .write(planning.format, to: planning.out)
-        let version = try PlanStorage.save(plan, catalog: catalog, generated: now, global: global)
-        FileHandle.standardError.write(Data("plan version \(version) stored\n".utf8))
+        try DraftOutput(catalog: catalog, store: store, planning: planning).finish(plan, fromDay: nil, context: nil)
     }
 }
 

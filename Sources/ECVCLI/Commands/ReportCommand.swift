@@ -114,7 +114,7 @@ struct ClientReportCommand: ParsableCommand {
         let rows = try store.board(catalog, client: client)
         let summary = ClientSummary(
             client: entry, catalog: catalog, rows: rows,
-            on: ISOTime.today(), language: language,
+            on: ISOTime.today(at: Date()), language: language,
             sign: signer?.sign(text:))
         var documents = [
             ReportOutput.Document(
@@ -149,7 +149,7 @@ struct TourReportCommand: ParsableCommand {
     @OptionGroup var keyOptions: KeyOptions
     @OptionGroup var output: ReportOutputOptions
 
-    @Argument(help: "The plan version (default: the latest).")
+    @Argument(help: "The plan version (default: the published one).")
     var version: Int?
 
     @Flag(help: "Also the report of each inspected vehicle the plan visits, printed in the same browser run.")
@@ -158,16 +158,16 @@ struct TourReportCommand: ParsableCommand {
     func run() throws {
         let catalog = try global.loadCatalog()
         let store = try global.openStore()
-        let record = try version.map { try store.plan(version: $0) } ?? store.latestPlan()
-        guard let record else {
-            throw version.map { CLIError.badFile("no plan version \($0) is stored") } ?? CLIError.noPlan
-        }
+        let record = try PlanStorage.load(
+            version.map(PlanSelector.version) ?? .published, from: store, catalog: catalog
+        )
+        .record
         let plan = try PlanStorage.document(of: record)
         let signer = try? ReportSigner.load(from: keyOptions.folder(global))
         let language = output.lang ?? .zh
         let summary = TourSummary(
             plan: plan.document, planVersion: plan.version, catalog: catalog, rows: try store.board(catalog),
-            on: ISOTime.today(), language: language,
+            on: ISOTime.today(at: Date()), language: language,
             sign: signer?.sign(text:))
         var documents = [
             ReportOutput.Document(

@@ -4,15 +4,19 @@ import ECVPlanning
 import ECVReports
 import Foundation
 
-/// `ecv today`: a team's visits of the day, from the latest stored plan.
+/// `ecv today`: a team's day from the published plan.
 struct TodayCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "today",
-        abstract: "The visits of a day from the latest plan: drives, addresses, contacts, vehicles, minutes.",
+        abstract: "A day of the published plan: drives, visits with addresses and contacts, where the team sleeps.",
         discussion: """
+            A drive over several days shows only the part driven that day; a visit that keeps an appointment is \
+            marked FIXED; re-checks and completions say so.
+
             Examples:
               ecv today --team team-ne
               ecv today --team team-ne --date 2027-04-14
+              ecv today --date 2027-03-02 --format json
             """
     )
 
@@ -23,6 +27,9 @@ struct TodayCommand: ParsableCommand {
 
     @Option(help: "The day, YYYY-MM-DD (default: today in China).")
     var date: String?
+
+    @Option(help: "table or json (ecv-today/1).")
+    var format: ListingFormat = .table
 
     @Option(help: "Language of names: zh, en or both.")
     var lang: Language = .en
@@ -37,9 +44,13 @@ struct TodayCommand: ParsableCommand {
             }
             day = parsed
         } else {
-            day = ISOTime.today()
+            day = ISOTime.today(at: Date())
         }
-        let plan = try PlanStorage.latest(global: global)
-        Output.write(DayAgenda(plan: plan, catalog: catalog, language: lang).rendered(day: day, team: team))
+        let published = try PlanStorage.load(.published, from: try global.openStore(), catalog: catalog)
+        let hours = Dictionary(catalog.routes.map { ($0.id, $0.workHours) }, uniquingKeysWith: { first, _ in first })
+        let agenda = DayAgenda(
+            days: published.plan.days(on: day, team: team, workHours: { hours[$0] }), day: day,
+            version: published.version, catalog: catalog, language: lang)
+        Output.write(format == .json ? agenda.json() : agenda.rendered())
     }
 }

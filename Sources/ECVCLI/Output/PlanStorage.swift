@@ -1,3 +1,4 @@
+import ArgumentParser
 import ECVModel
 import ECVPlanning
 import ECVStore
@@ -12,31 +13,54 @@ enum PlanStorage {
         return String(decoding: data, as: UTF8.self)
     }
 
-    /// Stores `plan` as the next version; returns the version number.
+    /// Stores `plan` as the next version, a draft.
     static func save(
-        _ plan: TourPlan, catalog: Catalog, generated: Date, fromDay: CalendarDay? = nil, global: GlobalOptions
-    ) throws -> Int {
+        _ plan: TourPlan, catalog: Catalog, generated: Date, fromDay: CalendarDay? = nil, store: Store
+    ) throws -> PlanRecord {
         do {
-            return try global.openStore().savePlan(
+            return try store.savePlan(
                 json: json(plan, generated: generated, pretty: false), seed: plan.seed, catalog: catalog,
                 fromDay: fromDay, by: Actor.current(), at: generated, id: TimeOrderedID.make(),
-                auditID: TimeOrderedID.make()
-            ).version
-        } catch let error as StoreError {
+                auditID: TimeOrderedID.make())
+        } catch {
             throw CLIError.store(error)
         }
     }
 
-    /// The latest stored plan's document.
-    static func latest(global: GlobalOptions) throws -> PlanDocument {
+    /// The stored version `selector` names, read back as a typed plan.
+    static func load(_ selector: PlanSelector, from store: Store, catalog: Catalog) throws -> StoredPlan {
         let record: PlanRecord?
         do {
-            record = try global.openStore().latestPlan()
-        } catch let error as StoreError {
+            switch selector {
+            case .version(let version): record = try store.plan(version: version)
+            case .published: record = try store.publishedPlan()
+            case .latest: record = try store.latestPlan()
+            case .latestDraft: record = try store.latestDraft()
+            }
+        } catch {
             throw CLIError.store(error)
         }
-        guard let record else { throw CLIError.noPlan }
-        return try document(of: record).document
+        guard let record else { throw CLIError.noPlan(selector) }
+        return try StoredPlan(record, catalog: catalog)
+    }
+
+    /// The plans published before `version` was last published (every publication when it never was, or when
+    /// `version` is nil), oldest first: the history against which a calendar counts its changes.
+    static func publishedHistory(store: Store, catalog: Catalog, before version: Int?) throws -> [TourPlan] {
+        let versions: [Int]
+        do {
+            versions = try store.publishedVersions()
+        } catch {
+            throw CLIError.store(error)
+        }
+        let earlier = version.flatMap { versions.lastIndex(of: $0) }.map { Array(versions[..<$0]) } ?? versions
+        var loaded: [Int: TourPlan] = [:]
+        return try earlier.map { version in
+            if let plan = loaded[version] { return plan }
+            let plan = try load(.version(version), from: store, catalog: catalog).plan
+            loaded[version] = plan
+            return plan
+        }
     }
 
     /// The document a stored plan holds, with its version.
@@ -46,6 +70,53 @@ enum PlanStorage {
         }
         return (document, record.version)
     }
+}
+
+/// A stored plan version with its plan read back into types.
+struct StoredPlan {
+    let record: PlanRecord
+    let plan: TourPlan
+
+    init(_ record: PlanRecord, catalog: Catalog) throws {
+        self.record = record
+        do {
+            plan = try TourPlan(json: record.json, routes: catalog.routes)
+        } catch {
+            throw CLIError.store(.database("plan version \(record.version): \(error)"))
+        }
+    }
+
+    var version: Int { record.version }
+}
+
+/// Which stored plan a command means: a version number, `published`, `latest`, or the newest draft.
+enum PlanSelector: ExpressibleByArgument, CustomStringConvertible, Equatable {
+    case version(Int)
+    case published
+    case latest
+    case latestDraft
+
+    init?(argument: String) {
+        switch argument {
+        case "published": self = .published
+        case "latest": self = .latest
+        case "draft": self = .latestDraft
+        default:
+            guard let version = Int(argument), version > 0 else { return nil }
+            self = .version(version)
+        }
+    }
+
+    var description: String {
+        switch self {
+        case .version(let version): return "version \(version)"
+        case .published: return "published"
+        case .latest: return "latest"
+        case .latestDraft: return "draft"
+        }
+    }
+
+    static var allValueStrings: [String] { ["N", "published", "latest", "draft"] }
 }
 
 extension Actor {

@@ -9,6 +9,8 @@ struct PlanWriter {
     let catalog: Catalog
     let language: Language
     let generated: Date
+    /// The plans published before this one, oldest first: calendars count their changes over them.
+    var history: [TourPlan] = []
 
     func write(_ format: PlanFormat, to path: String?) throws {
         switch format {
@@ -17,7 +19,7 @@ struct PlanWriter {
         case .json:
             try emit(PlanStorage.json(plan, generated: generated, pretty: true) + "\n", to: path)
         case .ics:
-            let calendars = PlanCalendar(plan: plan, catalog: catalog).calendars(stamp: generated)
+            let calendars = PlanCalendar(plan: plan, catalog: catalog, history: history).calendars(stamp: generated)
             guard let path else {
                 Output.write(calendars.map(\.text).joined())
                 return

@@ -10,7 +10,7 @@ extension Continuation {
     /// vehicle inspected, no vehicle new to the catalog — keeps its whole itinerary, so that a re-plan
     /// changes only what it has to; so does every route outside `routes` when that is given.
     public init(
-        previous: PlanDocument, from: CalendarDay, verdicts: [String: VehicleVerdict], catalog: Catalog,
+        previous: TourPlan, from: CalendarDay, verdicts: [String: VehicleVerdict], catalog: Catalog,
         routes: Set<String>? = nil
     ) {
         let inspected = { (vehicle: String) in (verdicts[vehicle]?.readiness ?? .notInspected) != .notInspected }
@@ -19,19 +19,17 @@ extension Continuation {
         var kept: [KeptVisit] = []
         var settled: Set<String> = []
         for route in previous.routes {
-            let visits = route.stops.flatMap(\.visits).compactMap { visit in
-                PlanDocument.localTime(visit.start).map { (visit, $0) }
-            }
+            let visits = route.stops.flatMap(\.visits)
             let vehicles = catalog.routes.first { $0.id == route.route }?.sites.flatMap(\.vehicles).map(\.id) ?? []
             let untouched =
                 !(routes?.contains(route.route) ?? true)
-                || visits.allSatisfy { $0.1.day >= from } && !vehicles.contains(where: inspected)
+                || visits.allSatisfy { $0.start.day >= from } && !vehicles.contains(where: inspected)
                     && vehicles.allSatisfy(planned.contains)
-            for (visit, start) in visits where untouched || (inspected(visit.vehicle) && start.day < from) {
+            for visit in visits where untouched || (inspected(visit.vehicle) && visit.start.day < from) {
                 kept.append(
                     KeptVisit(
-                        vehicle: visit.vehicle, route: route.route, start: start, minutes: visit.minutes,
-                        purpose: visit.purpose ?? .inspection))
+                        vehicle: visit.vehicle, route: route.route, start: visit.start, minutes: visit.minutes,
+                        purpose: visit.purpose))
                 if untouched { settled.insert(visit.vehicle) }
             }
         }
@@ -52,12 +50,5 @@ extension Continuation {
             }
         }
         self.init(from: from, kept: kept, done: done.union(settled), revisits: revisits)
-    }
-}
-
-extension PlanDocument {
-    /// The local moment of one of this document's times, `2027-03-01T08:00:00+08:00`.
-    public static func localTime(_ iso: String) -> LocalDateTime? {
-        LocalDateTime(iso: iso.prefix(16))
     }
 }

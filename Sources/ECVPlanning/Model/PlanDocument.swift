@@ -14,6 +14,8 @@ public struct PlanDocument: Codable, Sendable {
     public struct Route: Codable, Sendable {
         public var route: String
         public var team: String
+        /// The route's time zone (IANA id); absent in plans stored before it was written.
+        public var timeZone: String?
         public var depart: String
         public var `return`: String
         public var stops: [Stop]
@@ -36,6 +38,8 @@ public struct PlanDocument: Codable, Sendable {
         public var minutes: Int
         /// `recheck` or `completion` for a visit that does only some items; absent for a full inspection.
         public var purpose: RoutePlan.Visit.Purpose?
+        /// `true` for a visit that keeps an appointment; absent otherwise.
+        public var fixed: Bool?
     }
 
     public struct Leg: Codable, Sendable {
@@ -45,6 +49,14 @@ public struct PlanDocument: Codable, Sendable {
         public var depart: String
         public var arrive: String
         public var driveMinutes: Int
+        /// The driving of each day the leg takes; absent in plans stored before it was written.
+        public var stretches: [Stretch]?
+    }
+
+    public struct Stretch: Codable, Sendable {
+        public var start: String
+        public var end: String
+        public var km: Double
     }
 
     public struct RouteTotals: Codable, Sendable {
@@ -78,17 +90,22 @@ public struct PlanDocument: Codable, Sendable {
             let legs = route.legs.map { leg in
                 Leg(
                     from: leg.from, to: leg.to, km: PlanDocument.tenths(leg.km), depart: iso(leg.depart),
-                    arrive: iso(leg.arrive), driveMinutes: leg.driveMinutes)
+                    arrive: iso(leg.arrive), driveMinutes: leg.driveMinutes,
+                    stretches: leg.stretches.map {
+                        Stretch(start: iso($0.start), end: iso($0.end), km: PlanDocument.tenths($0.km))
+                    })
             }
             return Route(
-                route: route.route, team: route.team, depart: iso(route.depart), return: iso(route.returnTime),
+                route: route.route, team: route.team, timeZone: route.timeZone, depart: iso(route.depart),
+                return: iso(route.returnTime),
                 stops: route.stops.map { stop in
                     Stop(
                         site: stop.site, arrive: iso(stop.arrive), depart: iso(stop.depart),
                         visits: stop.visits.map {
                             Visit(
                                 vehicle: $0.vehicle, client: $0.client, start: iso($0.start), end: iso($0.end),
-                                minutes: $0.minutes, purpose: $0.purpose == .inspection ? nil : $0.purpose)
+                                minutes: $0.minutes, purpose: $0.purpose == .inspection ? nil : $0.purpose,
+                                fixed: $0.fixed ? true : nil)
                         })
                 },
                 legs: legs,
@@ -141,9 +158,9 @@ public enum ISOTime {
         String(string(date, timeZone: timeZone).prefix(10))
     }
 
-    /// Today in China's time zone.
-    public static func today() -> CalendarDay {
-        CalendarDay(iso: day(Date())) ?? CalendarDay(daysSinceEpoch: 0)
+    /// The day `now` is in China's time zone; the clock is the caller's, so that tests can fix it.
+    public static func today(at now: Date) -> CalendarDay {
+        CalendarDay(iso: day(now)) ?? CalendarDay(daysSinceEpoch: 0)
     }
 
     private static func offsetText(_ seconds: Int) -> String {

@@ -46,6 +46,8 @@ public struct RoutePlan: Sendable, Equatable {
         public var end: LocalDateTime
         public var minutes: Int
         public var purpose: Purpose = .inspection
+        /// Whether the visit keeps an appointment: its start was agreed with the client and must not move.
+        public var fixed = false
 
         /// Why the team visits: the full inspection, or some items again.
         public enum Purpose: String, Sendable, Equatable, Codable {

@@ -2,8 +2,9 @@ import ECVModel
 import ECVPlanning
 import Foundation
 
-/// The plan for people: per route and day, the drives with km and hours, the visits with times,
-/// vehicle and client, where the team spends the night, and km per day and in all.
+/// The plan for people: team by team, its lines in the order it drives them, per day the drives with km and
+/// hours, the visits with times, vehicle and client, where the team spends the night, the working days
+/// without work and why, and km per day and in all.
 public struct PlanTable {
     public let plan: TourPlan
     public let catalog: Catalog
@@ -15,94 +16,95 @@ public struct PlanTable {
         self.language = language
     }
 
-    /// One event of a day: a stretch of driving or a visit.
-    private struct Event {
-        var start: LocalDateTime
-        var end: LocalDateTime
-        var text: String
-        var km: Double
-    }
+    private var names: PlaceNames { PlaceNames(catalog: catalog, language: language) }
 
     public func rendered() -> String {
         var out = ""
-        for route in plan.routes {
-            out += header(route)
-            var byDay: [CalendarDay: [Event]] = [:]
-            var enRoute: [CalendarDay: String] = [:]
-            for leg in route.legs {
-                for (index, stretch) in leg.stretches.enumerated() {
-                    let hours = String(format: "%.1f h", Double(minutes(from: stretch.start, to: stretch.end)) / 60)
-                    byDay[stretch.start.day, default: []].append(
-                        Event(
-                            start: stretch.start, end: stretch.end,
-                            text: "drive \(place(leg.from)) → \(place(leg.to))  \(km(stretch.km)), \(hours)"
-                                + (leg.stretches.count > 1 ? " (\(index + 1)/\(leg.stretches.count))" : ""),
-                            km: stretch.km))
-                    if index < leg.stretches.count - 1 { enRoute[stretch.start.day] = place(leg.to) }
-                }
-            }
-            for stop in route.stops {
-                for visit in stop.visits {
-                    byDay[visit.start.day, default: []].append(
-                        Event(
-                            start: visit.start, end: visit.end,
-                            text: "inspect \(visit.vehicle)  \(clientName(visit.client)), \(place(stop.site))", km: 0))
-                }
-            }
-            var total = 0.0
-            for day in byDay.keys.sorted() {
-                let events = (byDay[day] ?? []).sorted { $0.start < $1.start }
-                let dayKm = events.reduce(0) { $0 + $1.km }
-                total += dayKm
-                out += "  \(day.weekday.rawValue.capitalized) \(day)  \(km(dayKm))\n"
-                for event in events {
-                    out += "    \(clock(event.start))–\(clock(event.end))  \(event.text)\n"
-                }
-                if let next = enRoute[day] {
-                    out += "    overnight on the road to \(next)\n"
-                } else if let last = events.last, day != route.returnTime.day {
-                    out += "    overnight at \(overnightPlace(after: last, in: route))\n"
-                }
-            }
-            out += "  total \(km(total)), \(route.visitCount) vehicles, \(route.workdays) working days\n\n"
+        let teams = plan.routes.map(\.team).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        for team in teams {
+            // A team drives its lines one after the other: in time order, a line without visits last.
+            let routes = plan.routes.filter { $0.team == team }
+                .sorted { ($0.stops.isEmpty ? 1 : 0, $0.depart) < ($1.stops.isEmpty ? 1 : 0, $1.depart) }
+            for route in routes { out += rendered(route) }
         }
-        out += "plan: \(km(plan.km)), \(plan.vehicleCount) vehicles scheduled, \(plan.unscheduled.count) unscheduled\n"
+        out +=
+            "plan: \(PlaceNames.km(plan.km)), \(plan.vehicleCount) vehicles scheduled, "
+            + "\(plan.unscheduled.count) unscheduled\n"
         for item in plan.unscheduled {
             out += "  unscheduled \(item.vehicle) at \(item.site) (\(item.route)): \(item.reason)\n"
         }
         return out
     }
 
+    private func rendered(_ route: RoutePlan) -> String {
+        var out = header(route)
+        let line = catalog.routes.first { $0.id == route.route }
+        var byDay: [CalendarDay: [String]] = [:]
+        var kmByDay: [CalendarDay: Double] = [:]
+        for day in route.stops.isEmpty ? [] : Array(days(from: route.depart.day, to: route.returnTime.day)) {
+            guard let teamDay = route.day(day, workHours: line?.workHours) else { continue }
+            let events = teamDay.entries.filter { $0.kind != .overnight }
+            if events.isEmpty {
+                if let line, line.workdays.contains(day.weekday) {
+                    byDay[day] =
+                        ["    no work: " + idleReason(day, route: route, line: line)]
+                        + teamDay.entries.map { "    " + text($0, team: route.team) }
+                }
+                continue
+            }
+            kmByDay[day] = events.reduce(0) { $0 + ($1.km ?? 0) }
+            byDay[day] = teamDay.entries.map { "    " + text($0, team: route.team) }
+        }
+        for day in byDay.keys.sorted() {
+            out += "  \(day.weekday.rawValue.capitalized) \(day)  \(PlaceNames.km(kmByDay[day] ?? 0))\n"
+            out += (byDay[day] ?? []).joined(separator: "\n") + "\n"
+        }
+        out +=
+            "  total \(PlaceNames.km(route.km)), \(route.visitCount) vehicles, \(route.workdays) working days\n\n"
+        return out
+    }
+
+    private func days(from first: CalendarDay, to last: CalendarDay) -> [CalendarDay] {
+        guard first <= last else { return [] }
+        return (0...first.days(to: last)).map { first.adding(days: $0) }
+    }
+
+    private func text(_ entry: TeamDay.Entry, team: String) -> String {
+        let times = "\(PlaceNames.clock(entry.start))–\(PlaceNames.clock(entry.end))"
+        switch entry.kind {
+        case .drive:
+            let hours = String(format: "%.1f h", Double(entry.end.minuteOfDay - entry.start.minuteOfDay) / 60)
+            return "\(times)  drive \(names.place(entry.from ?? "base", team: team)) → "
+                + "\(names.place(entry.to ?? "base", team: team))  \(PlaceNames.km(entry.km ?? 0)), \(hours)"
+                + (entry.part.map { " (\($0.description))" } ?? "")
+        case .visit:
+            let purpose = entry.purpose.map { $0 == .inspection ? "" : " (\($0.rawValue))" } ?? ""
+            return "\(times)  inspect \(entry.vehicle ?? "")\(purpose)  \(names.client(entry.client ?? "")), "
+                + names.place(entry.site ?? "", team: team) + (entry.fixed ? ", fixed appointment" : "")
+        case .overnight:
+            return entry.isOnTheRoad
+                ? "overnight on the road to \(names.place(entry.to ?? "base", team: team))"
+                : "overnight at \(names.place(entry.site ?? "base", team: team))"
+        }
+    }
+
+    /// Why a working day of the line has neither a drive nor a visit: what the planner knows of it.
+    private func idleReason(_ day: CalendarDay, route: RoutePlan, line: Route) -> String {
+        if line.holidays.contains(day) { return "holiday" }
+        let next = route.stops.first { stop in stop.visits.contains { $0.start.day > day } }
+        guard let next, let site = catalog.site(withID: next.site) else { return "waiting" }
+        let place = names.place(next.site, team: route.team)
+        if !line.isOpen(site, on: day) { return "\(place) is closed on this day" }
+        if let fixed = next.visits.first(where: { $0.fixed && $0.start.day > day }) {
+            return "waiting for the appointment at \(place) on \(fixed.start.day) \(PlaceNames.clock(fixed.start))"
+        }
+        return "waiting to visit \(place)"
+    }
+
     private func header(_ route: RoutePlan) -> String {
-        let team = catalog.team(withID: route.team)?.name.text(in: language) ?? route.team
-        return "\(route.route) — \(route.team) (\(team)): \(route.depart.day) to \(route.returnTime.day), "
-            + "\(km(route.km)), \(route.visitCount) vehicles\n"
-    }
-
-    private func overnightPlace(after event: Event, in route: RoutePlan) -> String {
-        let stop = route.stops.last { $0.arrive <= event.end }
-        return stop.map { place($0.site) } ?? "base"
-    }
-
-    private func place(_ id: String) -> String {
-        guard id != "base" else { return "base" }
-        let site = catalog.site(withID: id)
-        return site?.city.map { "\(id) (\($0.text(in: language)))" } ?? id
-    }
-
-    private func clientName(_ id: String) -> String {
-        catalog.client(withID: id)?.name.text(in: language) ?? id
-    }
-
-    private func minutes(from start: LocalDateTime, to end: LocalDateTime) -> Int {
-        start.day.days(to: end.day) * 24 * 60 + end.minuteOfDay - start.minuteOfDay
-    }
-
-    private func clock(_ moment: LocalDateTime) -> String {
-        DailyHours.clock(moment.minuteOfDay)
-    }
-
-    private func km(_ value: Double) -> String {
-        String(format: "%.1f km", value)
+        let line = catalog.routes.first { $0.id == route.route }?.name.text(in: language) ?? route.route
+        return "\(route.route) (\(line)) — \(route.team) (\(names.team(route.team))): "
+            + "\(route.depart.day) to \(route.returnTime.day) from and to "
+            + "\(names.place("base", team: route.team)), \(PlaceNames.km(route.km)), \(route.visitCount) vehicles\n"
     }
 }

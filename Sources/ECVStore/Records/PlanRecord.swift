@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-/// One issued plan: its version number, when it was made, with which seed, from which inputs.
+/// One stored plan version: its number, when it was made, with which seed, from which inputs, and its state.
 public struct PlanRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
     public static let databaseTableName = "plan"
 
@@ -16,4 +16,25 @@ public struct PlanRecord: Codable, Sendable, Equatable, FetchableRecord, Persist
     public var inputsSHA256: String
     /// The day a re-plan started from, if it was one.
     public var fromDay: String?
+    /// Whether teams follow this version.
+    public var state: PlanState
+
+    /// A plan from scratch, or a re-plan of the rest of a tour.
+    public var kind: PlanKind { fromDay == nil ? .plan : .replan }
+}
+
+/// The life of a plan version: made as a draft, published for the teams, superseded by a later publication.
+public enum PlanState: String, Codable, Sendable, Equatable, DatabaseValueConvertible {
+    /// Made by `ecv plan` or `ecv replan`; nobody follows it yet.
+    case draft
+    /// The one version teams follow: `today`, the web form, calendars, bundles and reports use it.
+    case published
+    /// Was published once; a later publication replaced it.
+    case superseded
+}
+
+/// How a plan version was made.
+public enum PlanKind: String, Codable, Sendable, Equatable {
+    case plan
+    case replan
 }

@@ -1,0 +1,49 @@
+import ArgumentParser
+import ECVModel
+import Foundation
+
+/// `ecv plan show [N|published|latest]`: a stored version again, in any of the plan's formats.
+struct PlanShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Print a stored plan version again without planning: table, json, csv or ics.",
+        discussion: """
+            Examples:
+              ecv plan show
+              ecv plan show 3 --format json --out plan-3.json
+              ecv plan show published --format ics --out calendars/
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(
+        help: ArgumentHelp("N, published, latest or draft (default: published, else latest).", valueName: "version"))
+    var version: PlanSelector?
+
+    @Option(help: "table, json, csv or ics.")
+    var format: PlanFormat = .table
+
+    @Option(help: "Write to this file (a folder for ics) instead of standard output.")
+    var out: String?
+
+    @Option(help: "Language of names in the table: zh, en or both.")
+    var lang: Language = .en
+
+    func run() throws {
+        let catalog = try global.loadCatalog()
+        let store = try global.openStore()
+        let stored: StoredPlan
+        if let version {
+            stored = try PlanStorage.load(version, from: store, catalog: catalog)
+        } else {
+            stored =
+                try (try? PlanStorage.load(.published, from: store, catalog: catalog))
+                ?? PlanStorage.load(.latest, from: store, catalog: catalog)
+        }
+        try PlanWriter(
+            plan: stored.plan, catalog: catalog, language: lang, generated: stored.record.createdAt,
+            history: try PlanStorage.publishedHistory(store: store, catalog: catalog, before: stored.version)
+        ).write(format, to: out)
+    }
+}

@@ -1,0 +1,39 @@
+import ECVModel
+import ECVPlanning
+import ECVStore
+import Foundation
+
+/// What `plan` and `replan` do with the plan they made: print it, store it as a draft, show what it changes
+/// against the published plan, and say how to publish it.
+struct DraftOutput {
+    let catalog: Catalog
+    let store: Store
+    let planning: PlanningOptions
+
+    func finish(_ plan: TourPlan, fromDay: CalendarDay?, context: PlanDiff.Context?) throws {
+        let now = Date()
+        let published = try? PlanStorage.load(.published, from: store, catalog: catalog)
+        try PlanWriter(
+            plan: plan, catalog: catalog, language: planning.lang, generated: now,
+            history: try PlanStorage.publishedHistory(store: store, catalog: catalog, before: nil)
+        ).write(planning.format, to: planning.out)
+        let record = try PlanStorage.save(plan, catalog: catalog, generated: now, fromDay: fromDay, store: store)
+        var epilogue = ""
+        if let published {
+            let diff = PlanDiff(from: published.plan, to: plan, context: context)
+            epilogue += PlanDiffOutput(
+                diff: diff, fromVersion: published.version, toVersion: record.version, fromLabel: "the published plan"
+            ).rendered()
+        }
+        epilogue +=
+            "plan version \(record.version) stored as a draft; teams follow it once you run "
+            + "`ecv plan publish \(record.version)`\n"
+        // Beside a table on standard output the epilogue follows it; beside JSON, CSV or ICS it goes to standard
+        // error, so that the output stays a valid document.
+        if planning.format == .table || planning.out != nil {
+            Output.write("\n" + epilogue)
+        } else {
+            FileHandle.standardError.write(Data(epilogue.utf8))
+        }
+    }
+}

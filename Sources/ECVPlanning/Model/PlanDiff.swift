@@ -1,0 +1,161 @@
+import ECVModel
+
+/// What changed from one plan version to another: visit by visit, and line by line.
+///
+/// A visit is one vehicle for one purpose (the inspection, a re-check, a completion), so a vehicle that
+/// keeps its inspection and gains a re-check shows as one unchanged visit and one added. A visit is
+/// unchanged when it stays on the same day with the same team; a new start time on that day is not a move.
+public struct PlanDiff: Sendable, Equatable {
+    /// Where and when a visit is.
+    public struct Placement: Sendable, Equatable {
+        public var route: String
+        public var team: String
+        public var start: LocalDateTime
+        public var end: LocalDateTime
+        public var site: String
+        /// The route's time zone, in which `start` and `end` are read.
+        public var timeZone: String
+    }
+
+    /// One visit that is not where it was.
+    public struct Change: Sendable, Equatable {
+        public enum Kind: String, Sendable, Equatable, Codable {
+            /// To another day or team.
+            case moved
+            /// In the new plan only.
+            case added
+            /// In the old plan only.
+            case dropped
+        }
+
+        public var vehicle: String
+        public var purpose: RoutePlan.Visit.Purpose
+        public var kind: Kind
+        public var before: Placement?
+        public var after: Placement?
+        /// Why, where the planner knows it: the unscheduled reason of a dropped visit, a missed day, a re-check.
+        public var reason: String?
+    }
+
+    /// One line's km and working days before and after.
+    public struct Line: Sendable, Equatable {
+        public var route: String
+        public var kmBefore: Double
+        public var kmAfter: Double
+        public var workdaysBefore: Int
+        public var workdaysAfter: Int
+        public var vehiclesBefore: Int
+        public var vehiclesAfter: Int
+    }
+
+    /// What a re-plan knows beyond the two plans: its first day and the vehicles already found deployable.
+    public struct Context: Sendable, Equatable {
+        public var from: CalendarDay
+        public var done: Set<String>
+
+        public init(from: CalendarDay, done: Set<String>) {
+            self.from = from
+            self.done = done
+        }
+    }
+
+    public var changes: [Change]
+    /// Visits on the same day with the same team in both plans.
+    public var unchanged: Int
+    public var lines: [Line]
+
+    public init(from old: TourPlan, to new: TourPlan, context: Context? = nil) {
+        let before = PlanDiff.visits(old)
+        let after = PlanDiff.visits(new)
+        let reasons = Dictionary(new.unscheduled.map { ($0.vehicle, $0.reason) }, uniquingKeysWith: { a, _ in a })
+        var changes: [Change] = []
+        var unchanged = 0
+        for key in Set(before.keys).union(after.keys).sorted(by: { ($0.vehicle, $0.purpose) < ($1.vehicle, $1.purpose) }
+        ) {
+            switch (before[key], after[key]) {
+            case (nil, nil): continue
+            case (let was?, nil):
+                let reason =
+                    context?.done.contains(key.vehicle) == true
+                    ? "already inspected and found deployable" : reasons[key.vehicle]
+                changes.append(
+                    Change(
+                        vehicle: key.vehicle, purpose: key.purpose, kind: .dropped, before: was, after: nil,
+                        reason: reason))
+            case (nil, let now?):
+                changes.append(
+                    Change(
+                        vehicle: key.vehicle, purpose: key.purpose, kind: .added, before: nil, after: now,
+                        reason: PlanDiff.addedReason(key.purpose)))
+            case (let was?, let now?):
+                if was.start.day == now.start.day, was.team == now.team {
+                    unchanged += 1
+                    continue
+                }
+                var reason: String?
+                if let context, was.start.day < context.from, now.start.day >= context.from {
+                    reason = "not inspected on \(was.start.day), its planned day"
+                } else if was.team != now.team {
+                    reason = "taken over by \(now.team)"
+                }
+                changes.append(
+                    Change(
+                        vehicle: key.vehicle, purpose: key.purpose, kind: .moved, before: was, after: now,
+                        reason: reason))
+            }
+        }
+        self.changes = changes
+        self.unchanged = unchanged
+        let oldRoutes = Dictionary(old.routes.map { ($0.route, $0) }, uniquingKeysWith: { a, _ in a })
+        let newRoutes = Dictionary(new.routes.map { ($0.route, $0) }, uniquingKeysWith: { a, _ in a })
+        let routeIDs = new.routes.map(\.route) + old.routes.map(\.route).filter { newRoutes[$0] == nil }
+        lines = routeIDs.map { id in
+            Line(
+                route: id, kmBefore: oldRoutes[id]?.km ?? 0, kmAfter: newRoutes[id]?.km ?? 0,
+                workdaysBefore: oldRoutes[id]?.workdays ?? 0, workdaysAfter: newRoutes[id]?.workdays ?? 0,
+                vehiclesBefore: oldRoutes[id]?.visitCount ?? 0, vehiclesAfter: newRoutes[id]?.visitCount ?? 0)
+        }
+    }
+
+    /// Changes of the given kind.
+    public func changes(_ kind: Change.Kind) -> [Change] {
+        changes.filter { $0.kind == kind }
+    }
+
+    private struct Key: Hashable {
+        var vehicle: String
+        var purpose: RoutePlan.Visit.Purpose
+    }
+
+    private static func addedReason(_ purpose: RoutePlan.Visit.Purpose) -> String? {
+        switch purpose {
+        case .inspection: return nil
+        case .recheck: return "re-check of the failed items"
+        case .completion: return "the items an interrupted inspection left untested"
+        }
+    }
+
+    /// Each visit by vehicle and purpose; of a vehicle's repeated visits for one purpose, the latest counts.
+    private static func visits(_ plan: TourPlan) -> [Key: Placement] {
+        var visits: [Key: Placement] = [:]
+        for route in plan.routes {
+            for stop in route.stops {
+                for visit in stop.visits {
+                    let placement = Placement(
+                        route: route.route, team: route.team, start: visit.start, end: visit.end, site: stop.site,
+                        timeZone: route.timeZone)
+                    let key = Key(vehicle: visit.vehicle, purpose: visit.purpose)
+                    if let known = visits[key], known.start > placement.start { continue }
+                    visits[key] = placement
+                }
+            }
+        }
+        return visits
+    }
+}
+
+extension RoutePlan.Visit.Purpose: Comparable {
+    public static func < (lhs: Self, rhs: Self) -> Bool {
+        lhs.rawValue < rhs.rawValue
+    }
+}
