@@ -24,7 +24,8 @@ import Testing
                 "--out", json,
             ])
         #expect(write.status == 0)
-        #expect(write.stdout == "\nplan version 1 stored as a draft; teams follow it once you run `ecv plan publish 1`\n")
+        #expect(
+            write.stdout == "\nplan version 1 stored as a draft; teams follow it once you run `ecv plan publish 1`\n")
         let document = try #require(
             try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as? [String: Any])
         #expect(document["format"] as? String == "ecv-plan/1")

@@ -1,8 +1,9 @@
 import ECVCatalog
 import ECVModel
-import ECVPlanning
 import ECVTestSupport
 import Testing
+
+@testable import ECVPlanning
 
 /// What changed between two plans, visit by visit and line by line.
 @Suite struct PlanDiffTests {
@@ -28,7 +29,8 @@ import Testing
         moved.start = LocalDateTime(day: moved.start.day.adding(days: 1), minuteOfDay: moved.start.minuteOfDay)
         moved.end = LocalDateTime(day: moved.end.day.adding(days: 1), minuteOfDay: moved.end.minuteOfDay)
         next.routes[route].stops[0].visits[0] = moved
-        let dropped = try #require(next.routes[route].stops[1].visits.popLast())
+        let dropped = try #require(next.routes[route].stops[1].visits.last)
+        next.routes[route].stops[1].visits.removeLast()
         next.unscheduled.append(
             Unscheduled(vehicle: dropped.vehicle, site: "s", route: next.routes[route].route, reason: "site closed"))
         let diff = PlanDiff(from: plan, to: next)

@@ -57,7 +57,8 @@ import Testing
         var moved = second.routes[0].stops[0].visits[0]
         moved.start = LocalDateTime(day: moved.start.day.adding(days: 1), minuteOfDay: moved.start.minuteOfDay)
         second.routes[0].stops[0].visits[0] = moved
-        let dropped = try #require(second.routes[1].stops[0].visits.popLast())
+        let dropped = try #require(second.routes[1].stops[0].visits.last)
+        second.routes[1].stops[0].visits.removeLast()
         var third = second
         moved.start = LocalDateTime(day: moved.start.day.adding(days: 1), minuteOfDay: moved.start.minuteOfDay)
         third.routes[0].stops[0].visits[0] = moved
