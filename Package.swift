@@ -108,7 +108,7 @@ let package = Package(
             dependencies: [
                 "ECVCLI", "ECVCatalog", "ECVModel", "ECVTestSupport", "ecv", .product(name: "GRDB", package: "GRDB.swift"),
             ],
-            exclude: ["Browser"]
+            exclude: ["Browser", "Calendar"]
         ),
     ]
 )

@@ -5,21 +5,15 @@ import ECVPlanning
 import ECVReports
 import Foundation
 
-/// `ecv plan`: schedules every team along its line and stores the plan as a draft; its subcommands manage
-/// the stored versions.
+/// `ecv plan`: plans the tour as a draft (its default subcommand, `make`) and manages the stored versions.
 struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
         abstract: "Plan the tour as a draft: each team along its line, day by day; publish, list, show, diff versions.",
         discussion: """
-            Teams drive and work only inside their line's work hours on workdays that are not holidays; a drive \
-            pauses at the end of the day and goes on next morning. Each vehicle is visited once, on a day its \
-            site is open, by its line's team (any team with --rebalance). Vehicles that cannot be scheduled \
-            are listed with the reason.
-
             Every run stores a draft and prints what it changes against the published plan. Teams follow only \
             the published plan: `ecv plan publish` makes a draft the one `today`, the web form, calendars, \
-            bundles and reports use.
+            bundles and reports use. `ecv plan` alone is `ecv plan make`.
 
             Examples:
               ecv plan
@@ -31,8 +25,29 @@ struct PlanCommand: ParsableCommand {
               ecv plan diff
             """,
         subcommands: [
-            PlanPublishCommand.self, PlanListCommand.self, PlanShowCommand.self, PlanDiffCommand.self,
-        ]
+            PlanMakeCommand.self, PlanPublishCommand.self, PlanListCommand.self, PlanShowCommand.self,
+            PlanDiffCommand.self,
+        ],
+        defaultSubcommand: PlanMakeCommand.self
+    )
+}
+
+/// `ecv plan make`, also `ecv plan`: schedules every team along its line and stores the plan as a draft.
+struct PlanMakeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "make",
+        abstract: "Plan the tour and store it as a draft (the default of `ecv plan`).",
+        discussion: """
+            Teams drive and work only inside their line's work hours on workdays that are not holidays; a drive \
+            pauses at the end of the day and goes on next morning. Each vehicle is visited once, on a day its \
+            site is open, by its line's team (any team with --rebalance). Vehicles that cannot be scheduled \
+            are listed with the reason.
+
+            Examples:
+              ecv plan
+              ecv plan --route northeast --route north-china
+              ecv plan --format json --out plan.json
+            """
     )
 
     @OptionGroup var global: GlobalOptions

@@ -20,7 +20,9 @@ struct DraftOutput {
         let record = try PlanStorage.save(plan, catalog: catalog, generated: now, fromDay: fromDay, store: store)
         var epilogue = ""
         if let published {
-            let diff = PlanDiff(from: published.plan, to: plan, context: context)
+            // The draft as stored, km rounded as in the published plan, so that equal plans compare equal.
+            let diff = PlanDiff(
+                from: published.plan, to: try StoredPlan(record, catalog: catalog).plan, context: context)
             epilogue += PlanDiffOutput(
                 diff: diff, fromVersion: published.version, toVersion: record.version, fromLabel: "the published plan"
             ).rendered()

@@ -3,7 +3,7 @@ import Foundation
 
 /// An independent check of a plan's JSON (`ecv-plan/1`) against the catalog, written from DESIGN.md's
 /// definition of a valid plan in calendar minutes, sharing no code with the planner's work clock.
-struct PlanChecker {
+public struct PlanChecker {
     let catalog: Catalog
     /// Routes the plan was asked for.
     let routeIDs: Set<String>
@@ -14,12 +14,12 @@ struct PlanChecker {
 
     /// For a re-plan: how often each vehicle appears among visits and unscheduled when not once, and
     /// the item minutes of each vehicle's partial visit (a re-check or a completion).
-    var expectedAppearances: [String: Int] = [:]
-    var partialMinutes: [String: Int] = [:]
+    public var expectedAppearances: [String: Int] = [:]
+    public var partialMinutes: [String: Int] = [:]
     /// Vehicles whose visits a re-plan keeps: they took place, appointment or not.
-    var kept: Set<String> = []
+    public var kept: Set<String> = []
 
-    init(catalog: Catalog, routeIDs: Set<String>? = nil, rebalance: Bool = false) {
+    public init(catalog: Catalog, routeIDs: Set<String>? = nil, rebalance: Bool = false) {
         self.catalog = catalog
         self.routeIDs = routeIDs ?? Set(catalog.routes.map(\.id))
         self.rebalance = rebalance
@@ -42,7 +42,7 @@ struct PlanChecker {
         problems.append(message)
     }
 
-    mutating func check(_ document: [String: Any]) -> [String] {
+    public mutating func check(_ document: [String: Any]) -> [String] {
         guard document["format"] as? String == "ecv-plan/1" else { return ["format is not ecv-plan/1"] }
         let routes = document["routes"] as? [[String: Any]] ?? []
         let unscheduled = document["unscheduled"] as? [[String: Any]] ?? []
