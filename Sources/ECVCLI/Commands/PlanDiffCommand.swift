@@ -35,7 +35,8 @@ struct PlanDiffCommand: ParsableCommand {
         let old = try PlanStorage.load(from, from: store, catalog: catalog)
         let new = try PlanStorage.load(to, from: store, catalog: catalog)
         let output = PlanDiffOutput(
-            diff: PlanDiff(from: old.plan, to: new.plan), fromVersion: old.version, toVersion: new.version,
+            diff: PlanDiff(from: old.plan, to: new.plan, vehicles: Set(catalog.vehicleIDs)), fromVersion: old.version,
+            toVersion: new.version,
             fromLabel: old.record.state == .published ? "the published plan" : "plan")
         switch format {
         case .table: Output.write(output.rendered())

@@ -64,7 +64,9 @@ public struct PlanDiff: Sendable, Equatable {
     public var unchanged: Int
     public var lines: [Line]
 
-    public init(from old: TourPlan, to new: TourPlan, context: Context? = nil) {
+    /// The diff from `old` to `new`; `vehicles`, the vehicles of the current Routes/, lets a dropped visit of a
+    /// vehicle no longer there say so.
+    public init(from old: TourPlan, to new: TourPlan, context: Context? = nil, vehicles: Set<String>? = nil) {
         let before = PlanDiff.visits(old)
         let after = PlanDiff.visits(new)
         let reasons = Dictionary(new.unscheduled.map { ($0.vehicle, $0.reason) }, uniquingKeysWith: { a, _ in a })
@@ -75,9 +77,12 @@ public struct PlanDiff: Sendable, Equatable {
             switch (before[key], after[key]) {
             case (nil, nil): continue
             case (let was?, nil):
-                let reason =
-                    context?.done.contains(key.vehicle) == true
-                    ? "already inspected and found deployable" : reasons[key.vehicle]
+                var reason = reasons[key.vehicle]
+                if context?.done.contains(key.vehicle) == true {
+                    reason = "already inspected and found deployable"
+                } else if let vehicles, !vehicles.contains(key.vehicle) {
+                    reason = "vehicle removed from Routes/"
+                }
                 changes.append(
                     Change(
                         vehicle: key.vehicle, purpose: key.purpose, kind: .dropped, before: was, after: nil,
