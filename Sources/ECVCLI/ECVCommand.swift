@@ -11,6 +11,7 @@ public struct ECVCommand: ParsableCommand {
             Reads the checklists in ROOT/Checklists and the teams, clients and regional lines in ROOT/Routes.
             Start with `ecv validate` after every change to those files.
             """,
+        version: ECVCommand.version,
         subcommands: [
             ValidateCommand.self, FleetCommand.self, ChecklistCommand.self, PlanCommand.self, SolveCommand.self,
             TodayCommand.self, InspectCommand.self, RecordCommand.self, StatusCommand.self, HistoryCommand.self,
@@ -18,6 +19,9 @@ public struct ECVCommand: ParsableCommand {
             ReportCommand.self, KeysCommand.self,
         ]
     )
+
+    /// The release of ecv, printed by `ecv --version`.
+    public static let version = "0.6.0"
 
     public init() {}
 

@@ -87,6 +87,11 @@ public enum CatalogLoader {
         for required in [teamsPath, clientsPath] where !paths.contains(required) {
             sink.error("file not found", at: SourceLocation(file: required))
         }
+        // A team's days off the tour hold for every line it drives.
+        for index in catalog.routes.indices {
+            catalog.routes[index].teamUnavailable =
+                catalog.team(withID: catalog.routes[index].teamID)?.unavailable ?? []
+        }
         CatalogChecks(
             catalog: catalog, map: map, sink: sink, teamsReadable: teamsReadable, clientsReadable: clientsReadable,
             everythingReadable: everythingReadable

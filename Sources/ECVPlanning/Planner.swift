@@ -40,14 +40,26 @@ public struct Planner: Sendable {
         self.options = options
     }
 
+    /// The plan; for a re-plan, the one that moves the fewest still-fitting visits (see `RouteChoice`).
     public func plan(progress: ((Progress) -> Void)? = nil) throws(PlanningError) -> TourPlan {
         let known = catalog.routes.map(\.id)
         for route in options.routes ?? [] where !known.contains(route) {
             throw .unknownRoute(route, suggestion: Suggestion.closest(to: route, among: known))
         }
+        let free = try plan(keepingPreferredDays: false, progress: progress)
+        guard let continuation = options.continuation,
+            !continuation.preferred.isEmpty || !continuation.displaced.isEmpty
+        else { return free }
+        let kept = continuation.preferred.isEmpty ? free : try plan(keepingPreferredDays: true, progress: progress)
+        return RouteChoice(catalog: catalog, continuation: continuation, rebalance: options.rebalance)
+            .choose(keeping: kept, free: free)
+    }
+
+    private func plan(keepingPreferredDays: Bool, progress: ((Progress) -> Void)?) throws(PlanningError) -> TourPlan {
         let model = try TourModel(
             catalog: catalog, routeIDs: options.routes.map(Set.init), rebalance: options.rebalance,
-            continuation: options.continuation, distances: options.distances)
+            continuation: options.continuation, distances: options.distances,
+            keepingPreferredDays: keepingPreferredDays)
         var solverOptions = Solver.Options()
         solverOptions.seed = options.seed
         solverOptions.timeLimit = options.timeLimit

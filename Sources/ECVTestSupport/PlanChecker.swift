@@ -215,6 +215,7 @@ public struct PlanChecker {
             fail("\(id): visit on a closed weekday")
         }
         if route.holidays.contains(day) { fail("\(id): visit on a holiday") }
+        if route.teamUnavailable.contains(day) { fail("\(id): visit on a day the team is off the tour") }
         if site.unavailable.contains(day) { fail("\(id): visit on an unavailable day") }
         if day < route.start || day > route.end { fail("\(id): visit outside the route's dates") }
         let lowest = max(hours.startMinute, route.workHours.startMinute)

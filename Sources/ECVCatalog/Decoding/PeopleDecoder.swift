@@ -3,7 +3,7 @@ import Yams
 
 /// Reads `Routes/teams.yaml` and `Routes/clients.yaml`.
 enum PeopleDecoder {
-    static let teamKeys = ["id", "name", "members", "skills", "base"]
+    static let teamKeys = ["id", "name", "members", "skills", "base", "unavailable"]
     static let clientKeys = ["id", "name", "sector", "language", "contact"]
 
     static func decodeTeams(_ root: Node, file: String, sink: DiagnosticSink, map: inout SourceMap) -> [Team] {
@@ -14,8 +14,9 @@ enum PeopleDecoder {
             let members = team.optional("members")?.strings() ?? []
             let skills = team.required("skills")?.strings()
             let base = team.required("base").flatMap(decodeBase)
+            let unavailable = team.optional("unavailable")?.days() ?? []
             guard let id, let name, let skills, let base else { return nil }
-            return Team(id: id, name: name, members: members, skills: skills, base: base)
+            return Team(id: id, name: name, members: members, skills: skills, base: base, unavailable: unavailable)
         }
     }
 

@@ -18,6 +18,9 @@ public struct Route: Sendable, Hashable, Codable, Identifiable {
     /// IANA time zone identifier, such as `Asia/Shanghai`.
     public var timeZone: String
     public var sites: [Site]
+    /// Days the line's team is off the tour (its `unavailable` days in teams.yaml), copied here when the
+    /// catalog is read, so that the line's calendar alone says when its team works.
+    public var teamUnavailable: [CalendarDay] = []
 
     public init(
         id: String, name: LocalizedText? = nil, teamID: String, start: CalendarDay, end: CalendarDay,
@@ -40,9 +43,11 @@ public struct Route: Sendable, Hashable, Codable, Identifiable {
         self.sites = sites
     }
 
-    /// Whether the team works on `day`: a workday inside the route's dates that is not a holiday.
+    /// Whether the team works on `day`: a workday inside the route's dates that is neither a holiday nor a day
+    /// the team is off the tour.
     public func isWorkday(_ day: CalendarDay) -> Bool {
         start <= day && day <= end && workdays.contains(day.weekday) && !holidays.contains(day)
+            && !teamUnavailable.contains(day)
     }
 
     /// Whether `site` receives visitors on `day` and the team works then.

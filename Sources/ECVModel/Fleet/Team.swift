@@ -6,6 +6,9 @@ public struct Team: Sendable, Hashable, Codable, Identifiable {
     /// Qualifications; a vehicle whose equipment carries one of these tags needs it.
     public var skills: [String]
     public var base: Base
+    /// Days the team cannot work on the tour (it is also the company's emergency-response unit): no visit and
+    /// no driving then, on any of its lines.
+    public var unavailable: [CalendarDay]
 
     /// The team's home: every route starts and ends here.
     public struct Base: Sendable, Hashable, Codable {
@@ -18,11 +21,15 @@ public struct Team: Sendable, Hashable, Codable, Identifiable {
         }
     }
 
-    public init(id: String, name: LocalizedText, members: [String] = [], skills: [String], base: Base) {
+    public init(
+        id: String, name: LocalizedText, members: [String] = [], skills: [String], base: Base,
+        unavailable: [CalendarDay] = []
+    ) {
         self.id = id
         self.name = name
         self.members = members
         self.skills = skills
         self.base = base
+        self.unavailable = unavailable
     }
 }

@@ -43,9 +43,11 @@ struct TourModel {
         let purpose: RoutePlan.Visit.Purpose
     }
 
+    /// The model of `catalog`'s tour; with `keepingPreferredDays`, each visit a re-plan prefers to keep may
+    /// only take place on its day with its team.
     init(
         catalog: Catalog, routeIDs: Set<String>?, rebalance: Bool, continuation: Continuation?,
-        distances: DistanceTable
+        distances: DistanceTable, keepingPreferredDays: Bool = false
     ) throws(PlanningError) {
         self.distances = distances
         routes = catalog.routes.filter { routeIDs?.contains($0.id) ?? true }
@@ -110,10 +112,22 @@ struct TourModel {
         }
         let bases = baseLocation
         startLocations = routes.indices.map { kept[$0].last?.location ?? bases[$0] }
+        let routeIDs = routes.map(\.id)
+        let routeIndex = Dictionary(
+            routeIDs.indices.map { (routeIDs[$0], $0) }, uniquingKeysWith: { first, _ in first })
+        let placements = jobs
+        let days = placements.map { job in
+            JobDays(
+                notBefore: continuation?.ready[job.vehicle.id],
+                pinned: keepingPreferredDays
+                    ? continuation?.preferred[job.vehicle.id].flatMap { visit in
+                        routeIndex[visit.route].map { (route: $0, day: visit.day) }
+                    } : nil)
+        }
         problem = TourModel.buildProblem(
             routes: routes, teams: teams, clocks: clocks, jobs: jobs, serviceMinutes: serviceMinutes,
             locations: locations, siteLocation: siteLocation, starts: (startMinutes, startLocations, baseLocation),
-            travelModels: models, skillNames: skillNames, rebalance: rebalance, measured: distances)
+            travelModels: models, skillNames: skillNames, rebalance: rebalance, measured: distances, days: days)
     }
 
     /// The kept visits of `continuation` per route, on the routes' clocks, by start; a visit whose vehicle,
@@ -154,11 +168,24 @@ struct TourModel {
         TourModel.leg(locations[from], locations[to], model, distances)
     }
 
+    /// The days a job may take place: none before a repair is done, and only its kept day when it is pinned.
+    struct JobDays {
+        var notBefore: CalendarDay?
+        var pinned: (route: Int, day: CalendarDay)?
+
+        func allows(_ window: TimeWindow, on route: Int, _ clock: WorkClock) -> Bool {
+            let day = clock.momentStarting(at: Int(window.start)).day
+            if let notBefore, day < notBefore { return false }
+            guard let pinned else { return true }
+            return pinned.route == route && pinned.day == day
+        }
+    }
+
     private static func buildProblem(
         routes: [Route], teams: [Team], clocks: [WorkClock], jobs: [Catalog.VehiclePlacement],
         serviceMinutes: [[Int]], locations: [(point: GeoPoint, site: String?)], siteLocation: [String: Int],
         starts: (minutes: [Int], locations: [Int], bases: [Int]), travelModels: [TravelModel], skillNames: [String],
-        rebalance: Bool, measured: DistanceTable
+        rebalance: Bool, measured: DistanceTable, days: [JobDays]
     ) -> RoutingProblem {
         let size = locations.count
         let matrices = travelModels.map { model -> TravelMatrix in
@@ -192,14 +219,16 @@ struct TourModel {
         let skillSet = Set(skillNames)
         let engineJobs = jobs.indices.map { index -> RoutingProblem.Job in
             let job = jobs[index]
-            let own = routes.firstIndex { $0.id == job.route.id } ?? 0
+            // A pinned visit stays with the team it had, which may have taken it over from its own line.
+            let own = days[index].pinned?.route ?? routes.firstIndex { $0.id == job.route.id } ?? 0
             // A site with an appointment stays with its own team, so that its first visit is the appointed one.
-            let movable = rebalance && job.site.appointment == nil
+            let movable = rebalance && job.site.appointment == nil && days[index].pinned == nil
             // Only the routes that may take the job need its windows on their clocks; a re-plan starts later.
             let terms = routes.indices.map { r in
                 let windows =
                     movable || r == own
-                    ? VisitWindows.windows(for: job, minutes: serviceMinutes[index][r], on: routes[r], clocks[r]) : []
+                    ? VisitWindows.windows(for: job, minutes: serviceMinutes[index][r], on: routes[r], clocks[r])
+                        .filter { days[index].allows($0, on: r, clocks[r]) } : []
                 let notBefore = Double(starts.minutes[r])
                 return RoutingProblem.Terms(
                     serviceDuration: Double(serviceMinutes[index][r]),

@@ -1,38 +1,37 @@
 import ECVModel
 
 extension Continuation {
-    /// The continuation of `previous` from `from` on, given what the store says of each vehicle.
+    /// What a re-plan may change and must keep, besides the previous plan and the verdicts.
+    public struct Limits: Sendable, Equatable {
+        /// Only these routes are planned again, `nil` for all; the others keep their itinerary.
+        public var routes: Set<String>?
+        /// Valid visits before this day stay exactly (their clients were told).
+        public var freezeUntil: CalendarDay?
+        /// Per vehicle, the day its repair is done: its re-check comes no earlier.
+        public var ready: [String: CalendarDay]
+
+        public init(routes: Set<String>? = nil, freezeUntil: CalendarDay? = nil, ready: [String: CalendarDay] = [:]) {
+            self.routes = routes
+            self.freezeUntil = freezeUntil
+            self.ready = ready
+        }
+    }
+
+    /// The continuation of `previous` from `from` on, given what the store says of each vehicle and what
+    /// the catalog holds now.
     ///
     /// A visit before `from` stays when its vehicle has been inspected; a vehicle found DEPLOYABLE is done;
     /// a NOT DEPLOYABLE or RESTRICTED one needs a re-check of its failed items, an INCOMPLETE one the
     /// items still untested (and any that failed); a vehicle never inspected is planned in full, even when
-    /// its visit was due before `from`. A route that nothing touched — no visit due before `from`, no
-    /// vehicle inspected, no vehicle new to the catalog — keeps its whole itinerary, so that a re-plan
-    /// changes only what it has to; so does every route outside `routes` when that is given.
+    /// its visit was due before `from`. Every visit from `from` on is checked against the current catalog:
+    /// one that still fits is preferred on its day with its team, one that does not is displaced with the
+    /// reason. A route that nothing touched — no visit due before `from`, no vehicle inspected, none new to the
+    /// catalog, every visit and drive still fitting, no repair date — keeps its whole itinerary; so does
+    /// every route outside `limits.routes`.
     public init(
         previous: TourPlan, from: CalendarDay, verdicts: [String: VehicleVerdict], catalog: Catalog,
-        routes: Set<String>? = nil
+        limits: Limits = Limits()
     ) {
-        let inspected = { (vehicle: String) in (verdicts[vehicle]?.readiness ?? .notInspected) != .notInspected }
-        let planned = Set(previous.routes.flatMap { $0.stops.flatMap(\.visits).map(\.vehicle) })
-            .union(previous.unscheduled.map(\.vehicle))
-        var kept: [KeptVisit] = []
-        var settled: Set<String> = []
-        for route in previous.routes {
-            let visits = route.stops.flatMap(\.visits)
-            let vehicles = catalog.routes.first { $0.id == route.route }?.sites.flatMap(\.vehicles).map(\.id) ?? []
-            let untouched =
-                !(routes?.contains(route.route) ?? true)
-                || visits.allSatisfy { $0.start.day >= from } && !vehicles.contains(where: inspected)
-                    && vehicles.allSatisfy(planned.contains)
-            for visit in visits where untouched || (inspected(visit.vehicle) && visit.start.day < from) {
-                kept.append(
-                    KeptVisit(
-                        vehicle: visit.vehicle, route: route.route, start: visit.start, minutes: visit.minutes,
-                        purpose: visit.purpose))
-                if untouched { settled.insert(visit.vehicle) }
-            }
-        }
         var done: Set<String> = []
         var revisits: [String: Revisit] = [:]
         for (vehicle, verdict) in verdicts {
@@ -49,6 +48,67 @@ extension Continuation {
                 revisits[vehicle] = Revisit(purpose: recheck ? .recheck : .completion, itemMinutes: minutes ?? 0)
             }
         }
+        let inspected = { (vehicle: String) in (verdicts[vehicle]?.readiness ?? .notInspected) != .notInspected }
+        let planned = Set(previous.routes.flatMap { $0.stops.flatMap(\.visits).map(\.vehicle) })
+            .union(previous.unscheduled.map(\.vehicle))
+        let check = VisitCheck(catalog: catalog, revisitMinutes: revisits.mapValues(\.itemMinutes))
+        var kept: [KeptVisit] = []
+        var settled: Set<String> = []
+        var preferred: [String: PreferredVisit] = [:]
+        var displaced: [String: String] = [:]
+        for route in previous.routes {
+            let vehicles = catalog.routes.first { $0.id == route.route }?.sites.flatMap(\.vehicles).map(\.id) ?? []
+            var routePreferred: [String: PreferredVisit] = [:]
+            var routeKept: [KeptVisit] = []
+            var routeDisplaced: [String: String] = [:]
+            for stop in route.stops {
+                for visit in stop.visits {
+                    let keep = KeptVisit(
+                        vehicle: visit.vehicle, route: route.route, start: visit.start, minutes: visit.minutes,
+                        purpose: visit.purpose)
+                    if visit.start.day < from {
+                        if inspected(visit.vehicle) { routeKept.append(keep) }
+                        continue
+                    }
+                    guard !done.contains(visit.vehicle) else { continue }
+                    let needed = revisits[visit.vehicle]?.purpose ?? .inspection
+                    if let problem = check.problem(with: visit, at: stop.site, on: route) {
+                        routeDisplaced[visit.vehicle] = problem
+                    } else if visit.purpose == needed,
+                        limits.ready[visit.vehicle].map({ visit.start.day >= $0 }) ?? true
+                    {
+                        if let freeze = limits.freezeUntil, visit.start.day < freeze {
+                            routeKept.append(keep)
+                        } else {
+                            routePreferred[visit.vehicle] = PreferredVisit(route: route.route, day: visit.start.day)
+                        }
+                    }
+                }
+            }
+            let outside = !(limits.routes?.contains(route.route) ?? true)
+            let untouched =
+                outside
+                || route.stops.allSatisfy { $0.visits.allSatisfy { $0.start.day >= from } }
+                    && !vehicles.contains(where: inspected) && vehicles.allSatisfy(planned.contains)
+                    && routeDisplaced.isEmpty && check.driveProblem(on: route) == nil
+                    && !vehicles.contains { limits.ready[$0] != nil }
+            if untouched {
+                let all = route.stops.flatMap(\.visits)
+                kept += all.map {
+                    KeptVisit(
+                        vehicle: $0.vehicle, route: route.route, start: $0.start, minutes: $0.minutes,
+                        purpose: $0.purpose)
+                }
+                settled.formUnion(all.map(\.vehicle))
+            } else {
+                kept += routeKept
+                preferred.merge(routePreferred) { first, _ in first }
+                displaced.merge(routeDisplaced) { first, _ in first }
+            }
+        }
         self.init(from: from, kept: kept, done: done.union(settled), revisits: revisits)
+        self.preferred = preferred
+        self.displaced = displaced
+        self.ready = limits.ready
     }
 }

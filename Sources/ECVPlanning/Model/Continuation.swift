@@ -13,6 +13,13 @@ public struct Continuation: Sendable, Equatable {
     public var done: Set<String>
     /// Vehicles that need some items again, by vehicle id.
     public var revisits: [String: Revisit]
+    /// Vehicles whose visit of the previous plan still fits, with its route and day: kept there unless moving
+    /// it schedules a vehicle that otherwise could not be, or finishes its line a working day earlier.
+    public var preferred: [String: PreferredVisit] = [:]
+    /// Vehicles whose visit of the previous plan no longer fits the catalog, with the reason.
+    public var displaced: [String: String] = [:]
+    /// Per vehicle, the day its repair is done: its re-check comes no earlier.
+    public var ready: [String: CalendarDay] = [:]
 
     public init(from: CalendarDay, kept: [KeptVisit] = [], done: Set<String> = [], revisits: [String: Revisit] = [:]) {
         self.from = from
@@ -39,6 +46,17 @@ public struct KeptVisit: Sendable, Equatable {
         self.start = start
         self.minutes = minutes
         self.purpose = purpose
+    }
+}
+
+/// Where a still-fitting visit of the previous plan was: its route and day.
+public struct PreferredVisit: Sendable, Equatable {
+    public var route: String
+    public var day: CalendarDay
+
+    public init(route: String, day: CalendarDay) {
+        self.route = route
+        self.day = day
     }
 }
 

@@ -77,7 +77,8 @@ public struct PlanDiff: Sendable, Equatable {
             switch (before[key], after[key]) {
             case (nil, nil): continue
             case (let was?, nil):
-                var reason = reasons[key.vehicle]
+                var reason = [new.reasons[key.vehicle], reasons[key.vehicle]].compactMap { $0 }
+                    .joined(separator: "; ")
                 if context?.done.contains(key.vehicle) == true {
                     reason = "already inspected and found deployable"
                 } else if let vehicles, !vehicles.contains(key.vehicle) {
@@ -86,7 +87,7 @@ public struct PlanDiff: Sendable, Equatable {
                 changes.append(
                     Change(
                         vehicle: key.vehicle, purpose: key.purpose, kind: .dropped, before: was, after: nil,
-                        reason: reason))
+                        reason: reason.isEmpty ? nil : reason))
             case (nil, let now?):
                 changes.append(
                     Change(
@@ -97,10 +98,10 @@ public struct PlanDiff: Sendable, Equatable {
                     unchanged += 1
                     continue
                 }
-                var reason: String?
-                if let context, was.start.day < context.from, now.start.day >= context.from {
+                var reason = new.reasons[key.vehicle]
+                if reason == nil, let context, was.start.day < context.from, now.start.day >= context.from {
                     reason = "not inspected on \(was.start.day), its planned day"
-                } else if was.team != now.team {
+                } else if reason == nil, was.team != now.team {
                     reason = "taken over by \(now.team)"
                 }
                 changes.append(

@@ -10,6 +10,8 @@ public struct PlanDocument: Codable, Sendable {
     public var routes: [Route]
     public var unscheduled: [Unscheduled]
     public var totals: Totals
+    /// A re-plan's reasons for moving or dropping visits of the plan before it, by vehicle; absent when none.
+    public var reasons: [String: String]?
 
     public struct Route: Codable, Sendable {
         public var route: String
@@ -116,6 +118,7 @@ public struct PlanDocument: Codable, Sendable {
         unscheduled = plan.unscheduled.map {
             Unscheduled(vehicle: $0.vehicle, site: $0.site, route: $0.route, reason: $0.reason)
         }
+        reasons = plan.reasons.isEmpty ? nil : plan.reasons
         totals = Totals(
             km: PlanDocument.tenths(routes.reduce(0) { $0 + $1.totals.km }), vehicles: plan.vehicleCount,
             unscheduled: plan.unscheduled.count)

@@ -68,7 +68,7 @@ extension TourPlan {
             seed: document.seed, routes: routes,
             unscheduled: document.unscheduled.map {
                 Unscheduled(vehicle: $0.vehicle, site: $0.site, route: $0.route, reason: $0.reason)
-            })
+            }, reasons: document.reasons ?? [:])
     }
 
     /// The typed plan of a stored `ecv-plan/1` JSON text.

@@ -5,6 +5,8 @@ public struct TourPlan: Sendable, Equatable {
     public var seed: UInt64
     public var routes: [RoutePlan]
     public var unscheduled: [Unscheduled]
+    /// For a re-plan: why a visit of the previous plan moved or was dropped, by vehicle.
+    public var reasons: [String: String] = [:]
 
     /// Road km over all routes.
     public var km: Double { routes.reduce(0) { $0 + $1.km } }

@@ -91,6 +91,7 @@ public struct PlanTable {
     /// Why a working day of the line has neither a drive nor a visit: what the planner knows of it.
     private func idleReason(_ day: CalendarDay, route: RoutePlan, line: Route) -> String {
         if line.holidays.contains(day) { return "holiday" }
+        if line.teamUnavailable.contains(day) { return "\(route.team) is off the tour (unavailable)" }
         let next = route.stops.first { stop in stop.visits.contains { $0.start.day > day } }
         guard let next, let site = catalog.site(withID: next.site) else { return "waiting" }
         let place = names.place(next.site, team: route.team)
