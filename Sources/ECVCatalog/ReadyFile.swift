@@ -20,7 +20,11 @@ public enum ReadyFile {
         let file = SourceLocation(file: name)
         guard let root = YAMLSource.parse(data, file: name, into: sink),
             let reader = MappingReader(root, what: "repair dates", at: file, sink: sink)
-        else { throw FormatError(description: sink.diagnostics.first?.description ?? "\(name):1:1: not a mapping") }
+        else {
+            let first = sink.diagnostics.first
+            throw FormatError(
+                description: first.map { "\($0.location): \($0.message)" } ?? "\(name):1:1: not a mapping")
+        }
         var ready: [String: CalendarDay] = [:]
         for (key, value) in reader.mapping {
             let location = file.moved(to: key.mark)
@@ -34,7 +38,9 @@ public enum ReadyFile {
                 ready[vehicle] = day
             }
         }
-        if let first = sink.diagnostics.first { throw FormatError(description: first.description) }
+        if let first = sink.diagnostics.sorted().first {
+            throw FormatError(description: "\(first.location): \(first.message)")
+        }
         return ready
     }
 }

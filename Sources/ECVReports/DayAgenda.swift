@@ -30,6 +30,7 @@ public struct DayAgenda {
             out +=
                 "\(teamDay.team) (\(names.team(teamDay.team))) on \(teamDay.route), "
                 + "\(day.weekday.rawValue.capitalized) \(day) — plan version \(version)\n"
+            if let idle = teamDay.idle { out += "  no work: \(names.idle(idle, team: teamDay.team))\n" }
             var lastSite: String?
             for entry in teamDay.entries {
                 out += line(entry, team: teamDay.team, lastSite: &lastSite)

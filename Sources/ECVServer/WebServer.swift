@@ -84,10 +84,7 @@ public struct WebServer: Sendable {
                 return WebServer.html(pages.today(nil, day: day))
             }
             let plan = try TourPlan(json: record.json, routes: catalog.routes)
-            let hours = Dictionary(
-                catalog.routes.map { ($0.id, $0.workHours) }, uniquingKeysWith: { first, _ in first })
-            return WebServer.html(
-                pages.today((record.version, plan.days(on: day, workHours: { hours[$0] })), day: day))
+            return WebServer.html(pages.today((record.version, plan.days(on: day, catalog: catalog)), day: day))
         }
         router.get("/vehicles/:vehicle") { _, context in
             let placement = try placement(context)

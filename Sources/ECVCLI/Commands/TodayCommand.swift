@@ -47,9 +47,8 @@ struct TodayCommand: ParsableCommand {
             day = ISOTime.today(at: Date())
         }
         let published = try PlanStorage.load(.published, from: try global.openStore(), catalog: catalog)
-        let hours = Dictionary(catalog.routes.map { ($0.id, $0.workHours) }, uniquingKeysWith: { first, _ in first })
         let agenda = DayAgenda(
-            days: published.plan.days(on: day, team: team, workHours: { hours[$0] }), day: day,
+            days: published.plan.days(on: day, team: team, catalog: catalog), day: day,
             version: published.version, catalog: catalog, language: lang)
         Output.write(format == .json ? agenda.json() : agenda.rendered())
     }

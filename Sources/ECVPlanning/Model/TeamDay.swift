@@ -13,6 +13,8 @@ public struct TeamDay: Sendable, Equatable {
     /// The route's time zone (IANA id), for writing the entries' times with their offset.
     public var timeZone: String
     public var entries: [Entry]
+    /// Why a working day has neither a drive nor a visit, when the catalog tells.
+    public var idle: IdleReason?
 
     /// A drive, a visit, or the night.
     public struct Entry: Sendable, Equatable {
@@ -64,6 +66,20 @@ extension TourPlan {
     {
         routes.filter { team == nil || $0.team == team }.compactMap { route in
             route.day(day, workHours: workHours(route.route))
+        }
+    }
+}
+
+extension TourPlan {
+    /// Each team's day on `day`, as `days(on:team:workHours:)`, with the lines' hours and idle days from `catalog`.
+    public func days(on day: CalendarDay, team: String? = nil, catalog: Catalog) -> [TeamDay] {
+        let lines = Dictionary(catalog.routes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return days(on: day, team: team, workHours: { lines[$0]?.workHours }).map { teamDay in
+            var teamDay = teamDay
+            if let line = lines[teamDay.route], let route = routes.first(where: { $0.route == teamDay.route }) {
+                teamDay.idle = route.idleReason(on: day, line: line, catalog: catalog)
+            }
+            return teamDay
         }
     }
 }

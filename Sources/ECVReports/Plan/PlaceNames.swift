@@ -1,4 +1,5 @@
 import ECVModel
+import ECVPlanning
 
 /// Places and clients of a plan as people name them: a team's base by its name, a site with its city.
 struct PlaceNames {
@@ -20,6 +21,18 @@ struct PlaceNames {
 
     func team(_ id: String) -> String {
         catalog.team(withID: id)?.name.text(in: language) ?? id
+    }
+
+    /// Why a working day has no work, in words.
+    func idle(_ reason: IdleReason, team: String) -> String {
+        switch reason {
+        case .holiday: return "holiday"
+        case .teamUnavailable: return "\(team) is off the tour (unavailable)"
+        case .siteClosed(let site): return "\(place(site, team: team)) is closed on this day"
+        case .appointment(let site, let at):
+            return "waiting for the appointment at \(place(site, team: team)) on \(at.day) \(PlaceNames.clock(at))"
+        case .waiting(let site): return site.map { "waiting to visit \(place($0, team: team))" } ?? "waiting"
+        }
     }
 
     /// `12.3 km`.

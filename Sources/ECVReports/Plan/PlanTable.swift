@@ -45,9 +45,9 @@ public struct PlanTable {
             guard let teamDay = route.day(day, workHours: line?.workHours) else { continue }
             let events = teamDay.entries.filter { $0.kind != .overnight }
             if events.isEmpty {
-                if let line, line.workdays.contains(day.weekday) {
+                if let line, let idle = route.idleReason(on: day, line: line, catalog: catalog) {
                     byDay[day] =
-                        ["    no work: " + idleReason(day, route: route, line: line)]
+                        ["    no work: " + names.idle(idle, team: route.team)]
                         + teamDay.entries.map { "    " + text($0, team: route.team) }
                 }
                 continue
@@ -86,20 +86,6 @@ public struct PlanTable {
                 ? "overnight on the road to \(names.place(entry.to ?? "base", team: team))"
                 : "overnight at \(names.place(entry.site ?? "base", team: team))"
         }
-    }
-
-    /// Why a working day of the line has neither a drive nor a visit: what the planner knows of it.
-    private func idleReason(_ day: CalendarDay, route: RoutePlan, line: Route) -> String {
-        if line.holidays.contains(day) { return "holiday" }
-        if line.teamUnavailable.contains(day) { return "\(route.team) is off the tour (unavailable)" }
-        let next = route.stops.first { stop in stop.visits.contains { $0.start.day > day } }
-        guard let next, let site = catalog.site(withID: next.site) else { return "waiting" }
-        let place = names.place(next.site, team: route.team)
-        if !line.isOpen(site, on: day) { return "\(place) is closed on this day" }
-        if let fixed = next.visits.first(where: { $0.fixed && $0.start.day > day }) {
-            return "waiting for the appointment at \(place) on \(fixed.start.day) \(PlaceNames.clock(fixed.start))"
-        }
-        return "waiting to visit \(place)"
     }
 
     private func header(_ route: RoutePlan) -> String {
