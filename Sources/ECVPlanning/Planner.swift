@@ -20,6 +20,9 @@ public struct Planner: Sendable {
         public var continuation: Continuation?
         /// Measured legs that replace the great-circle model for the pairs they list.
         public var distances = DistanceTable()
+        /// Weigh working days and nights away by each line's rates beside road km (the objective of
+        /// DESIGN.md); `false` plans by road km alone.
+        public var timeCosts = true
 
         public init() {}
     }
@@ -59,7 +62,7 @@ public struct Planner: Sendable {
         let model = try TourModel(
             catalog: catalog, routeIDs: options.routes.map(Set.init), rebalance: options.rebalance,
             continuation: options.continuation, distances: options.distances,
-            keepingPreferredDays: keepingPreferredDays)
+            keepingPreferredDays: keepingPreferredDays, timeCosts: options.timeCosts)
         var solverOptions = Solver.Options()
         solverOptions.seed = options.seed
         solverOptions.timeLimit = options.timeLimit
@@ -108,6 +111,6 @@ public struct Planner: Sendable {
             builder.routePlan(index, routesKept.first { $0.vehicle == index && !$0.jobs.isEmpty })
                 .markingAppointments(appointments)
         }
-        return TourPlan(seed: options.seed, routes: routes, unscheduled: unscheduled)
+        return TourPlan(seed: options.seed, routes: routes, unscheduled: unscheduled).costed(catalog)
     }
 }

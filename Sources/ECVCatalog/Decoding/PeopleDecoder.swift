@@ -3,7 +3,7 @@ import Yams
 
 /// Reads `Routes/teams.yaml` and `Routes/clients.yaml`.
 enum PeopleDecoder {
-    static let teamKeys = ["id", "name", "members", "skills", "base", "unavailable"]
+    static let teamKeys = ["id", "name", "members", "skills", "base", "unavailable", "cost", "max-workdays"]
     static let clientKeys = ["id", "name", "sector", "language", "contact"]
 
     static func decodeTeams(_ root: Node, file: String, sink: DiagnosticSink, map: inout SourceMap) -> [Team] {
@@ -15,8 +15,12 @@ enum PeopleDecoder {
             let skills = team.required("skills")?.strings()
             let base = team.required("base").flatMap(decodeBase)
             let unavailable = team.optional("unavailable")?.days() ?? []
+            let cost = team.optional("cost").flatMap(decodeCost)
+            let maxWorkdays = team.optional("max-workdays")?.int(in: 1...366)
             guard let id, let name, let skills, let base else { return nil }
-            return Team(id: id, name: name, members: members, skills: skills, base: base, unavailable: unavailable)
+            return Team(
+                id: id, name: name, members: members, skills: skills, base: base, unavailable: unavailable,
+                cost: cost, maxWorkdays: maxWorkdays)
         }
     }
 
@@ -52,6 +56,16 @@ enum PeopleDecoder {
     /// A longitude in degrees, -180…180.
     static func longitude(_ reader: MappingReader) -> Double? {
         reader.required("lon")?.double(in: -180...180)
+    }
+
+    /// `{per-km: 1.5, per-day: 2000, per-night-away: 0}`, any key optional.
+    static func decodeCost(_ field: Field) -> CostRates.Given? {
+        guard let reader = field.mapping(what: "`cost`") else { return nil }
+        reader.rejectUnknownKeys(["per-km", "per-day", "per-night-away"])
+        return CostRates.Given(
+            perKm: reader.optional("per-km")?.double(in: 0...1_000),
+            perDay: reader.optional("per-day")?.double(in: 0...1_000_000),
+            perNightAway: reader.optional("per-night-away")?.double(in: 0...1_000_000))
     }
 
     private static func decodeBase(_ field: Field) -> Team.Base? {

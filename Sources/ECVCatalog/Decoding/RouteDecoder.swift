@@ -6,7 +6,7 @@ import Yams
 enum RouteDecoder {
     static let routeKeys = [
         "route", "name", "team", "start", "end", "workdays", "work-hours", "holidays", "max-drive-hours",
-        "setup-minutes", "travel", "timezone", "sites",
+        "setup-minutes", "travel", "timezone", "sites", "cost",
     ]
     static let siteKeys = [
         "id", "client", "city", "address", "lat", "lon", "open", "unavailable", "appointment", "contact", "vehicles",
@@ -40,16 +40,19 @@ enum RouteDecoder {
         let setupMinutes = reader.optional("setup-minutes")?.int(in: ChecklistDecoder.minutesRange) ?? 0
         let travel = reader.optional("travel").flatMap(decodeTravel)
         let timeZone = reader.optional("timezone").flatMap(decodeTimeZone)
+        let cost = reader.optional("cost").flatMap(PeopleDecoder.decodeCost)
         let sites = reader.required("sites")?.elements()?.compactMap { decodeSite($0, map: &map) }
         if let id {
             if let teamField { map.note(.routeTeam(id), at: teamField.location) }
             if let startField { map.note(.routeStart(id), at: startField.location) }
         }
         guard let id, let teamID, let start, let end, let workHours, let sites else { return nil }
-        return Route(
+        var route = Route(
             id: id, name: name, teamID: teamID, start: start, end: end, workdays: workdays ?? Weekday.monToFri,
             workHours: workHours, holidays: holidays, maxDriveHours: maxDriveHours, setupMinutes: setupMinutes,
             travel: travel ?? TravelModel(), timeZone: timeZone ?? "Asia/Shanghai", sites: sites)
+        route.cost = cost
+        return route
     }
 
     private static func decodeSite(_ field: Field, map: inout SourceMap) -> Site? {

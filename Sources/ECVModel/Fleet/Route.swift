@@ -21,6 +21,8 @@ public struct Route: Sendable, Hashable, Codable, Identifiable {
     /// Days the line's team is off the tour (its `unavailable` days in teams.yaml), copied here when the
     /// catalog is read, so that the line's calendar alone says when its team works.
     public var teamUnavailable: [CalendarDay] = []
+    /// The line's own cost rates, over its team's.
+    public var cost: CostRates.Given?
 
     public init(
         id: String, name: LocalizedText? = nil, teamID: String, start: CalendarDay, end: CalendarDay,

@@ -9,6 +9,10 @@ public struct Team: Sendable, Hashable, Codable, Identifiable {
     /// Days the team cannot work on the tour (it is also the company's emergency-response unit): no visit and
     /// no driving then, on any of its lines.
     public var unavailable: [CalendarDay]
+    /// The team's cost rates, where they differ from the defaults.
+    public var cost: CostRates.Given?
+    /// The most working days the team may work over all its lines (`--rebalance` honours it); `nil` for no limit.
+    public var maxWorkdays: Int?
 
     /// The team's home: every route starts and ends here.
     public struct Base: Sendable, Hashable, Codable {
@@ -23,7 +27,7 @@ public struct Team: Sendable, Hashable, Codable, Identifiable {
 
     public init(
         id: String, name: LocalizedText, members: [String] = [], skills: [String], base: Base,
-        unavailable: [CalendarDay] = []
+        unavailable: [CalendarDay] = [], cost: CostRates.Given? = nil, maxWorkdays: Int? = nil
     ) {
         self.id = id
         self.name = name
@@ -31,5 +35,7 @@ public struct Team: Sendable, Hashable, Codable, Identifiable {
         self.skills = skills
         self.base = base
         self.unavailable = unavailable
+        self.cost = cost
+        self.maxWorkdays = maxWorkdays
     }
 }

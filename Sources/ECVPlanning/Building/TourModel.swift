@@ -47,7 +47,7 @@ struct TourModel {
     /// only take place on its day with its team.
     init(
         catalog: Catalog, routeIDs: Set<String>?, rebalance: Bool, continuation: Continuation?,
-        distances: DistanceTable, keepingPreferredDays: Bool = false
+        distances: DistanceTable, keepingPreferredDays: Bool = false, timeCosts: Bool = true
     ) throws(PlanningError) {
         self.distances = distances
         routes = catalog.routes.filter { routeIDs?.contains($0.id) ?? true }
@@ -127,7 +127,8 @@ struct TourModel {
         problem = TourModel.buildProblem(
             routes: routes, teams: teams, clocks: clocks, jobs: jobs, serviceMinutes: serviceMinutes,
             locations: locations, siteLocation: siteLocation, starts: (startMinutes, startLocations, baseLocation),
-            travelModels: models, skillNames: skillNames, rebalance: rebalance, measured: distances, days: days)
+            travelModels: models, skillNames: skillNames, rebalance: rebalance, measured: distances, days: days,
+            rates: timeCosts ? routes.map(catalog.costRates) : nil)
     }
 
     /// The kept visits of `continuation` per route, on the routes' clocks, by start; a visit whose vehicle,
@@ -148,6 +149,17 @@ struct TourModel {
                     client: placement.site.clientID, purpose: visit.purpose))
         }
         return kept.map { $0.sorted { $0.start < $1.start } }
+    }
+
+    /// What a working minute out costs, in km: the engine counts distance in km and weighs time against it.
+    ///
+    /// A working day costs `per-day`, and `per-night-away` for each calendar day per working day (7 nights a
+    /// week over the line's workdays: an approximation, since the engine counts working time only).
+    static func kmPerWorkingMinute(_ rates: CostRates, route: Route, clock: WorkClock) -> Double {
+        guard clock.dayLength > 0 else { return 0 }
+        let nightsPerWorkday = 7 / Double(max(1, route.workdays.count))
+        let perDay = rates.perDay + rates.perNightAway * nightsPerWorkday
+        return perDay / max(rates.perKm, 0.01) / Double(clock.dayLength)
     }
 
     /// Road km and whole drive minutes between two locations: measured when the distance table lists
@@ -185,7 +197,7 @@ struct TourModel {
         routes: [Route], teams: [Team], clocks: [WorkClock], jobs: [Catalog.VehiclePlacement],
         serviceMinutes: [[Int]], locations: [(point: GeoPoint, site: String?)], siteLocation: [String: Int],
         starts: (minutes: [Int], locations: [Int], bases: [Int]), travelModels: [TravelModel], skillNames: [String],
-        rebalance: Bool, measured: DistanceTable, days: [JobDays]
+        rebalance: Bool, measured: DistanceTable, days: [JobDays], rates: [CostRates]?
     ) -> RoutingProblem {
         let size = locations.count
         let matrices = travelModels.map { model -> TravelMatrix in
@@ -213,7 +225,9 @@ struct TourModel {
             return RoutingProblem.Vehicle(
                 startLocation: starts.locations[index], endLocation: starts.bases[index],
                 shift: TimeWindow(Double(starts.minutes[index]), Double(clock.horizon)),
-                skills: skills(teams[index].skills), dailyTravel: daily,
+                skills: skills(teams[index].skills),
+                timeCost: rates.map { TourModel.kmPerWorkingMinute($0[index], route: route, clock: clock) } ?? 0,
+                dailyTravel: daily,
                 travelProfile: travelModels.firstIndex(of: route.travel) ?? 0, clock: index)
         }
         let skillSet = Set(skillNames)

@@ -67,6 +67,11 @@ public struct PlanDocument: Codable, Sendable {
         public var serviceMinutes: Int
         public var workdays: Int
         public var vehicles: Int
+        /// At the line's rates: `per-km` × km + `per-day` × workdays + `per-night-away` × nightsAway.
+        public var cost: Double?
+        /// Working days out with neither a drive nor a visit.
+        public var idleDays: Int?
+        public var nightsAway: Int?
     }
 
     public struct Unscheduled: Codable, Sendable {
@@ -80,6 +85,10 @@ public struct PlanDocument: Codable, Sendable {
         public var km: Double
         public var vehicles: Int
         public var unscheduled: Int
+        /// Sum of the routes' costs, when every route has one.
+        public var cost: Double?
+        /// Sum of the routes' working days.
+        public var workdays: Int?
     }
 
     /// The document of `plan`, generated at `generated`.
@@ -113,7 +122,9 @@ public struct PlanDocument: Codable, Sendable {
                 legs: legs,
                 totals: RouteTotals(
                     km: PlanDocument.tenths(legs.reduce(0) { $0 + $1.km }), driveMinutes: route.driveMinutes,
-                    serviceMinutes: route.serviceMinutes, workdays: route.workdays, vehicles: route.visitCount))
+                    serviceMinutes: route.serviceMinutes, workdays: route.workdays, vehicles: route.visitCount,
+                    cost: route.cost.map { ($0.cost * 100).rounded() / 100 }, idleDays: route.cost?.idleDays,
+                    nightsAway: route.cost?.nightsAway))
         }
         unscheduled = plan.unscheduled.map {
             Unscheduled(vehicle: $0.vehicle, site: $0.site, route: $0.route, reason: $0.reason)
@@ -121,7 +132,8 @@ public struct PlanDocument: Codable, Sendable {
         reasons = plan.reasons.isEmpty ? nil : plan.reasons
         totals = Totals(
             km: PlanDocument.tenths(routes.reduce(0) { $0 + $1.totals.km }), vehicles: plan.vehicleCount,
-            unscheduled: plan.unscheduled.count)
+            unscheduled: plan.unscheduled.count, cost: plan.cost.map { ($0 * 100).rounded() / 100 },
+            workdays: plan.routes.reduce(0) { $0 + $1.workdays })
     }
 
     /// `km` rounded to 0.1.

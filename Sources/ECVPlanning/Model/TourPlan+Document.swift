@@ -62,7 +62,11 @@ extension TourPlan {
                 RoutePlan(
                     route: route.route, team: route.team, timeZone: route.timeZone ?? known?.1 ?? "Asia/Shanghai",
                     depart: try moment(route.depart, "depart"), returnTime: try moment(route.return, "return"),
-                    stops: stops, legs: legs, workdays: route.totals.workdays))
+                    stops: stops, legs: legs, workdays: route.totals.workdays,
+                    cost: route.totals.cost.map {
+                        RouteCost(
+                            cost: $0, idleDays: route.totals.idleDays ?? 0, nightsAway: route.totals.nightsAway ?? 0)
+                    }))
         }
         self.init(
             seed: document.seed, routes: routes,

@@ -31,6 +31,8 @@ public struct RoutePlan: Sendable, Equatable {
     public var visitCount: Int { stops.reduce(0) { $0 + $1.visits.count } }
     /// Working days from departure to return, both included.
     public var workdays: Int
+    /// Cost, idle days and nights away at the line's rates; `nil` in plans stored before they were written.
+    public var cost: RouteCost?
 
     /// Where the team works: one site, one or more vehicles, possibly over several days.
     public struct Stop: Sendable, Equatable {

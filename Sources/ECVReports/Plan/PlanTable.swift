@@ -27,9 +27,11 @@ public struct PlanTable {
                 .sorted { ($0.stops.isEmpty ? 1 : 0, $0.depart) < ($1.stops.isEmpty ? 1 : 0, $1.depart) }
             for route in routes { out += rendered(route) }
         }
+        let workdays = plan.routes.reduce(0) { $0 + $1.workdays }
         out +=
             "plan: \(PlaceNames.km(plan.km)), \(plan.vehicleCount) vehicles scheduled, "
-            + "\(plan.unscheduled.count) unscheduled\n"
+            + "\(plan.unscheduled.count) unscheduled, \(workdays) working days"
+            + (plan.cost.map { ", cost \(String(format: "%.0f", $0))" } ?? "") + "\n"
         for item in plan.unscheduled {
             out += "  unscheduled \(item.vehicle) at \(item.site) (\(item.route)): \(item.reason)\n"
         }
@@ -60,7 +62,8 @@ public struct PlanTable {
             out += (byDay[day] ?? []).joined(separator: "\n") + "\n"
         }
         out +=
-            "  total \(PlaceNames.km(route.km)), \(route.visitCount) vehicles, \(route.workdays) working days\n\n"
+            "  total \(PlaceNames.km(route.km)), \(route.visitCount) vehicles, \(route.workdays) working days"
+            + (route.cost.map { ", \($0.idleDays) idle, cost \(String(format: "%.0f", $0.cost))" } ?? "") + "\n\n"
         return out
     }
 

@@ -105,6 +105,9 @@ public struct RoutingProblem: Sendable {
         public var capacity: Int
         /// Cost of using the vehicle at all, in distance units.
         public var fixedCost: Double
+        /// Cost per unit of time from the start of the shift to the return, in distance units: what a day out
+        /// costs beside the distance driven (a team's per diem and hotel). 0 for a distance-only objective.
+        public var timeCost: Double
         /// A daily limit on travel; `nil` means travel runs on without pause.
         public var dailyTravel: DailyTravel?
         /// Index into the problem's matrices.
@@ -114,7 +117,8 @@ public struct RoutingProblem: Sendable {
 
         public init(
             startLocation: Int, endLocation: Int, shift: TimeWindow, skills: SkillSet = [], capacity: Int = .max,
-            fixedCost: Double = 0, dailyTravel: DailyTravel? = nil, travelProfile: Int = 0, clock: Int = 0
+            fixedCost: Double = 0, timeCost: Double = 0, dailyTravel: DailyTravel? = nil, travelProfile: Int = 0,
+            clock: Int = 0
         ) {
             self.startLocation = startLocation
             self.endLocation = endLocation
@@ -122,6 +126,7 @@ public struct RoutingProblem: Sendable {
             self.skills = skills
             self.capacity = capacity
             self.fixedCost = fixedCost
+            self.timeCost = timeCost
             self.dailyTravel = dailyTravel
             self.travelProfile = travelProfile
             self.clock = clock

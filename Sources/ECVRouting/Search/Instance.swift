@@ -29,6 +29,7 @@ struct Instance {
     let capacity: [Int]
     let vehicleSkills: [UInt64]
     let fixedCost: [Double]
+    let timeCost: [Double]
     let dailyTravel: [DailyTravel?]
     /// Offset of each vehicle's matrix in `distance` and `duration`.
     let matrixOffset: [Int]
@@ -78,6 +79,7 @@ struct Instance {
         capacity = problem.vehicles.map(\.capacity)
         vehicleSkills = problem.vehicles.map(\.skills.rawValue)
         fixedCost = problem.vehicles.map(\.fixedCost)
+        timeCost = problem.vehicles.map(\.timeCost)
         dailyTravel = problem.vehicles.map(\.dailyTravel)
         let size = locationCount
         matrixOffset = problem.vehicles.map { $0.travelProfile * size * size }

@@ -37,8 +37,8 @@ struct LocalSearch {
         }
     }
 
-    /// Cost (distance and fixed cost) of vehicle `v` driving `sequence`, or nil when it breaks a window,
-    /// the capacity, the shift or a skill.
+    /// Cost (distance, fixed cost and time cost up to the return, as `RouteState.cost`) of vehicle `v` driving
+    /// `sequence`, or nil when it breaks a window, the capacity, the shift or a skill.
     func cost(_ v: Int, _ sequence: Sequence, _ state: SearchState, _ instance: Instance) -> Double? {
         var location = instance.startLocation[v]
         var time = instance.shiftStart[v]
@@ -72,7 +72,9 @@ struct LocalSearch {
         let end = instance.endLocation[v]
         let back = instance.travel(v, from: time, drivenToday: driven, duration: instance.time(v, location, end))
         guard back.time <= instance.shiftEnd[v] else { return nil }
-        return visited == 0 ? 0 : distance + instance.dist(v, location, end) + instance.fixedCost[v]
+        guard visited > 0 else { return 0 }
+        return distance + instance.dist(v, location, end) + instance.fixedCost[v]
+            + instance.timeCost[v] * (back.time - instance.shiftStart[v])
     }
 
     /// Applies improving moves until none is left or `shouldStop` says so.

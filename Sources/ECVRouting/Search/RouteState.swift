@@ -25,9 +25,12 @@ struct RouteState {
     var isEmpty: Bool { jobs.isEmpty }
     var count: Int { jobs.count }
 
-    /// Distance plus the vehicle's fixed cost when used.
+    /// Distance plus the vehicle's fixed cost when used, plus its time cost up to the earliest return.
     func cost(_ instance: Instance) -> Double {
-        jobs.isEmpty ? 0 : distance + instance.fixedCost[vehicle]
+        jobs.isEmpty
+            ? 0
+            : distance + instance.fixedCost[vehicle]
+                + instance.timeCost[vehicle] * (endArrival - instance.shiftStart[vehicle])
     }
 
     /// Time from departure to return, 0 when unused.
