@@ -105,8 +105,10 @@ public struct RoutingProblem: Sendable {
         public var capacity: Int
         /// Cost of using the vehicle at all, in distance units.
         public var fixedCost: Double
-        /// Cost per unit of time from the start of the shift to the return, in distance units: what a day out
-        /// costs beside the distance driven (a team's per diem and hotel). 0 for a distance-only objective.
+        /// Cost per unit of time from the start of the shift to the return, in distance units.
+        ///
+        /// What a day out costs beside the distance driven (a team's per diem and hotel); 0 for a
+        /// distance-only objective.
         public var timeCost: Double
         /// A daily limit on travel; `nil` means travel runs on without pause.
         public var dailyTravel: DailyTravel?
