@@ -35,6 +35,19 @@ import Testing
         #expect(!without.contains("Previous season"))
     }
 
+    @Test func resultsRecordedAheadOfThePlanStillTellThisSeason() throws {
+        let catalog = VehicleReportTests.catalog
+        let history = VehicleHistory(
+            vehicleID: "HLJ-FIRE-01", results: [ItemResult(itemID: "power.generator-start", status: .fail)],
+            at: SampleSeason.date("2026-12-01T10:00"))
+        let html = try VehicleReport(
+            placement: try SampleSeason.placement("HLJ-FIRE-01", catalog), catalog: catalog, history: history,
+            seasonStart: SampleSeason.date("2027-03-01T08:00"), language: .en
+        ).html()
+        #expect(html.contains("This season"))
+        #expect(!html.contains("Previous season"))
+    }
+
     @Test func failuresComeOnPageOneWithTheirSectionAndWhatToDo() throws {
         let season = try SampleSeason(in: try TemporaryFolder())
         let html = try Self.report("HLJ-FIRE-01", season, language: .en).html()

@@ -5,6 +5,9 @@ import Foundation
 /// What happened to a vehicle this season, in the order it happened: each inspection with the failures it
 /// found (item, value, note, photos), each recheck with the items repaired and what still fails, and the
 /// verdict of the season before when there are results from before it.
+///
+/// The season begins at `seasonStart` once an inspection has begun since; until then every inspection counts
+/// as this season's, so results recorded ahead of a plan still tell their story.
 struct VehicleSeason {
     /// One entry per inspection of this season, oldest first, in the template's terms.
     let entries: [[String: Any]]
@@ -13,6 +16,9 @@ struct VehicleSeason {
 
     init(history: VehicleHistory, items: [ChecklistItem], seasonStart: Date?, names: CatalogNames) {
         let labels = names.labels
+        let seasonStart = seasonStart.flatMap { start in
+            history.inspections.contains { $0.startedAt >= start } ? start : nil
+        }
         let earlier = history.results.filter { recorded in seasonStart.map { recorded.recordedAt < $0 } ?? false }
         previous = earlier.isEmpty ? nil : VerdictRules.verdict(items: items, results: earlier.map(\.result)).readiness
         let byID = Dictionary(items.map { ($0.fullID, $0) }, uniquingKeysWith: { first, _ in first })
