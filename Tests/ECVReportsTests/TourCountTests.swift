@@ -81,4 +81,11 @@ import Testing
         #expect(cells.contains(counts))
         #expect(cells.contains("NOT DEPLOYABLE 1 · RESTRICTED 1 · INCOMPLETE 1 · DEPLOYABLE 1 · NOT INSPECTED"))
     }
+
+    @Test func theTourSummaryHasOneIdInEveryLanguage() throws {
+        let season = try SampleSeason(in: try TemporaryFolder())
+        let summaries = try [Language.zh, .en, .both].map { try Self.summary(season, language: $0) }
+        #expect(Set(summaries.map(\.reportID)).count == 1)
+        #expect(Set(summaries.map(\.contentSHA256)).count == 1)
+    }
 }
