@@ -23,7 +23,7 @@ let package = Package(
         .target(
             name: "ECVReports",
             dependencies: [
-                "ECVModel", "ECVPlanning", "ECVStore", .product(name: "Mustache", package: "swift-mustache"),
+                "ECVModel", "ECVPlanning", .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             resources: [.copy("Templates")]
@@ -54,7 +54,9 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "ecv", dependencies: ["ECVCLI"]),
-        .target(name: "ECVTestSupport", dependencies: ["ECVModel", "ECVCatalog", "ECVRouting"]),
+        .target(
+            name: "ECVTestSupport", dependencies: ["ECVModel", "ECVCatalog", "ECVRouting", "ECVPlanning", "ECVStore"]
+        ),
         .executableTarget(
             name: "catalog-benchmark",
             dependencies: ["ECVCatalog", "ECVTestSupport"],

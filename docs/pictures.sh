@@ -36,16 +36,22 @@ for item in json.load(sys.stdin)["items"]:
 
 record HLJ-FIRE-01 "张伟" "power.generator-start=fail|启动继电器损坏，无法启动" \
     "antenna.pointing-loss=0.8|风大，重新对星后仍偏大" "satellite-link.forward-cn=9.4"
-record HLJ-FIRE-02 "张伟" "network.cellular-failover=fail|4G备份链路未自动切换"
+record HLJ-FIRE-02 "张伟" "power.generator-start=fail|发电机无法启动，启动继电器烧毁"
+# The repair, then the recheck of the failed item only.
+printf 'pass\n' | "$ecv" inspect HLJ-FIRE-02 --recheck --engineer "李娜" >/dev/null
 record JL-FIRE-01 "李娜"
 record HE-EM-02 "王强" "power.generator-start=fail|启动继电器损坏"
 record SC-FIRE-01 "赵磊" "audio-video.mast-camera-ptz=fail|云台俯仰卡滞"
 
 "$ecv" report vehicle HLJ-FIRE-01 --format pdf --lang zh --out out >/dev/null
 pdftoppm -png -r 80 -f 1 -l 1 -singlefile out/*HLJ-FIRE-01*.pdf "$here/docs/report-vehicle-zh"
+"$ecv" report vehicle HLJ-FIRE-02 --format pdf --lang zh --out out >/dev/null
+pdftoppm -png -r 80 -f 1 -l 1 -singlefile out/*HLJ-FIRE-02*.pdf "$here/docs/report-vehicle-repaired-zh"
 "$ecv" report tour --format pdf --lang both --out out >/dev/null
-tour=$(ls out/*.pdf | grep -v HLJ-FIRE-01)
+tour=$(ls out/tour-*.pdf)
+pdftoppm -png -r 80 -f 1 -l 1 -singlefile "$tour" "$here/docs/report-tour-summary"
 # The map follows the table of lines: on page 1 or 2 depending on how long the table runs.
 page=$(pdftotext "$tour" - | awk '/\f/{p++} /°E/{print p+1; exit}')
 pdftoppm -png -r 80 -f "$page" -l "$page" -singlefile "$tour" "$here/docs/report-tour-map"
-echo "docs/report-vehicle-zh.png and docs/report-tour-map.png (page $page of the tour summary)"
+echo "docs/report-vehicle-zh.png, docs/report-vehicle-repaired-zh.png, docs/report-tour-summary.png and"
+echo "docs/report-tour-map.png (page $page of the tour summary)"

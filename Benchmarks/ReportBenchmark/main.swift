@@ -14,9 +14,11 @@ try CatalogGenerator(teams: 10, sitesPerRoute: 10, vehiclesPerSite: 10, days: 60
 let catalog = CatalogLoader.load(root: root).catalog
 let placements = Array(catalog.placements.prefix(1_000))
 let histories = placements.map { placement in
-    catalog.items(applyingTo: placement.vehicle).enumerated().map { index, item in
-        ItemResult(itemID: item.fullID, status: index == 3 ? .fail : .pass, note: index == 3 ? "see photo" : nil)
-    }
+    VehicleHistory(
+        vehicleID: placement.vehicle.id,
+        results: catalog.items(applyingTo: placement.vehicle).enumerated().map { index, item in
+            ItemResult(itemID: item.fullID, status: index == 3 ? .fail : .pass, note: index == 3 ? "see photo" : nil)
+        })
 }
 
 var bytes = 0
@@ -27,7 +29,7 @@ for _ in 0..<3 {
         try seconds {
             for (placement, history) in zip(placements, histories) {
                 let report = VehicleReport(
-                    placement: placement, catalog: catalog, inspections: [], history: history, language: .zh)
+                    placement: placement, catalog: catalog, history: history, language: .zh)
                 bytes += try report.html().utf8.count
             }
         })
@@ -36,7 +38,7 @@ if CommandLine.arguments.contains("--split") {
     var reports: [VehicleReport] = []
     let build = seconds {
         reports = zip(placements, histories).map { placement, history in
-            VehicleReport(placement: placement, catalog: catalog, inspections: [], history: history, language: .zh)
+            VehicleReport(placement: placement, catalog: catalog, history: history, language: .zh)
         }
     }
     let render = try seconds { for report in reports { _ = try report.html() } }
@@ -53,7 +55,7 @@ if let index = CommandLine.arguments.firstIndex(of: "--pdf"), index + 1 < Comman
         let html = files.url(kind: "vehicle", id: placement.vehicle.id, language: "zh", extension: "html")
         try files.write(
             try VehicleReport(
-                placement: placement, catalog: catalog, inspections: [], history: history, language: .zh
+                placement: placement, catalog: catalog, history: history, language: .zh
             ).html(), to: html)
         jobs.append((html, html.deletingPathExtension().appendingPathExtension("pdf")))
     }

@@ -20,6 +20,8 @@ public enum CatalogLoader {
     public static let routesFolder = "Routes"
     public static let teamsFile = "teams.yaml"
     public static let clientsFile = "clients.yaml"
+    /// The equipment tag vocabulary; optional, and when present every tag in use must be in it.
+    public static let tagsFile = "tags.yaml"
 
     /// Reads `root/Checklists/*.yaml` and `root/Routes/*.yaml`.
     public static func load(root: URL) -> CatalogLoad {
@@ -53,9 +55,11 @@ public enum CatalogLoader {
         var catalog = Catalog()
         var teamsReadable = false
         var clientsReadable = false
+        var tagsRead = false
         var everythingReadable = true
         let teamsPath = "\(routesFolder)/\(teamsFile)"
         let clientsPath = "\(routesFolder)/\(clientsFile)"
+        let tagsPath = "\(routesFolder)/\(tagsFile)"
 
         for (path, data) in files {
             guard let root = YAMLSource.parse(data, file: path, into: sink) else {
@@ -74,6 +78,9 @@ public enum CatalogLoader {
             } else if path == clientsPath {
                 catalog.clients += PeopleDecoder.decodeClients(root, file: path, sink: sink, map: &map)
                 clientsReadable = true
+            } else if path == tagsPath {
+                catalog.tags += PeopleDecoder.decodeTags(root, file: path, sink: sink, map: &map)
+                tagsRead = true
             } else if let route = RouteDecoder.decode(root, file: path, sink: sink, map: &map) {
                 catalog.routes.append(route)
             } else {
@@ -94,7 +101,7 @@ public enum CatalogLoader {
         }
         CatalogChecks(
             catalog: catalog, map: map, sink: sink, teamsReadable: teamsReadable, clientsReadable: clientsReadable,
-            everythingReadable: everythingReadable
+            tagsRead: tagsRead, everythingReadable: everythingReadable
         ).run()
         return CatalogLoad(catalog: catalog, diagnostics: sink.diagnostics.sorted(), files: paths)
     }

@@ -4,12 +4,18 @@ public struct Catalog: Sendable, Hashable {
     public var teams: [Team]
     public var clients: [Client]
     public var routes: [Route]
+    /// The equipment tags with their names for people (`Routes/tags.yaml`).
+    public var tags: [EquipmentTag]
 
-    public init(checklists: [Checklist] = [], teams: [Team] = [], clients: [Client] = [], routes: [Route] = []) {
+    public init(
+        checklists: [Checklist] = [], teams: [Team] = [], clients: [Client] = [], routes: [Route] = [],
+        tags: [EquipmentTag] = []
+    ) {
         self.checklists = checklists
         self.teams = teams
         self.clients = clients
         self.routes = routes
+        self.tags = tags
     }
 
     /// A vehicle with the site and route it belongs to.
@@ -49,6 +55,7 @@ public struct Catalog: Sendable, Hashable {
     public func team(withID id: String) -> Team? { teams.first { $0.id == id } }
     public func site(withID id: String) -> Site? { routes.lazy.flatMap(\.sites).first { $0.id == id } }
     public func client(withID id: String) -> Client? { clients.first { $0.id == id } }
+    public func tag(withID id: String) -> EquipmentTag? { tags.first { $0.id == id } }
 
     /// All skill names of all teams: the equipment tags that demand a qualification.
     public var skillNames: Set<String> { Set(teams.flatMap(\.skills)) }

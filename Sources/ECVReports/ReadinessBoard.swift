@@ -1,6 +1,5 @@
 import ECVModel
 import ECVPlanning
-import ECVStore
 import Foundation
 
 /// The readiness board as a table for people (optionally coloured), `ecv-status/1` JSON, or CSV.

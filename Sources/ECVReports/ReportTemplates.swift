@@ -62,6 +62,8 @@ public enum ReportError: Error, CustomStringConvertible, Equatable {
     case noBrowser
     case browserFailed(String)
     case cannotWrite(String)
+    /// Two reports of one batch would be written to one file.
+    case sameFileName(String, String, String)
 
     public var description: String {
         switch self {
@@ -70,6 +72,8 @@ public enum ReportError: Error, CustomStringConvertible, Equatable {
             return "PDF needs headless Chromium: apt-get install -y chromium fonts-noto-cjk"
         case .browserFailed(let reason): return "Chromium could not print the PDF: \(reason)"
         case .cannotWrite(let reason): return reason
+        case .sameFileName(let name, let first, let second):
+            return "two reports would be written to \(name) (ids \(first) and \(second)); nothing was written"
         }
     }
 }

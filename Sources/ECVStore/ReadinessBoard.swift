@@ -2,17 +2,6 @@ import ECVModel
 import Foundation
 import GRDB
 
-/// One vehicle on the readiness board: its verdict with the failed items and when it was last inspected.
-public struct BoardRow: Sendable, Equatable {
-    public var vehicle: String
-    public var client: String
-    public var route: String
-    public var site: String
-    public var verdict: VehicleVerdict
-    /// When the latest result was recorded; nil when never inspected.
-    public var inspected: Date?
-}
-
 extension Store {
     /// The readiness of every vehicle of `catalog` (narrowed by route and client), the worst first:
     /// NOT_DEPLOYABLE, RESTRICTED, INCOMPLETE, NOT_INSPECTED, DEPLOYABLE; by vehicle id within each.

@@ -95,3 +95,45 @@ extension ReportCommandTests {
         #expect(Int(northeast[10]) == Int(northeast[4]).map { $0 - 2 }, "the rest not inspected")
     }
 }
+
+extension ReportCommandTests {
+    @Test func aClientChecksAPDFReportWithOpenSSLAndThePEMKeyAlone() throws {
+        let folder = try TemporaryFolder(copyingCatalogFrom: ProjectPaths.sampleCatalog)
+        let root = ["--root", folder.url.path]
+        #expect(try ECVRunner.run(["keys", "init"] + root).status == 0)
+        let record = ["record", "HLJ-FIRE-01", "power.generator-start=fail", "--note", "power.generator-start=relay"]
+        #expect(try ECVRunner.run(record + root).status == 0)
+        let out = folder.url.appendingPathComponent("reports").path
+        let report = try ECVRunner.run(["report", "vehicle", "HLJ-FIRE-01", "--format", "pdf", "--out", out] + root)
+        #expect(report.status == 0, "\(report.stderr)")
+        let pdf = report.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let pem = folder.url.appendingPathComponent("keys/office-ed25519.pub.pem").path
+        let openssl = Process()
+        openssl.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
+        openssl.arguments = [
+            "pkeyutl", "-verify", "-pubin", "-inkey", pem, "-rawin", "-in", pdf, "-sigfile", pdf + ".sig.bin",
+        ]
+        let output = Pipe()
+        openssl.standardOutput = output
+        try openssl.run()
+        let said = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        openssl.waitUntilExit()
+        #expect(openssl.terminationStatus == 0)
+        #expect(said.contains("Signature Verified Successfully"))
+    }
+
+    @Test func verifyingOnALaptopWithoutTheKeyNamesThePublicKeyItNeeds() throws {
+        let folder = try TemporaryFolder(copyingCatalogFrom: ProjectPaths.sampleCatalog)
+        let root = ["--root", folder.url.path]
+        #expect(try ECVRunner.run(["keys", "init"] + root).status == 0)
+        #expect(try ECVRunner.run(["record", "HLJ-FIRE-01", "power.generator-start=pass"] + root).status == 0)
+        let out = folder.url.appendingPathComponent("reports").path
+        let report = try ECVRunner.run(["report", "vehicle", "HLJ-FIRE-01", "--out", out] + root)
+        let html = report.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let empty = folder.url.appendingPathComponent("laptop-keys").path
+        let verify = try ECVRunner.run(["report", "verify", html, "--keys", empty] + root)
+        #expect(verify.status == 1)
+        #expect(verify.stderr.contains("office-ed25519.pub.pem"))
+        #expect(!verify.stderr.contains("keys init"))
+    }
+}

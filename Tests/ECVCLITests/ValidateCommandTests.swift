@@ -14,7 +14,7 @@ import Testing
         #expect(result.status == 0)
         #expect(!result.stderr.contains("error:"))
         let summary = try #require(result.stdout.split(separator: "\n").first)
-        #expect(summary.hasPrefix("12 files, 5 checklists, "))
+        #expect(summary.hasPrefix("13 files, 5 checklists, "))
         #expect(summary.contains(" 4 teams, 5 routes, "))
         #expect(result.stdout.contains("ok, "))
     }

@@ -1,5 +1,6 @@
 import ECVCatalog
 import ECVModel
+import ECVPlanning
 import ECVReports
 import ECVStore
 import ECVTestSupport
@@ -37,5 +38,30 @@ import Testing
             #expect(!html.contains(other.name.text(in: .zh)), "\(other.id)")
         }
         #expect(html.contains("NOT DEPLOYABLE"))
+    }
+}
+
+extension ClientSummaryTests {
+    @Test func theSummarySaysWhenTheVehiclesNotYetDeployableAreVisitedNext() throws {
+        let season = try SampleSeason(in: try TemporaryFolder())
+        let client = try #require(season.catalog.client(withID: "hlj-fire"))
+        let html = try ClientSummary(
+            client: client, catalog: season.catalog, rows: try season.store.board(season.catalog, client: "hlj-fire"),
+            plan: season.plan, on: try #require(CalendarDay(iso: "2027-05-01")), language: .en
+        ).html()
+        func row(_ vehicle: String) throws -> Substring {
+            let start = try #require(html.range(of: "<tr><td>\(vehicle)<br>"))
+            return html[start.upperBound...].prefix { $0 != "\n" }
+        }
+        let recheck = try #require(
+            season.plan.routes.first { $0.route == "northeast" }?.stops[season.recheckStop].visits.last
+                .map(\.start.day))
+        let (year, month, day) = recheck.components
+        let months = [
+            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+            "November", "December",
+        ]
+        #expect(try row("HLJ-FIRE-01").hasSuffix("<td>\(day) \(months[month - 1]) \(year)</td></tr>"))
+        #expect(try row("HLJ-FIRE-02").hasSuffix("<td></td></tr>"), "deployable: no visit needed")
     }
 }

@@ -35,9 +35,29 @@ import Testing
         _ = try store.record(
             entries, for: placement, catalog: catalog, by: Actor(who: "Zhang Wei", laptop: "l"), at: Self.when,
             makeID: TimeOrderedID.make)
-        let report = try VehicleReport.from(store, placement: placement, catalog: catalog, language: .en)
+        let report = VehicleReport(
+            placement: placement, catalog: catalog, history: try store.history(ofVehicle: placement.vehicle.id),
+            language: .en)
         try Self.check(try report.html(), against: "vehicle-report-en.html")
         try Self.check(report.csv(), against: "vehicle-report-en.csv")
+    }
+
+    @Test func aRepairedVehiclesReportInBothLanguages() throws {
+        let season = try SampleSeason(in: try TemporaryFolder(), previousSeason: true)
+        let report = VehicleReport(
+            placement: try SampleSeason.placement("HLJ-FIRE-02", season.catalog), catalog: season.catalog,
+            history: try season.store.history(ofVehicle: "HLJ-FIRE-02"), planVersion: 1,
+            seasonStart: Season.start(of: season.plan), language: .both)
+        try Self.check(try report.html(), against: "vehicle-report-repaired-both.html")
+    }
+
+    @Test func theTourSummaryOfASeasonInEnglish() throws {
+        let season = try SampleSeason(in: try TemporaryFolder())
+        let summary = TourSummary(
+            plan: season.plan, planVersion: 1, catalog: season.catalog, rows: try season.store.board(season.catalog),
+            on: try #require(CalendarDay(iso: "2027-05-01")), language: .en)
+        try Self.check(try summary.html(), against: "tour-summary-season-en.html")
+        try Self.check(summary.csv(), against: "tour-summary-season-en.csv")
     }
 
     @Test func aClientsSummaryInChinese() throws {
@@ -58,7 +78,7 @@ import Testing
         var options = Planner.Options()
         options.timeLimit = nil
         options.maxIterations = 200
-        let plan = PlanDocument(try Planner(catalog: catalog, options: options).plan(), generated: Date())
+        let plan = try Planner(catalog: catalog, options: options).plan()
         let summary = TourSummary(
             plan: plan, planVersion: 2, catalog: catalog, rows: rows,
             on: try #require(CalendarDay(iso: "2027-05-01")), language: .both)

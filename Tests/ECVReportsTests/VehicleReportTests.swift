@@ -22,7 +22,8 @@ import Testing
         let placement = try #require(Self.catalog.placement(ofVehicle: "HLJ-FIRE-01"))
         let history = Self.results(failing: "power.generator-start", vehicle: placement.vehicle)
         let zh = try VehicleReport(
-            placement: placement, catalog: Self.catalog, inspections: [], history: history, language: .zh
+            placement: placement, catalog: Self.catalog,
+            history: VehicleHistory(vehicleID: "HLJ-FIRE-01", results: history), language: .zh
         ).html()
         #expect(zh.contains("不可出动"))
         #expect(zh.contains("发电机启动"))
@@ -36,7 +37,8 @@ import Testing
             #expect(try #require(section.range(of: other)).lowerBound > failed.lowerBound)
         }
         let en = try VehicleReport(
-            placement: placement, catalog: Self.catalog, inspections: [], history: history, language: .en
+            placement: placement, catalog: Self.catalog,
+            history: VehicleHistory(vehicleID: "HLJ-FIRE-01", results: history), language: .en
         ).html()
         #expect(en.contains("NOT DEPLOYABLE"))
         #expect(!en.contains("不可出动"))
@@ -48,7 +50,8 @@ import Testing
         var history = Self.results(failing: "power.generator-start", vehicle: placement.vehicle)
         history.removeLast()
         let csv = VehicleReport(
-            placement: placement, catalog: Self.catalog, inspections: [], history: history, language: .en
+            placement: placement, catalog: Self.catalog,
+            history: VehicleHistory(vehicleID: "HLJ-FIRE-01", results: history), language: .en
         ).csv()
         let rows = csv.split(separator: "\r\n")
         #expect(rows.count == items.count + 1)
@@ -69,7 +72,8 @@ import Testing
         let note = "<img src=x onerror=alert(1)> \"\u{301} onmouseover=alert(2)"
         let history = [ItemResult(itemID: "power.generator-start", status: .fail, note: note)]
         let html = try VehicleReport(
-            placement: placement, catalog: catalog, inspections: [], history: history, language: .en
+            placement: placement, catalog: catalog, history: VehicleHistory(vehicleID: "HLJ-FIRE-01", results: history),
+            language: .en
         ).html()
         #expect(!html.contains("<script>alert"))
         #expect(!html.contains("<img src=x"))
@@ -82,12 +86,16 @@ import Testing
         let placement = try #require(Self.catalog.placement(ofVehicle: "HLJ-FIRE-01"))
         let history = Self.results(vehicle: placement.vehicle)
         let first = VehicleReport(
-            placement: placement, catalog: Self.catalog, inspections: [], history: history, language: .zh)
+            placement: placement, catalog: Self.catalog,
+            history: VehicleHistory(vehicleID: "HLJ-FIRE-01", results: history), language: .zh)
         let again = VehicleReport(
-            placement: placement, catalog: Self.catalog, inspections: [], history: history, language: .zh)
+            placement: placement, catalog: Self.catalog,
+            history: VehicleHistory(vehicleID: "HLJ-FIRE-01", results: history), language: .zh)
         let changed = VehicleReport(
-            placement: placement, catalog: Self.catalog, inspections: [],
-            history: Self.results(failing: "power.grounding", vehicle: placement.vehicle), language: .zh)
+            placement: placement, catalog: Self.catalog,
+            history: VehicleHistory(
+                vehicleID: "HLJ-FIRE-01", results: Self.results(failing: "power.grounding", vehicle: placement.vehicle)),
+            language: .zh)
         #expect(first.contentSHA256 == again.contentSHA256)
         #expect(first.contentSHA256 != changed.contentSHA256)
         #expect(first.reportID.hasPrefix("VR-HLJ-FIRE-01-"))
@@ -102,9 +110,8 @@ import Testing
             try files.write("x", to: url)
         }
         let written = try FileManager.default.contentsOfDirectory(atPath: files.folder.path)
-        // `..` and `名字` both become `__`: the catalog's ids never hold such characters.
-        #expect(written.count == 5)
-        #expect(written.allSatisfy { !$0.contains("/") && !$0.hasPrefix(".") })
+        #expect(written.count == 6, "no two ids share a name")
+        #expect(written.allSatisfy { !$0.contains("/") && !$0.contains("\\") && !$0.hasPrefix(".") })
     }
 
     @Test func anOutputFolderThatCannotBeMadeIsNamedWithTheSystemsReason() throws {

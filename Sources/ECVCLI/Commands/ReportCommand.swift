@@ -2,6 +2,7 @@ import ArgumentParser
 import ECVModel
 import ECVPlanning
 import ECVReports
+import ECVServer
 import ECVStore
 import Foundation
 
@@ -44,9 +45,10 @@ struct VehicleReportCommand: ParsableCommand {
         commandName: "vehicle",
         abstract: "A vehicle's inspection report: verdict, subsystems, every item, recommendations.",
         discussion: """
-            The file goes into --out under a name made from the vehicle id (never outside the folder), with a
-            detached signature FILE.sig when the office key is there (`ecv keys init`). The language is the
-            client's unless --lang says otherwise.
+            The file goes into --out under a name made from the vehicle id (never outside the folder), with
+            detached signatures FILE.sig (for `ecv report verify`) and FILE.sig.bin (raw Ed25519, for OpenSSL)
+            when the office key is there (`ecv keys init`). The language is the client's unless --lang says
+            otherwise; the report id is the same in every language.
 
             Examples:
               ecv report vehicle HLJ-FIRE-01 --out reports/
@@ -68,9 +70,8 @@ struct VehicleReportCommand: ParsableCommand {
         let store = try global.openStore()
         let signer = try? ReportSigner.load(from: keyOptions.folder(global))
         let language = output.lang ?? catalog.client(withID: placement.site.clientID)?.language ?? .zh
-        let report = try VehicleReport.from(
-            store, placement: placement, catalog: catalog, language: language,
-            sign: signer?.sign(text:))
+        let report = try ReportInputs(store: store).vehicleReport(
+            store, placement: placement, catalog: catalog, language: language, signer: signer)
         let path = try ReportOutput(format: output.format, out: output.out, signer: signer).emit(
             { output.format == .csv ? report.csv() : try report.html() }, kind: "vehicle", id: vehicle,
             language: language)
@@ -112,10 +113,10 @@ struct ClientReportCommand: ParsableCommand {
         let signer = try? ReportSigner.load(from: keyOptions.folder(global))
         let language = output.lang ?? entry.language
         let rows = try store.board(catalog, client: client)
+        let inputs = try ReportInputs(store: store)
         let summary = ClientSummary(
-            client: entry, catalog: catalog, rows: rows,
-            on: ISOTime.today(at: Date()), language: language,
-            sign: signer?.sign(text:))
+            client: entry, catalog: catalog, rows: rows, plan: inputs.plan?.plan, on: ISOTime.today(at: Date()),
+            language: language, signer: signer)
         var documents = [
             ReportOutput.Document(
                 text: { output.format == .csv ? ReadinessBoard(rows: rows).csv() : try summary.html() },
@@ -124,7 +125,7 @@ struct ClientReportCommand: ParsableCommand {
         if withVehicles {
             documents += try ReportOutput.vehicleDocuments(
                 catalog.placements.filter { $0.site.clientID == client }, catalog: catalog, store: store,
-                language: output.lang, signer: signer, csv: output.format == .csv)
+                inputs: inputs, language: output.lang, signer: signer, csv: output.format == .csv)
         }
         let paths = try ReportOutput(format: output.format, out: output.out, signer: signer).emit(documents)
         Output.write(paths.map { $0 + "\n" }.joined())
@@ -137,7 +138,8 @@ struct TourReportCommand: ParsableCommand {
         commandName: "tour",
         abstract: "The tour for the office: km planned and done, verdicts, failing items, sectors, route map.",
         discussion: """
-            From the stored plan VERSION (default: the latest) and the readiness board.
+            From the stored plan VERSION (default: the plan the teams follow) and the readiness board: every
+            count is of vehicles, as `ecv status` counts them.
 
             Examples:
               ecv report tour --lang both --format pdf --out reports/
@@ -158,27 +160,24 @@ struct TourReportCommand: ParsableCommand {
     func run() throws {
         let catalog = try global.loadCatalog()
         let store = try global.openStore()
-        let record = try PlanStorage.load(
-            version.map(PlanSelector.version) ?? .published, from: store, catalog: catalog
-        )
-        .record
-        let plan = try PlanStorage.document(of: record)
+        let stored = try PlanStorage.load(
+            version.map(PlanSelector.version) ?? .published, from: store, catalog: catalog)
         let signer = try? ReportSigner.load(from: keyOptions.folder(global))
         let language = output.lang ?? .zh
         let summary = TourSummary(
-            plan: plan.document, planVersion: plan.version, catalog: catalog, rows: try store.board(catalog),
-            on: ISOTime.today(at: Date()), language: language,
-            sign: signer?.sign(text:))
+            plan: stored.plan, planVersion: stored.version, catalog: catalog, rows: try store.board(catalog),
+            on: ISOTime.today(at: Date()), language: language, signer: signer)
         var documents = [
             ReportOutput.Document(
                 text: { output.format == .csv ? summary.csv() : try summary.html() }, kind: "tour",
-                id: "plan\(plan.version)", language: language)
+                id: "plan\(stored.version)", language: language)
         ]
         if withVehicles {
-            let visited = Set(plan.document.routes.flatMap { $0.stops.flatMap(\.visits) }.map(\.vehicle))
+            let visited = Set(stored.plan.routes.flatMap { $0.stops.flatMap(\.visits) }.map(\.vehicle))
             documents += try ReportOutput.vehicleDocuments(
                 catalog.placements.filter { visited.contains($0.vehicle.id) }, catalog: catalog, store: store,
-                language: output.lang, signer: signer, csv: output.format == .csv)
+                inputs: try ReportInputs(store: store), language: output.lang, signer: signer,
+                csv: output.format == .csv)
         }
         let paths = try ReportOutput(format: output.format, out: output.out, signer: signer).emit(documents)
         Output.write(paths.map { $0 + "\n" }.joined())
@@ -190,7 +189,10 @@ struct VerifyReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
         abstract: "Check that a report is unchanged and signed by the office's key.",
-        discussion: "Exit status 0 for an intact report; 1 for a changed file, another key or no signature."
+        discussion: """
+            Needs only the office's public key (office-ed25519.pub or office-ed25519.pub.pem in --keys DIR).
+            Exit status 0 for an intact report; 1 for a changed file, another key or no signature.
+            """
     )
 
     @OptionGroup var global: GlobalOptions
@@ -201,7 +203,7 @@ struct VerifyReportCommand: ParsableCommand {
 
     func run() throws {
         do {
-            try ReportSigner.load(from: keyOptions.folder(global)).verify(URL(fileURLWithPath: file))
+            try ReportSigner.verify(URL(fileURLWithPath: file), keysIn: keyOptions.folder(global))
         } catch {
             throw CLIError.badFile("\(file): \(error.description)")
         }

@@ -1,5 +1,6 @@
 import ECVModel
 import ECVReports
+import ECVServer
 import ECVStore
 import Foundation
 
@@ -29,14 +30,13 @@ struct ReportOutput {
     func emit(_ documents: [Document]) throws -> [String] {
         let files = ReportFiles(folder: URL(fileURLWithPath: out))
         do {
-            var pages: [URL] = []
-            for document in documents {
-                let page = files.url(
+            let pages = documents.map { document in
+                files.url(
                     kind: document.kind, id: document.id, language: document.language.rawValue,
                     extension: format == .csv ? "csv" : "html")
-                try files.write(try document.text(), to: page)
-                pages.append(page)
             }
+            try ReportFiles.requireDistinct(zip(documents, pages).map { ($0.id, $1) })
+            for (document, page) in zip(documents, pages) { try files.write(try document.text(), to: page) }
             var written = pages
             if format == .pdf {
                 written = pages.map { $0.deletingPathExtension().appendingPathExtension("pdf") }
@@ -64,15 +64,15 @@ struct ReportOutput {
     /// A batch goes to clients: a report of a vehicle nobody has inspected yet would be pages of untested
     /// items. `ecv report vehicle ID` still writes one when asked for that vehicle.
     static func vehicleDocuments(
-        _ placements: [Catalog.VehiclePlacement], catalog: Catalog, store: Store, language: Language?,
-        signer: ReportSigner?, csv: Bool
+        _ placements: [Catalog.VehiclePlacement], catalog: Catalog, store: Store, inputs: ReportInputs,
+        language: Language?, signer: ReportSigner?, csv: Bool
     ) throws -> [Document] {
         var documents: [Document] = []
         var waiting: [String] = []
         for placement in placements {
             let language = language ?? catalog.client(withID: placement.site.clientID)?.language ?? .zh
-            let report = try VehicleReport.from(
-                store, placement: placement, catalog: catalog, language: language, sign: signer?.sign(text:))
+            let report = try inputs.vehicleReport(
+                store, placement: placement, catalog: catalog, language: language, signer: signer)
             guard report.wasInspected else {
                 waiting.append(placement.vehicle.id)
                 continue

@@ -1,8 +1,21 @@
 import ECVModel
 import Yams
 
-/// Reads `Routes/teams.yaml` and `Routes/clients.yaml`.
+/// Reads `Routes/teams.yaml`, `Routes/clients.yaml` and the equipment tag vocabulary `Routes/tags.yaml`.
 enum PeopleDecoder {
+    static let tagKeys = ["id", "name"]
+
+    /// `tags: [{id: vsat, name: {zh: …, en: …}}, …]`.
+    static func decodeTags(_ root: Node, file: String, sink: DiagnosticSink, map: inout SourceMap) -> [EquipmentTag] {
+        list(named: "tags", in: root, file: file, sink: sink).compactMap { field in
+            guard let (id, tag) = entity(field, kind: "tag", key: SourceMap.Key.tag, keys: tagKeys, map: &map)
+            else { return nil }
+            let name = tag.required("name")?.localized()
+            guard let id, let name else { return nil }
+            return EquipmentTag(id: id, name: name)
+        }
+    }
+
     static let teamKeys = ["id", "name", "members", "skills", "base", "unavailable", "cost", "max-workdays"]
     static let clientKeys = ["id", "name", "sector", "language", "contact"]
 

@@ -16,6 +16,7 @@ struct SourceMap {
         case siteAppointment(String)
         case vehicle(String)
         case vehicleTag(vehicle: String, tag: String)
+        case tag(String)
     }
 
     private var locations: [Key: SourceLocation] = [:]

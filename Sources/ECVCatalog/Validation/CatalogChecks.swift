@@ -9,6 +9,8 @@ struct CatalogChecks {
     /// False when teams.yaml or clients.yaml could not be read, so references into it are not judged.
     let teamsReadable: Bool
     let clientsReadable: Bool
+    /// True when `Routes/tags.yaml` was read: then every tag in use must be one of its tags.
+    let tagsRead: Bool
     /// False when a checklist or route file could not be read: then "no vehicle has this tag" and "no
     /// item applies" would blame data that is merely unread.
     let everythingReadable: Bool
@@ -23,6 +25,7 @@ struct CatalogChecks {
             }
         }
         checkSkills()
+        if tagsRead { checkTagVocabulary() }
         if everythingReadable { checkEquipmentTags() }
     }
 
@@ -111,6 +114,29 @@ struct CatalogChecks {
                 sink.warning(
                     "vehicle `\(vehicle.id)` needs skill `\(skill)`, which team `\(team.id)` of route "
                         + "`\(placement.route.id)` lacks", at: location)
+            }
+        }
+    }
+
+    /// A tag outside the vocabulary is a typo until the vocabulary says otherwise: a misspelt `applies-to` or
+    /// `equipment` tag would silently leave items out of a vehicle's checklist.
+    private func checkTagVocabulary() {
+        let known = Set(catalog.tags.map(\.id))
+        let file = "\(CatalogLoader.routesFolder)/\(CatalogLoader.tagsFile)"
+        for vehicle in catalog.placements.map(\.vehicle) {
+            for tag in vehicle.equipment where !known.contains(tag) {
+                guard let location = map[.vehicleTag(vehicle: vehicle.id, tag: tag)] else { continue }
+                sink.error(
+                    "equipment tag `\(tag)` of vehicle `\(vehicle.id)` is not in \(file)"
+                        + Suggestion.hint(for: tag, among: known), at: location)
+            }
+        }
+        for item in catalog.checklists.flatMap(\.items) {
+            for tag in item.appliesTo ?? [] where !known.contains(tag) {
+                guard let location = map[.itemTag(item: item.fullID, tag: tag)] else { continue }
+                sink.error(
+                    "applies-to tag `\(tag)` of item `\(item.fullID)` is not in \(file)"
+                        + Suggestion.hint(for: tag, among: known), at: location)
             }
         }
     }

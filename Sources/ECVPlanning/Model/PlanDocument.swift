@@ -156,6 +156,17 @@ public enum ISOTime {
         return "\(moment.description):00\(offsetText(offset))"
     }
 
+    /// The instant of a local moment in `timeZone`.
+    public static func date(_ moment: LocalDateTime, timeZone: String) -> Date? {
+        let zone = TimeZone(identifier: timeZone) ?? TimeZone(secondsFromGMT: 8 * 3600) ?? .current
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let (year, month, day) = moment.day.components
+        return calendar.date(
+            from: DateComponents(
+                year: year, month: month, day: day, hour: moment.minuteOfDay / 60, minute: moment.minuteOfDay % 60))
+    }
+
     /// An instant in `timeZone`, to the second.
     public static func string(_ date: Date, timeZone: String) -> String {
         let zone = TimeZone(identifier: timeZone) ?? .current

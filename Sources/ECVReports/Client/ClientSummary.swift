@@ -1,22 +1,25 @@
 import ECVModel
 import ECVPlanning
-import ECVStore
 import Foundation
 
 /// One client's fleet: verdict counts as a bar chart, and each of its vehicles with its verdict and open
-/// failures — nothing of any other client.
+/// failures, and when the plan visits next each vehicle not yet deployable — nothing of any other client.
+///
+/// Counts are of vehicles: the board has one row per vehicle with its latest verdict.
 public struct ClientSummary {
     let context: [String: Any]
     public let contentSHA256: String
     public let reportID: String
 
-    /// `rows` are the readiness board narrowed to the client (`Store.board(catalog, client:)`).
+    /// `rows` are the readiness board narrowed to the client; `plan` the plan followed, for the next visits.
     public init(
-        client: Client, catalog: Catalog, rows: [BoardRow], on day: CalendarDay, language: Language,
-        sign: ((String) -> String?)? = nil
+        client: Client, catalog: Catalog, rows: [BoardRow], plan: TourPlan? = nil, on day: CalendarDay,
+        language: Language, signer: ReportSigner? = nil
     ) {
         let labels = ReportLabels(language: language)
+        let names = CatalogNames(catalog: catalog, labels: labels)
         let own = rows.filter { $0.client == client.id }
+        let progress = PlanProgress(plan: plan, rows: own)
         var facts: [String: Any] = [
             "client": labels.text(client.name), "date": labels.date(day), "total": labels.number(own.count),
         ]
@@ -38,21 +41,26 @@ public struct ClientSummary {
             let placement = catalog.placement(ofVehicle: row.vehicle)
             let items = placement.map { catalog.items(applyingTo: $0.vehicle) } ?? []
             let failures = row.verdict.failed.map { finding in
-                (items.first { $0.fullID == finding.itemID }.map { labels.text($0.title) } ?? finding.itemID)
-                    + " (\(labels(finding.severity.rawValue)))"
+                names.item(finding.itemID, in: items) + " (\(labels(finding.severity.rawValue)))"
             }
+            let next =
+                row.verdict.readiness == .deployable
+                ? "" : progress.nextVisit(of: row.vehicle).map(labels.date) ?? labels("notPlanned")
             return [
                 "vehicle": row.vehicle, "model": placement?.vehicle.model ?? "",
                 "site": placement.flatMap { ($0.site.address ?? $0.site.city).map(labels.text) } ?? row.site,
                 "code": row.verdict.readiness.rawValue, "verdict": labels(row.verdict.readiness.rawValue),
                 "failures": failures.joined(separator: "; "),
                 "inspected": row.inspected.flatMap { CalendarDay(iso: ISOTime.day($0)) }.map(labels.date) ?? "–",
+                "next": next,
             ]
         }
-        let identity = ReportIdentity(prefix: "CS", id: client.id, day: day, facts: facts)
+        let identity = ReportIdentity(
+            prefix: "CS", id: client.id, day: day,
+            facts: ["client": client.id, "day": day.description, "board": ReportIdentity.facts(of: own)])
         contentSHA256 = identity.contentSHA256
         reportID = identity.reportID
-        context = identity.context(facts, labels: labels, sign: sign)
+        context = identity.context(facts, labels: labels, signer: signer)
     }
 
     public func html() throws -> String {

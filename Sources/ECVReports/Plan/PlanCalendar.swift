@@ -148,9 +148,7 @@ public struct PlanCalendar {
 
     /// A local moment as a UTC time `YYYYMMDDTHHMMSSZ`.
     private func utc(_ moment: LocalDateTime, _ zone: String) -> String {
-        let iso = ISOTime.string(moment, timeZone: zone)
-        let formatter = ISO8601DateFormatter()
-        return formatter.date(from: iso).map(utc) ?? ""
+        ISOTime.date(moment, timeZone: zone).map(utc) ?? ""
     }
 
     private func utc(_ date: Date) -> String {

@@ -1,13 +1,17 @@
 import Crypto
 import Foundation
 
-/// The office's Ed25519 key pair and the detached signatures of report files (`FILE.sig`).
+/// The office's Ed25519 key pair and the detached signatures of report files.
 ///
-/// A signature file is JSON: `{"algorithm":"Ed25519","key":"<SHA-256 of the public key>","sha256":"<of the
-/// file>","signature":"<base64 of the signature over the file's bytes>"}`.
+/// Each file gets two signatures of its bytes: `FILE.sig`, JSON for `ecv report verify`
+/// (`{"algorithm":"Ed25519","key":"<SHA-256 of the public key>","sha256":"<of the file>","signature":"<base64>"}`),
+/// and `FILE.sig.bin`, the raw 64 bytes, which OpenSSL 3 checks with the public key as PEM and no ecv:
+/// `openssl pkeyutl -verify -pubin -inkey office-ed25519.pub.pem -rawin -in FILE -sigfile FILE.sig.bin`.
 public struct ReportSigner {
     public static let privateKeyName = "office-ed25519.key"
     public static let publicKeyName = "office-ed25519.pub"
+    /// The public key as PEM (SubjectPublicKeyInfo), for clients and standard tools.
+    public static let publicPEMName = "office-ed25519.pub.pem"
 
     let privateKey: Curve25519.Signing.PrivateKey?
     public let publicKey: Curve25519.Signing.PublicKey
@@ -31,6 +35,8 @@ public struct ReportSigner {
             else { throw SigningError.cannotWrite(privatePath) }
             try Data(key.publicKey.rawRepresentation.base64EncodedString().utf8).write(
                 to: URL(fileURLWithPath: publicPath))
+            try Data(ReportSigner.pem(of: key.publicKey).utf8).write(
+                to: folder.appendingPathComponent(publicPEMName))
         } catch let error as SigningError {
             throw error
         } catch {
@@ -40,14 +46,20 @@ public struct ReportSigner {
     }
 
     /// The keys in `folder`; without the private key, a signer that can only verify.
+    ///
+    /// The public key is read from `office-ed25519.pub`, or else from the PEM a client was given.
     public static func load(from folder: URL) throws(SigningError) -> ReportSigner {
         func read(_ name: String) -> Data? {
             FileManager.default.contents(atPath: folder.appendingPathComponent(name).path).flatMap {
                 Data(base64Encoded: String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
             }
         }
-        guard let publicData = read(publicKeyName),
-            let publicKey = try? Curve25519.Signing.PublicKey(rawRepresentation: publicData)
+        let pemKey = FileManager.default.contents(atPath: folder.appendingPathComponent(publicPEMName).path).flatMap {
+            ReportSigner.publicKey(fromPEM: String(decoding: $0, as: UTF8.self))
+        }
+        guard
+            let publicKey = read(publicKeyName).flatMap({ try? Curve25519.Signing.PublicKey(rawRepresentation: $0) })
+                ?? pemKey
         else { throw .noKey(folder.appendingPathComponent(publicKeyName).path) }
         let privateKey = read(privateKeyName).flatMap { try? Curve25519.Signing.PrivateKey(rawRepresentation: $0) }
         return ReportSigner(privateKey: privateKey, publicKey: publicKey)
@@ -66,7 +78,43 @@ public struct ReportSigner {
         (try? privateKey?.signature(for: Data(text.utf8)))?.base64EncodedString()
     }
 
-    /// Writes `file.sig` for the file's bytes.
+    /// The DER prefix of an Ed25519 SubjectPublicKeyInfo (RFC 8410); the 32 key bytes follow it.
+    private static let spkiPrefix: [UInt8] = [
+        0x30, 0x2A, 0x30, 0x05, 0x06, 0x03, 0x2B, 0x65, 0x70, 0x03, 0x21, 0x00,
+    ]
+
+    /// `-----BEGIN PUBLIC KEY-----` … : the key as OpenSSL reads it.
+    public static func pem(of key: Curve25519.Signing.PublicKey) -> String {
+        let body = (Data(spkiPrefix) + key.rawRepresentation).base64EncodedString(options: [.lineLength64Characters])
+        return "-----BEGIN PUBLIC KEY-----\n\(body)\n-----END PUBLIC KEY-----\n"
+    }
+
+    /// The key of a PEM made by `pem(of:)` or OpenSSL; nil for anything else.
+    static func publicKey(fromPEM text: String) -> Curve25519.Signing.PublicKey? {
+        let lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard let begin = lines.firstIndex(of: "-----BEGIN PUBLIC KEY-----"),
+            let end = lines.firstIndex(of: "-----END PUBLIC KEY-----"), begin < end,
+            let der = Data(base64Encoded: lines[(begin + 1)..<end].joined()), der.count == spkiPrefix.count + 32,
+            Array(der.prefix(spkiPrefix.count)) == spkiPrefix
+        else { return nil }
+        return try? Curve25519.Signing.PublicKey(rawRepresentation: der.suffix(32))
+    }
+
+    /// Checks `file` with the public key in `folder`; without one, says which key the file needs.
+    public static func verify(_ file: URL, keysIn folder: URL) throws(SigningError) {
+        let signer: ReportSigner
+        do {
+            signer = try load(from: folder)
+        } catch {
+            let needed = FileManager.default.contents(atPath: file.path + ".sig").flatMap {
+                try? JSONDecoder().decode(SignatureFile.self, from: $0).key
+            }
+            throw .noPublicKey(folder.appendingPathComponent(publicPEMName).path, fingerprint: needed)
+        }
+        try signer.verify(file)
+    }
+
+    /// Writes `file.sig` (JSON) and `file.sig.bin` (the raw signature) for the file's bytes.
     public func signFile(_ file: URL) throws(SigningError) {
         guard let privateKey else { throw .noPrivateKey }
         guard let data = FileManager.default.contents(atPath: file.path) else { throw .cannotRead(file.path) }
@@ -85,6 +133,11 @@ public struct ReportSigner {
             try encoder.encode(record).write(to: URL(fileURLWithPath: file.path + ".sig"), options: .atomic)
         } catch {
             throw .cannotWrite(file.path + ".sig")
+        }
+        do {
+            try signature.write(to: URL(fileURLWithPath: file.path + ".sig.bin"), options: .atomic)
+        } catch {
+            throw .cannotWrite(file.path + ".sig.bin")
         }
     }
 
@@ -115,6 +168,8 @@ public struct ReportSigner {
 public enum SigningError: Error, CustomStringConvertible, Equatable {
     case exists(String)
     case noKey(String)
+    /// Verifying without the office's public key: where it belongs, and the fingerprint the file was signed with.
+    case noPublicKey(String, fingerprint: String?)
     case noPrivateKey
     case cannotRead(String)
     case cannotWrite(String)
@@ -127,6 +182,9 @@ public enum SigningError: Error, CustomStringConvertible, Equatable {
         switch self {
         case .exists(let path): return "\(path) exists already; keys are never replaced"
         case .noKey(let path): return "no office key at \(path); run `ecv keys init`"
+        case .noPublicKey(let path, let fingerprint):
+            return "the office's public key is needed to check this report: put \(ReportSigner.publicPEMName)"
+                + (fingerprint.map { " (fingerprint \($0))" } ?? "") + " from the office at \(path), or use --keys DIR"
         case .noPrivateKey: return "the office's private key is not here; reports can be verified, not signed"
         case .cannotRead(let path): return "cannot read \(path)"
         case .cannotWrite(let reason): return "cannot write \(reason)"

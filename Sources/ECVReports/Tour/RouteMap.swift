@@ -8,7 +8,7 @@ import Foundation
 struct RouteMap {
     static let colours = ["#0969da", "#cf222e", "#1a7f37", "#8250df", "#bf8700", "#1b7c83", "#953800", "#6e7781"]
 
-    let plan: PlanDocument
+    let plan: TourPlan
     let catalog: Catalog
     let language: Language
 
@@ -85,7 +85,7 @@ struct RouteMap {
         return svg
     }
 
-    private func legendNames(_ route: PlanDocument.Route) -> [String] {
+    private func legendNames(_ route: RoutePlan) -> [String] {
         [
             catalog.routes.first { $0.id == route.route }.map { $0.name.text(in: language) } ?? route.route,
             catalog.team(withID: route.team).map { $0.name.text(in: language) } ?? route.team,

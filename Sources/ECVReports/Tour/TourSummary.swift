@@ -1,12 +1,14 @@
 import ECVModel
 import ECVPlanning
-import ECVStore
 import Foundation
 
-/// The tour for the office: per line and team the km planned and done, vehicles inspected and their
-/// verdicts; the route map; the items that fail most (Pareto); clients and vehicles by sector.
+/// The tour for the office: per line and team the km planned and done, its vehicles, how many are inspected and
+/// their verdicts; the vehicles not deployable or restricted by name; the route map; the items that fail most
+/// (Pareto); clients and vehicles by sector.
 ///
-/// "Done" km are the planned legs up to the last stop at which a vehicle has results.
+/// Every count counts vehicles — a line's vehicles as the readiness board lists them, each once with its
+/// latest verdict, however often the plan visits it — so the page, its CSV, the client summaries and
+/// `ecv status` agree. "Done" km are the planned legs up to the last stop with a visit done (`PlanProgress`).
 public struct TourSummary {
     let context: [String: Any]
     public let contentSHA256: String
@@ -15,45 +17,46 @@ public struct TourSummary {
     let lines: [[String]]
 
     public init(
-        plan: PlanDocument, planVersion: Int, catalog: Catalog, rows: [BoardRow], on day: CalendarDay,
-        language: Language, sign: ((String) -> String?)? = nil
+        plan: TourPlan, planVersion: Int, catalog: Catalog, rows: [BoardRow], on day: CalendarDay,
+        language: Language, signer: ReportSigner? = nil
     ) {
         let labels = ReportLabels(language: language)
-        let byVehicle = Dictionary(rows.map { ($0.vehicle, $0) }, uniquingKeysWith: { first, _ in first })
-        func tally(_ vehicles: [String]) -> [Readiness: Int] {
-            var counts: [Readiness: Int] = [:]
-            for vehicle in vehicles { counts[byVehicle[vehicle]?.verdict.readiness ?? .notInspected, default: 0] += 1 }
-            return counts
-        }
-        func describe(_ counts: [Readiness: Int]) -> String {
-            let order: [Readiness] = [.notDeployable, .restricted, .incomplete, .deployable, .notInspected]
-            return order.compactMap { readiness in
-                counts[readiness].map { "\(labels(readiness.rawValue)) \(labels.number($0))" }
-            }.joined(separator: " · ")
-        }
+        let names = CatalogNames(catalog: catalog, labels: labels)
+        let progress = PlanProgress(plan: plan, rows: rows)
+        let counting = VerdictCounts(labels: labels)
         var facts: [String: Any] = ["planVersion": planVersion, "date": labels.date(day)]
         var lines: [[String]] = []
         facts["routes"] = plan.routes.map { route -> [String: Any] in
-            let vehicles = route.stops.flatMap(\.visits).map(\.vehicle)
-            let inspected = vehicles.filter { byVehicle[$0]?.inspected != nil }
-            let lastDone = route.stops.lastIndex { stop in
-                stop.visits.contains { byVehicle[$0.vehicle]?.inspected != nil }
-            }
-            let kmDone = lastDone.map { index in route.legs.prefix(index + 1).reduce(0) { $0 + $1.km } } ?? 0
-            let counts = tally(vehicles)
+            let own = rows.filter { $0.route == route.route }
+            let inspected = own.filter { $0.inspected != nil }.count
+            let kmDone = progress.kmDone(route)
+            let counts = VerdictCounts.tally(own)
             lines.append(
                 [
-                    route.route, route.team, String(format: "%.1f", route.totals.km), String(format: "%.1f", kmDone),
-                    String(vehicles.count), String(inspected.count),
+                    route.route, route.team, String(format: "%.1f", PlaceNames.tenths(route.km)),
+                    String(format: "%.1f", kmDone),
+                    String(own.count), String(inspected),
                 ] + TourSummary.csvVerdicts.map { String(counts[$0, default: 0]) })
             return [
                 "route": catalog.routes.first { $0.id == route.route }.map { labels.text($0.name) } ?? route.route,
                 "team": catalog.team(withID: route.team).map { labels.text($0.name) } ?? route.team,
-                "kmPlanned": labels.number(route.totals.km), "kmDone": labels.number(kmDone),
-                "vehicles": labels.number(vehicles.count), "inspected": labels.number(inspected.count),
-                "verdicts": describe(counts),
+                "kmPlanned": labels.number(PlaceNames.tenths(route.km)), "kmDone": labels.number(kmDone),
+                "vehicles": labels.number(own.count), "inspected": labels.number(inspected),
+                "verdicts": counting.describe(counts),
             ]
         }
+        let grounded = rows.filter { [.notDeployable, .restricted].contains($0.verdict.readiness) }
+        facts["grounded"] = grounded.map { row -> [String: Any] in
+            let items = catalog.placement(ofVehicle: row.vehicle).map { catalog.items(applyingTo: $0.vehicle) } ?? []
+            return [
+                "vehicle": row.vehicle, "code": row.verdict.readiness.rawValue,
+                "verdict": labels(row.verdict.readiness.rawValue),
+                "client": catalog.client(withID: row.client).map { labels.text($0.name) } ?? row.client,
+                "failed": row.verdict.failed.map { names.item($0.itemID, in: items) }.joined(separator: "; "),
+                "recheck": progress.nextVisit(of: row.vehicle).map(labels.date) ?? labels("notPlanned"),
+            ]
+        }
+        facts["hasGrounded"] = !grounded.isEmpty
         var failures: [String: Int] = [:]
         for row in rows { for finding in row.verdict.failed { failures[finding.itemID, default: 0] += 1 } }
         let total = max(1, failures.values.reduce(0, +))
@@ -62,25 +65,26 @@ public struct TourSummary {
         facts["pareto"] = failures.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(10).map { id, count in
             running += count
             return [
-                "id": id, "title": items.first { $0.fullID == id }.map { labels.text($0.title) } ?? id,
-                "count": labels.number(count), "cumulative": "\(100 * running / total)%",
+                "id": id, "title": names.item(id, in: items), "count": labels.number(count),
+                "cumulative": "\(100 * running / total)%",
             ] as [String: Any]
         }
         let sectors = Dictionary(grouping: catalog.clients, by: \.sector)
         facts["sectors"] = sectors.keys.sorted { $0.rawValue < $1.rawValue }.map { sector -> [String: Any] in
             let clients = Set((sectors[sector] ?? []).map(\.id))
-            let vehicles = catalog.placements.filter { clients.contains($0.site.clientID) }.map(\.vehicle.id)
+            let own = rows.filter { clients.contains($0.client) }
             return [
                 "sector": labels("sector-\(sector.rawValue)"), "clients": labels.number(clients.count),
-                "vehicles": labels.number(vehicles.count),
-                "verdicts": describe(tally(vehicles)),
+                "vehicles": labels.number(own.count), "verdicts": counting.describe(VerdictCounts.tally(own)),
             ]
         }
         self.lines = lines
-        let identity = ReportIdentity(prefix: "TS", id: "plan\(planVersion)", day: day, facts: facts)
+        let identity = ReportIdentity(
+            prefix: "TS", id: "plan\(planVersion)", day: day,
+            facts: ["planVersion": planVersion, "day": day.description, "board": ReportIdentity.facts(of: rows)])
         contentSHA256 = identity.contentSHA256
         reportID = identity.reportID
-        var context = identity.context(facts, labels: labels, sign: sign)
+        var context = identity.context(facts, labels: labels, signer: signer)
         // The map is drawn here and inserted as markup: every text in it is escaped by `RouteMap`.
         context["map"] = RouteMap(plan: plan, catalog: catalog, language: language).svg()
         self.context = context
@@ -91,8 +95,8 @@ public struct TourSummary {
         .deployable, .restricted, .notDeployable, .incomplete, .notInspected,
     ]
 
-    /// One row per line and team: ids, km planned and done (one decimal, no grouping), vehicles planned and
-    /// inspected, and how many of them have each verdict.
+    /// One row per line and team: ids, km planned and done (one decimal, no grouping), the line's vehicles,
+    /// how many are inspected, and how many have each verdict.
     public func csv() -> String {
         let header =
             ["route", "team", "km_planned", "km_done", "vehicles", "inspected"]

@@ -37,6 +37,29 @@ struct ReportLabels {
         "sector-fire": ("消防救援", "Fire and rescue"), "sector-emergency-management": ("应急管理", "Emergency management"),
         "sector-environment": ("生态环境", "Environment"), "sector-meteorology": ("气象", "Meteorology"),
         "sector-other": ("其他", "Other"),
+        "explain-DEPLOYABLE": (
+            "无关键或重要项目不合格，车辆可以执行任务。", "No critical or major item failed: the vehicle can go on a mission."
+        ),
+        "explain-RESTRICTED": (
+            "重要项目不合格：车辆可以出动，但受下列限制。", "A major item failed: the vehicle can go out, with the restrictions below."
+        ),
+        "explain-NOT_DEPLOYABLE": (
+            "关键项目不合格：维修并复检合格前，车辆不得执行任务。",
+            "A critical item failed: the vehicle must not go on a mission until repaired and rechecked."
+        ),
+        "explain-INCOMPLETE": (
+            "尚有关键或重要项目未测，暂无最终结论。", "Critical or major items are still untested: there is no final verdict yet."
+        ),
+        "explain-NOT_INSPECTED": ("本季尚未检查。", "Not inspected this season yet."),
+        "findings": ("不合格项与使用限制", "Failures and restrictions"), "whatToDo": ("处理建议", "What to do"),
+        "season": ("本季检查经过", "This season"), "previousSeason": ("上一季结论", "Previous season"),
+        "season-inspection": ("检查", "Inspection"), "season-recheck": ("维修后复检", "Recheck after repair"),
+        "foundFailed": ("发现不合格", "Found failed"), "repaired": ("已维修，复检合格", "Repaired, passed the recheck"),
+        "keyFingerprint": ("办公室公钥指纹", "Office key fingerprint"), "details": ("详见", "See"),
+        "grounded": ("不可出动与限制使用的车辆", "Vehicles not deployable or restricted"),
+        "client": ("用户", "Client"), "recheck": ("计划复检", "Recheck planned"),
+        "nextVisit": ("计划检查/复检", "Next visit"), "notPlanned": ("未排入计划", "not in the plan"),
+        "noneGrounded": ("无", "None"), "passedItems": ("合格项", "Passed items"),
     ]
 
     /// The word for `key`; both languages, Chinese first, for `.both`.

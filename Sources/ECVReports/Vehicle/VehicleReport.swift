@@ -1,50 +1,45 @@
 import ECVModel
 import ECVPlanning
-import ECVStore
 import Foundation
 
-/// A vehicle's inspection report for its client: verdict with reasons, subsystem lines, every item with
-/// what was measured, photos, recommendations, signature block; rendered from the `vehicle-report`
-/// template in the reader's language.
+/// A vehicle's inspection report for its client, rendered from the `vehicle-report` template in the reader's
+/// language.
+///
+/// Page 1 holds the verdict now with its reasons, the failures and restrictions (each with the section it is
+/// detailed in and what to do), and the vehicle's season: what was found, repaired and rechecked, and the
+/// previous season's verdict. Then one section per subsystem, passed items one line each, failed and untested
+/// items in full with their photos.
 public struct VehicleReport {
     /// What the report shows, in the template's terms; every text is escaped by the template.
     let context: [String: Any]
-    /// SHA-256 of what the report says (its facts, not its layout), shown in its footer.
+    /// SHA-256 of the facts the report tells (vehicle, inspections, results, plan version), the same in every
+    /// language and layout; shown in its footer.
     public let contentSHA256: String
+    /// `VR-<vehicle>-<day of the last inspection>-<first 8 hex of the hash>`: the same for zh, en and both.
     public let reportID: String
     /// One line per applicable item, for `csv()`.
     let lines: [[String]]
     /// Whether any inspection of the vehicle was begun: a report without one is pages of untested items.
     public let wasInspected: Bool
 
-    /// A photo with its bytes, to embed.
-    public struct Photo {
-        public var record: PhotoRecord
-        public var data: Data
-
-        public init(record: PhotoRecord, data: Data) {
-            self.record = record
-            self.data = data
-        }
-    }
-
+    /// The report of `history`; results recorded before `seasonStart` make the previous season's verdict.
     public init(
-        placement: Catalog.VehiclePlacement, catalog: Catalog, inspections: [InspectionRecord], history: [ItemResult],
-        photos: [Photo] = [], language: Language, sign: ((String) -> String?)? = nil
+        placement: Catalog.VehiclePlacement, catalog: Catalog, history: VehicleHistory, planVersion: Int? = nil,
+        seasonStart: Date? = nil, language: Language, signer: ReportSigner? = nil
     ) {
         let labels = ReportLabels(language: language)
-        wasInspected = !inspections.isEmpty
+        let names = CatalogNames(catalog: catalog, labels: labels)
+        wasInspected = !history.inspections.isEmpty
         let items = catalog.items(applyingTo: placement.vehicle)
-        let verdict = VerdictRules.verdict(items: items, results: history)
+        let verdict = VerdictRules.verdict(items: items, results: history.itemResults)
         var latest: [String: ItemResult] = [:]
-        for result in history { latest[result.itemID] = result }
-        let lastDay = inspections.last.map { CalendarDay(iso: ISOTime.day($0.startedAt)) } ?? nil
+        for recorded in history.results { latest[recorded.result.itemID] = recorded.result }
+        let lastDay = history.inspections.last.flatMap { CalendarDay(iso: ISOTime.day($0.startedAt)) }
         let client = catalog.client(withID: placement.site.clientID)
-        let itemTitles = Dictionary(items.map { ($0.fullID, labels.text($0.title)) }, uniquingKeysWith: { a, _ in a })
-        func itemTitle(_ itemID: String) -> String { itemTitles[itemID] ?? itemID }
-        func subsystemTitle(_ subsystem: Subsystem) -> String {
-            catalog.checklists.first { $0.subsystem == subsystem }.map { labels.text($0.title) } ?? subsystem.rawValue
-        }
+        let season = VehicleSeason(history: history, items: items, seasonStart: seasonStart, names: names)
+        // Sections are numbered in checklist order; page 1 refers to them by number.
+        let sectionNumbers = Dictionary(
+            verdict.subsystems.enumerated().map { ($1.subsystem, $0 + 1) }, uniquingKeysWith: { first, _ in first })
 
         var facts: [String: Any] = [
             "vehicle": ["id": placement.vehicle.id, "model": placement.vehicle.model as Any],
@@ -52,24 +47,45 @@ public struct VehicleReport {
             "site": (placement.site.address ?? placement.site.city).map(labels.text) ?? placement.site.id,
             "date": lastDay.map(labels.date) ?? "–",
             "team": catalog.team(withID: placement.route.teamID).map { labels.text($0.name) } ?? placement.route.teamID,
-            "engineers": Array(Set(inspections.map(\.engineer))).sorted().joined(separator: ", "),
-            "equipment": placement.vehicle.equipment.joined(separator: ", "),
+            "engineers": Array(Set(history.inspections.map(\.engineer))).filter { !$0.isEmpty }.sorted()
+                .joined(separator: ", "),
+            "equipment": placement.vehicle.equipment.map(names.tag).joined(separator: " · "),
         ]
-        let reasons = verdict.failed.map {
-            "\(itemTitle($0.itemID)) (\(labels($0.severity.rawValue)))"
-        }
         facts["verdict"] = [
             "code": verdict.readiness.rawValue, "label": labels(verdict.readiness.rawValue),
-            "reasons": reasons.joined(separator: "; "),
+            "explanation": labels("explain-\(verdict.readiness.rawValue)"),
         ]
+        let byID = Dictionary(items.map { ($0.fullID, $0) }, uniquingKeysWith: { first, _ in first })
+        let findings = verdict.failed.sorted { $0.severity < $1.severity }.compactMap { finding -> [String: Any]? in
+            guard let item = byID[finding.itemID] else { return nil }
+            let result = latest[finding.itemID]
+            let section = sectionNumbers[item.subsystem] ?? 0
+            var shown: [String: Any] = [
+                "title": labels.text(item.title), "id": item.fullID, "severity": labels(item.severity.rawValue),
+                "class": item.severity.rawValue, "anchor": "s\(section)", "sectionLabel": labels.section(section),
+                "advice": labels.advice(item.severity, item.title),
+            ]
+            // Only what was measured or said: an empty text would still open the template's section.
+            let detail = [VehicleReport.answer(item, result), result?.note ?? ""].filter { !$0.isEmpty && $0 != "–" }
+            if !detail.isEmpty { shown["detail"] = detail.joined(separator: " · ") }
+            return shown
+        }
+        facts["findings"] = findings
+        facts["hasFindings"] = !findings.isEmpty
+        facts["season"] = season.entries
+        facts["hasSeason"] = !season.entries.isEmpty
+        // Only a real verdict: an absent one must leave the key out, or the section shows.
+        if let previous = season.previous {
+            facts["previous"] = ["code": previous.rawValue, "label": labels(previous.rawValue)]
+        }
         facts["subsystems"] = verdict.subsystems.map { outcome -> [String: Any] in
-            let failed = verdict.failed.filter { $0.itemID.hasPrefix(outcome.subsystem.rawValue + ".") }
+            let failed = verdict.failed.filter { byID[$0.itemID]?.subsystem == outcome.subsystem }
+            let section = sectionNumbers[outcome.subsystem] ?? 0
             return [
-                "title": subsystemTitle(outcome.subsystem),
-                "verdict": labels(outcome.verdict.rawValue),
+                "title": names.subsystem(outcome.subsystem), "verdict": labels(outcome.verdict.rawValue),
                 "class": outcome.verdict == .pass ? "pass" : outcome.verdict == .fail ? "fail" : "untested",
-                "failed": failed.map { itemTitle($0.itemID) }.joined(
-                    separator: "; "),
+                "failed": failed.compactMap { byID[$0.itemID].map { labels.text($0.title) } }.joined(separator: "; "),
+                "anchor": "s\(section)", "sectionLabel": labels.section(section),
             ]
         }
         facts["sections"] = verdict.subsystems.map { outcome -> [String: Any] in
@@ -77,35 +93,35 @@ public struct VehicleReport {
             // Failed items first, then in checklist order.
             let ordered =
                 own.filter { latest[$0.fullID]?.status == .fail } + own.filter { latest[$0.fullID]?.status != .fail }
-            let sectionPhotos = photos.filter { photo in own.contains { $0.fullID == photo.record.itemID } }
+            let sectionPhotos = history.photos.filter { photo in own.contains { $0.fullID == photo.itemID } }
+            let section = sectionNumbers[outcome.subsystem] ?? 0
             return [
-                "title": subsystemTitle(outcome.subsystem),
+                "title": names.subsystem(outcome.subsystem), "anchor": "s\(section)", "number": section,
                 "items": ordered.map { VehicleReport.row($0, latest[$0.fullID], labels) },
                 "hasPhotos": !sectionPhotos.isEmpty,
                 "photos": sectionPhotos.map { photo in
                     [
-                        "src": "data:\(photo.record.contentType);base64,\(photo.data.base64EncodedString())",
-                        "caption": itemTitle(photo.record.itemID),
+                        "src": "data:\(photo.contentType);base64,\(photo.data.base64EncodedString())",
+                        "caption": names.item(photo.itemID, in: items),
                     ]
                 },
             ]
         }
-        var recommendations: [String] = []
+        var actions: [String] = []
         for severity in Severity.allCases {
             let failed = verdict.failed.filter { $0.severity == severity }
             guard !failed.isEmpty else { continue }
-            recommendations.append(
+            actions.append(
                 labels("fix-\(severity.rawValue)")
-                    + failed.map { itemTitle($0.itemID) }.joined(separator: "; "))
+                    + failed.map { names.item($0.itemID, in: items) }.joined(separator: "; "))
         }
         if !verdict.untested.isEmpty {
-            recommendations.append(
+            actions.append(
                 labels("untested-items")
-                    + verdict.untested.map { itemTitle($0.itemID) }
-                    .joined(separator: "; "))
+                    + verdict.untested.map { names.item($0.itemID, in: items) }.joined(separator: "; "))
         }
-        facts["recommendations"] = recommendations
-        facts["hasRecommendations"] = !recommendations.isEmpty
+        facts["recommendations"] = actions
+        facts["hasRecommendations"] = !actions.isEmpty
 
         lines = items.map { item in
             let result = latest[item.fullID]
@@ -122,25 +138,12 @@ public struct VehicleReport {
                 result?.note ?? "",
             ]
         }
-        let identity = ReportIdentity(prefix: "VR", id: placement.vehicle.id, day: lastDay, facts: facts)
+        let identity = ReportIdentity(
+            prefix: "VR", id: placement.vehicle.id, day: lastDay,
+            facts: ReportIdentity.facts(of: history, vehicle: placement.vehicle.id, planVersion: planVersion))
         contentSHA256 = identity.contentSHA256
         reportID = identity.reportID
-        context = identity.context(facts, labels: labels, sign: sign)
-    }
-
-    /// The report of what `store` holds for the vehicle: its inspections, results and photos.
-    public static func from(
-        _ store: Store, placement: Catalog.VehiclePlacement, catalog: Catalog, language: Language,
-        sign: ((String) -> String?)? = nil
-    ) throws(StoreError) -> VehicleReport {
-        let id = placement.vehicle.id
-        var photos: [Photo] = []
-        for record in try store.photos(ofVehicle: id) {
-            if let (record, data) = try store.photo(record.id) { photos.append(Photo(record: record, data: data)) }
-        }
-        return VehicleReport(
-            placement: placement, catalog: catalog, inspections: try store.inspections(ofVehicle: id),
-            history: try store.results(ofVehicle: id), photos: photos, language: language, sign: sign)
+        context = identity.context(facts, labels: labels, signer: signer)
     }
 
     /// The results as CSV, one row per applicable item (untested ones too), in checklist order.
@@ -156,21 +159,25 @@ public struct VehicleReport {
         try ReportTemplates.shared.render(context, template: "vehicle-report")
     }
 
-    private static func row(_ item: ChecklistItem, _ result: ItemResult?, _ labels: ReportLabels) -> [String: Any] {
-        var value = "–"
-        var limits = ""
-        if case .measure(let unit, let bounds) = item.kind {
-            limits = "\(bounds) \(unit)"
-            if let measured = result?.value { value = "\(Limits.format(measured)) \(unit)" }
-        } else if let answer = result?.choice ?? result?.text {
-            value = answer
+    /// What was measured, chosen or written for an item, with its unit; `–` when nothing was.
+    static func answer(_ item: ChecklistItem, _ result: ItemResult?) -> String {
+        if case .measure(let unit, _) = item.kind {
+            return result?.value.map { "\(Limits.format($0)) \(unit)" } ?? "–"
         }
+        return result?.choice ?? result?.text ?? "–"
+    }
+
+    /// A table row: a passed item compact on one line; a failed or untested one with its method and limits.
+    private static func row(_ item: ChecklistItem, _ result: ItemResult?, _ labels: ReportLabels) -> [String: Any] {
+        var limits = ""
+        if case .measure(let unit, let bounds) = item.kind { limits = "\(bounds) \(unit)" }
         let status = result?.status ?? .untested
+        let passed = status == .pass || status == .na
         return [
             "title": labels.text(item.title), "id": item.fullID, "severity": labels(item.severity.rawValue),
-            "method": item.method.map(labels.text) ?? "", "value": value, "limits": limits,
-            "status": status == .na ? "pass" : status.rawValue, "result": labels(status.rawValue),
-            "note": result?.note ?? "",
+            "method": passed ? "" : item.method.map(labels.text) ?? "", "value": answer(item, result),
+            "limits": limits, "status": passed ? "pass" : status.rawValue, "result": labels(status.rawValue),
+            "note": result?.note ?? "", "compact": passed,
         ]
     }
 }

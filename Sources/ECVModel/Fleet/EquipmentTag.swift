@@ -1,0 +1,13 @@
+/// An equipment tag of the vocabulary (`vsat`, `generator`) with its name for people.
+///
+/// Vehicles list tags in `equipment`, items in `applies-to`, teams in `skills`; only the vocabulary's tags
+/// are valid there, so that a typo never silently drops an item from a vehicle's checklist.
+public struct EquipmentTag: Sendable, Hashable, Codable {
+    public var id: String
+    public var name: LocalizedText
+
+    public init(id: String, name: LocalizedText) {
+        self.id = id
+        self.name = name
+    }
+}
