@@ -80,7 +80,8 @@ struct ClosureReplan {
         options.timeLimit = nil
         options.maxIterations = 6_000
         let first = try Planner(catalog: catalog, options: options).plan()
-        guard let route = first.routes.first(where: { $0.route == "north-china" }), let stop = route.stops.dropFirst(3).first,
+        guard let route = first.routes.first(where: { $0.route == "north-china" }),
+            let stop = route.stops.dropFirst(3).first,
             let visit = stop.visits.first,
             let r = catalog.routes.firstIndex(where: { $0.id == route.route }),
             let s = catalog.routes[r].sites.firstIndex(where: { $0.id == stop.site })

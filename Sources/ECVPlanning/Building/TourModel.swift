@@ -227,6 +227,7 @@ struct TourModel {
                 shift: TimeWindow(Double(starts.minutes[index]), Double(clock.horizon)),
                 skills: skills(teams[index].skills),
                 timeCost: rates.map { TourModel.kmPerWorkingMinute($0[index], route: route, clock: clock) } ?? 0,
+                timeCostPeriod: Double(clock.dayLength),
                 dailyTravel: daily,
                 travelProfile: travelModels.firstIndex(of: route.travel) ?? 0, clock: index)
         }

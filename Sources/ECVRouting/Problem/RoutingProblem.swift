@@ -110,6 +110,9 @@ public struct RoutingProblem: Sendable {
         /// What a day out costs beside the distance driven (a team's per diem and hotel); 0 for a
         /// distance-only objective.
         public var timeCost: Double
+        /// When set, time is paid in whole periods begun (a working day), as a per diem is: a return ten
+        /// minutes earlier on the same day saves nothing.
+        public var timeCostPeriod: Double?
         /// A daily limit on travel; `nil` means travel runs on without pause.
         public var dailyTravel: DailyTravel?
         /// Index into the problem's matrices.
@@ -119,8 +122,8 @@ public struct RoutingProblem: Sendable {
 
         public init(
             startLocation: Int, endLocation: Int, shift: TimeWindow, skills: SkillSet = [], capacity: Int = .max,
-            fixedCost: Double = 0, timeCost: Double = 0, dailyTravel: DailyTravel? = nil, travelProfile: Int = 0,
-            clock: Int = 0
+            fixedCost: Double = 0, timeCost: Double = 0, timeCostPeriod: Double? = nil,
+            dailyTravel: DailyTravel? = nil, travelProfile: Int = 0, clock: Int = 0
         ) {
             self.startLocation = startLocation
             self.endLocation = endLocation
@@ -129,6 +132,7 @@ public struct RoutingProblem: Sendable {
             self.capacity = capacity
             self.fixedCost = fixedCost
             self.timeCost = timeCost
+            self.timeCostPeriod = timeCostPeriod
             self.dailyTravel = dailyTravel
             self.travelProfile = travelProfile
             self.clock = clock

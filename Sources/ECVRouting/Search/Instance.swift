@@ -30,6 +30,7 @@ struct Instance {
     let vehicleSkills: [UInt64]
     let fixedCost: [Double]
     let timeCost: [Double]
+    let timeCostPeriod: [Double?]
     let dailyTravel: [DailyTravel?]
     /// Offset of each vehicle's matrix in `distance` and `duration`.
     let matrixOffset: [Int]
@@ -80,6 +81,7 @@ struct Instance {
         vehicleSkills = problem.vehicles.map(\.skills.rawValue)
         fixedCost = problem.vehicles.map(\.fixedCost)
         timeCost = problem.vehicles.map(\.timeCost)
+        timeCostPeriod = problem.vehicles.map(\.timeCostPeriod)
         dailyTravel = problem.vehicles.map(\.dailyTravel)
         let size = locationCount
         matrixOffset = problem.vehicles.map { $0.travelProfile * size * size }
@@ -186,5 +188,18 @@ struct Instance {
             w -= 1
         }
         return nil
+    }
+}
+
+extension Instance {
+    /// Vehicle `v`'s time cost when it returns at `end`: per unit of time since its shift start, or per
+    /// period begun when it pays by the period.
+    @inline(__always)
+    func timeCost(_ v: Int, returningAt end: Double) -> Double {
+        let rate = timeCost[v]
+        guard rate > 0 else { return 0 }
+        let elapsed = max(0, end - shiftStart[v])
+        guard let period = timeCostPeriod[v], period > 0 else { return rate * elapsed }
+        return rate * period * (elapsed / period).rounded(.up)
     }
 }

@@ -74,7 +74,7 @@ struct LocalSearch {
         guard back.time <= instance.shiftEnd[v] else { return nil }
         guard visited > 0 else { return 0 }
         return distance + instance.dist(v, location, end) + instance.fixedCost[v]
-            + instance.timeCost[v] * (back.time - instance.shiftStart[v])
+            + instance.timeCost(v, returningAt: back.time)
     }
 
     /// Applies improving moves until none is left or `shouldStop` says so.

@@ -29,8 +29,7 @@ struct RouteState {
     func cost(_ instance: Instance) -> Double {
         jobs.isEmpty
             ? 0
-            : distance + instance.fixedCost[vehicle]
-                + instance.timeCost[vehicle] * (endArrival - instance.shiftStart[vehicle])
+            : distance + instance.fixedCost[vehicle] + instance.timeCost(vehicle, returningAt: endArrival)
     }
 
     /// Time from departure to return, 0 when unused.
