@@ -23,6 +23,8 @@ public struct Planner: Sendable {
         /// Weigh working days and nights away by each line's rates beside road km (the objective of
         /// DESIGN.md); `false` plans by road km alone.
         public var timeCosts = true
+        /// For each line with vehicles left out for lack of time, search the end date that would fit them.
+        public var advice = true
 
         public init() {}
     }
@@ -49,13 +51,18 @@ public struct Planner: Sendable {
         for route in options.routes ?? [] where !known.contains(route) {
             throw .unknownRoute(route, suggestion: Suggestion.closest(to: route, among: known))
         }
-        let free = try plan(keepingPreferredDays: false, progress: progress)
-        guard let continuation = options.continuation,
+        var plan = try plan(keepingPreferredDays: false, progress: progress)
+        if let continuation = options.continuation,
             !continuation.preferred.isEmpty || !continuation.displaced.isEmpty
-        else { return free }
-        let kept = continuation.preferred.isEmpty ? free : try plan(keepingPreferredDays: true, progress: progress)
-        return RouteChoice(catalog: catalog, continuation: continuation, rebalance: options.rebalance)
-            .choose(keeping: kept, free: free)
+        {
+            let kept = continuation.preferred.isEmpty ? plan : try self.plan(keepingPreferredDays: true, progress: nil)
+            plan = RouteChoice(catalog: catalog, continuation: continuation, rebalance: options.rebalance)
+                .choose(keeping: kept, free: plan)
+        }
+        if options.advice {
+            plan.advice = try CapacityAdvisor(planner: self).advice(for: plan)
+        }
+        return plan
     }
 
     private func plan(keepingPreferredDays: Bool, progress: ((Progress) -> Void)?) throws(PlanningError) -> TourPlan {
@@ -80,7 +87,8 @@ public struct Planner: Sendable {
             let placement = model.jobs[item.job]
             return Unscheduled(
                 vehicle: placement.vehicle.id, site: placement.site.id, route: placement.route.id,
-                reason: reasons.reason(for: item.job, item.reason))
+                reason: reasons.reason(for: item.job, item.reason),
+                forLackOfTime: reasons.isForLackOfTime(item.job, item.reason))
         }
         // Without its appointed first visit, a site's other visits may not take place either.
         let missed = Set(

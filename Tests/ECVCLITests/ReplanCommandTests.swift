@@ -12,22 +12,33 @@ import Testing
         return (folder, root)
     }
 
+    /// The day of the published plan's first visit at `site`, and the vehicles visited there then.
+    static func firstVisit(at site: String, root: [String]) throws -> (day: String, vehicles: [String]) {
+        let shown = try ECVRunner.run(["plan", "show", "published", "--format", "json"] + root)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [String: Any])
+        let stops = (document["routes"] as? [[String: Any]] ?? []).flatMap { $0["stops"] as? [[String: Any]] ?? [] }
+        let visits = try #require(stops.first { $0["site"] as? String == site }?["visits"] as? [[String: Any]])
+        let day = String((visits.first?["start"] as? String ?? "").prefix(10))
+        let vehicles = visits.filter { ($0["start"] as? String ?? "").hasPrefix(day) }.compactMap {
+            $0["vehicle"] as? String
+        }
+        return (day, vehicles)
+    }
+
     @Test func aSiteClosedAfterPublishingIsNoLongerWhereTheTeamGoesThatDay() throws {
         let (folder, root) = try Self.published()
-        let before = try ECVRunner.run(
-            ["today", "--team", "team-nc", "--date", "2027-03-08", "--format", "json"] + root)
-        try #require(before.stdout.contains("\"site\" : \"bj-fire-1\""))
+        let (day, vehicles) = try Self.firstVisit(at: "bj-fire-1", root: root)
         try folder.replace(
-            "unavailable: [2027-03-04, 2027-03-05]", with: "unavailable: [2027-03-04, 2027-03-05, 2027-03-08]",
+            "unavailable: [2027-03-04, 2027-03-05]", with: "unavailable: [2027-03-04, 2027-03-05, \(day)]",
             in: "Routes/north-china.yaml")
         let replan = try ECVRunner.run(["replan", "--from", "2027-03-01", "--iterations", "300"] + root)
         #expect(replan.status == 0, "\(replan.stderr)")
-        let moved = replan.stdout.split(separator: "\n").filter { $0.hasPrefix("BJ-FIRE-0") }
-        #expect(moved.count == 2)
-        #expect(moved.allSatisfy { $0.contains("moved") && $0.hasSuffix("bj-fire-1 closed on 2027-03-08") })
+        let moved = replan.stdout.split(separator: "\n").filter { line in vehicles.contains { line.hasPrefix($0 + " ") }
+        }
+        #expect(moved.count == vehicles.count)
+        #expect(moved.allSatisfy { $0.contains("moved") && $0.hasSuffix("bj-fire-1 closed on \(day)") })
         #expect(try ECVRunner.run(["plan", "publish"] + root).status == 0)
-        let after = try ECVRunner.run(
-            ["today", "--team", "team-nc", "--date", "2027-03-08", "--format", "json"] + root)
+        let after = try ECVRunner.run(["today", "--team", "team-nc", "--date", day, "--format", "json"] + root)
         let document = try #require(try JSONSerialization.jsonObject(with: Data(after.stdout.utf8)) as? [String: Any])
         let entries = (document["teams"] as? [[String: Any]] ?? []).flatMap { $0["entries"] as? [[String: Any]] ?? [] }
         #expect(!entries.contains { $0["kind"] as? String == "visit" && $0["site"] as? String == "bj-fire-1" })

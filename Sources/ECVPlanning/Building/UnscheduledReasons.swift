@@ -12,6 +12,17 @@ struct UnscheduledReasons {
             + "vehicles follow it"
     }
 
+    /// Whether more working days on the job's line might fit it: the engine found no room, or no time to reach
+    /// the site and return, and no appointment stands in the way.
+    func isForLackOfTime(_ job: Int, _ engineReason: UnassignedReason) -> Bool {
+        guard VisitWindows.appointment(keptBy: model.jobs[job]) == nil else { return false }
+        switch engineReason {
+        case .noRoom: return true
+        case .noReachableWindow: return reason(for: job, engineReason).hasPrefix("does not fit before")
+        case .missingSkills, .exceedsCapacity: return false
+        }
+    }
+
     func reason(for job: Int, _ engineReason: UnassignedReason) -> String {
         let placement = model.jobs[job]
         let own = model.routes.firstIndex { $0.id == placement.route.id } ?? 0

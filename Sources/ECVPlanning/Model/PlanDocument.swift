@@ -12,6 +12,15 @@ public struct PlanDocument: Codable, Sendable {
     public var totals: Totals
     /// A re-plan's reasons for moving or dropping visits of the plan before it, by vehicle; absent when none.
     public var reasons: [String: String]?
+    /// Per line with vehicles left out for lack of time, the end date that would fit them; absent when none.
+    public var advice: [Advice]?
+
+    public struct Advice: Codable, Sendable {
+        public var route: String
+        public var end: String
+        public var addedWorkdays: Int
+        public var vehicles: Int
+    }
 
     public struct Route: Codable, Sendable {
         public var route: String
@@ -79,6 +88,8 @@ public struct PlanDocument: Codable, Sendable {
         public var site: String
         public var route: String
         public var reason: String
+        /// `true` when more working days on the line might fit the vehicle; absent otherwise.
+        public var forLackOfTime: Bool?
     }
 
     public struct Totals: Codable, Sendable {
@@ -127,9 +138,17 @@ public struct PlanDocument: Codable, Sendable {
                     nightsAway: route.cost?.nightsAway))
         }
         unscheduled = plan.unscheduled.map {
-            Unscheduled(vehicle: $0.vehicle, site: $0.site, route: $0.route, reason: $0.reason)
+            Unscheduled(
+                vehicle: $0.vehicle, site: $0.site, route: $0.route, reason: $0.reason,
+                forLackOfTime: $0.forLackOfTime ? true : nil)
         }
         reasons = plan.reasons.isEmpty ? nil : plan.reasons
+        advice =
+            plan.advice.isEmpty
+            ? nil
+            : plan.advice.map {
+                Advice(route: $0.route, end: $0.end.description, addedWorkdays: $0.addedWorkdays, vehicles: $0.vehicles)
+            }
         totals = Totals(
             km: PlanDocument.tenths(routes.reduce(0) { $0 + $1.totals.km }), vehicles: plan.vehicleCount,
             unscheduled: plan.unscheduled.count, cost: plan.cost.map { ($0 * 100).rounded() / 100 },

@@ -71,8 +71,16 @@ extension TourPlan {
         self.init(
             seed: document.seed, routes: routes,
             unscheduled: document.unscheduled.map {
-                Unscheduled(vehicle: $0.vehicle, site: $0.site, route: $0.route, reason: $0.reason)
-            }, reasons: document.reasons ?? [:])
+                Unscheduled(
+                    vehicle: $0.vehicle, site: $0.site, route: $0.route, reason: $0.reason,
+                    forLackOfTime: $0.forLackOfTime ?? false)
+            }, reasons: document.reasons ?? [:],
+            advice: (document.advice ?? []).compactMap { advice in
+                CalendarDay(iso: advice.end).map {
+                    CapacityAdvice(
+                        route: advice.route, end: $0, addedWorkdays: advice.addedWorkdays, vehicles: advice.vehicles)
+                }
+            })
     }
 
     /// The typed plan of a stored `ecv-plan/1` JSON text.

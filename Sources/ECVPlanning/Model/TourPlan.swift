@@ -7,6 +7,8 @@ public struct TourPlan: Sendable, Equatable {
     public var unscheduled: [Unscheduled]
     /// For a re-plan: why a visit of the previous plan moved or was dropped, by vehicle.
     public var reasons: [String: String] = [:]
+    /// Per line with vehicles left out for lack of time, the end date that would fit them.
+    public var advice: [CapacityAdvice] = []
 
     /// Road km over all routes.
     public var km: Double { routes.reduce(0) { $0 + $1.km } }
@@ -88,4 +90,17 @@ public struct Unscheduled: Sendable, Equatable {
     public var site: String
     public var route: String
     public var reason: String
+    /// Whether more working days on its line might fit it: the tour ran out of room, not a site or a skill.
+    public var forLackOfTime = false
+}
+
+/// What would fit a line's vehicles left out for lack of time.
+///
+/// The end date, the working days it adds, and how many vehicles it schedules: planning that line with that
+/// end date schedules them.
+public struct CapacityAdvice: Sendable, Equatable {
+    public var route: String
+    public var end: CalendarDay
+    public var addedWorkdays: Int
+    public var vehicles: Int
 }

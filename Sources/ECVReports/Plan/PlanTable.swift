@@ -35,6 +35,12 @@ public struct PlanTable {
         for item in plan.unscheduled {
             out += "  unscheduled \(item.vehicle) at \(item.site) (\(item.route)): \(item.reason)\n"
         }
+        for advice in plan.advice {
+            out +=
+                "  advice: \(advice.route) ending on \(advice.end) (\(advice.addedWorkdays) more working "
+                + "day\(advice.addedWorkdays == 1 ? "" : "s")) would fit its \(advice.vehicles) vehicle"
+                + "\(advice.vehicles == 1 ? "" : "s") left out for lack of time\n"
+        }
         return out
     }
 

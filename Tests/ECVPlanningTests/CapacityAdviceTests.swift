@@ -1,0 +1,57 @@
+import ECVCatalog
+import ECVModel
+import ECVPlanning
+import ECVTestSupport
+import Testing
+
+/// Advice for vehicles left out for lack of time: the end date that fits them, and it does.
+@Suite struct CapacityAdviceTests {
+    static func shortened(_ route: String, to end: String) throws -> Catalog {
+        var catalog = CatalogLoader.load(root: ProjectPaths.sampleCatalog).catalog
+        let index = try #require(catalog.routes.firstIndex { $0.id == route })
+        catalog.routes[index].end = try #require(CalendarDay(iso: end))
+        return catalog
+    }
+
+    @Test func aLineTooShortForItsVehiclesIsToldTheEndThatFitsThemAndThatEndDoes() throws {
+        let catalog = try Self.shortened("northwest", to: "2027-03-12")
+        var options = PlanCheckTests.options()
+        options.routes = ["northwest"]
+        options.advice = true
+        let plan = try Planner(catalog: catalog, options: options).plan()
+        let left = plan.unscheduled.filter(\.forLackOfTime)
+        try #require(!left.isEmpty)
+        let advice = try #require(plan.advice.first)
+        #expect(plan.advice.count == 1)
+        #expect(advice.route == "northwest" && advice.vehicles == left.count)
+        #expect(advice.end > (try #require(CalendarDay(iso: "2027-03-12"))))
+
+        var extended = catalog
+        let index = try #require(extended.routes.firstIndex { $0.id == "northwest" })
+        extended.routes[index].end = advice.end
+        options.advice = false
+        let again = try Planner(catalog: extended, options: options).plan()
+        #expect(again.unscheduled.isEmpty, "\(again.unscheduled)")
+        // One working day less does not fit them all, or the advice would have said so.
+        if advice.addedWorkdays > 1 {
+            var shorter = catalog
+            var day = advice.end.adding(days: -1)
+            while !extended.routes[index].isWorkday(day) { day = day.adding(days: -1) }
+            shorter.routes[index].end = day
+            #expect(!(try Planner(catalog: shorter, options: options).plan()).unscheduled.isEmpty)
+        }
+    }
+
+    @Test func aVehicleLeftOutForAMissingSkillGetsNoAdvice() throws {
+        var catalog = CatalogLoader.load(root: ProjectPaths.sampleCatalog).catalog
+        let team = try #require(catalog.teams.firstIndex { $0.id == "team-nw" })
+        catalog.teams[team].skills = []
+        var options = PlanCheckTests.options()
+        options.routes = ["northwest"]
+        options.advice = true
+        let plan = try Planner(catalog: catalog, options: options).plan()
+        #expect(!plan.unscheduled.isEmpty)
+        #expect(plan.unscheduled.allSatisfy { !$0.forLackOfTime })
+        #expect(plan.advice.isEmpty)
+    }
+}
