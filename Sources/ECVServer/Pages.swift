@@ -24,8 +24,14 @@ struct Pages {
     }
 
     /// The teams' day of the published plan: drives, visits, where each team sleeps.
-    func today(_ published: (version: Int, days: [TeamDay])?, day: CalendarDay) -> String {
+    func today(_ published: (version: Int, days: [TeamDay])?, day: CalendarDay, differing: [String] = []) -> String {
         var body = "<h1>Visits on \(day)</h1>"
+        if !differing.isEmpty {
+            body +=
+                "<p class=\"error\" role=\"alert\">Routes/ and Checklists/ on this laptop differ from those the "
+                + "published plan was made from: \(differing.map(HTML.escape).joined(separator: ", ")). The plan may "
+                + "send the team where these files do not; import the office's latest bundle.</p>"
+        }
         guard let published else {
             return HTML.page(
                 title: "Today",

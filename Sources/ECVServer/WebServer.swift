@@ -22,16 +22,19 @@ public struct WebServer: Sendable {
         public var actor: Actor
         /// The clock: what "today" is and when answers are recorded.
         public var now: @Sendable () -> Date
+        /// The folder holding Checklists/ and Routes/, compared with the files the published plan was made from.
+        public var root: URL?
 
         public init(
             host: String = "127.0.0.1", port: Int = 8080, token: String? = nil, actor: Actor,
-            now: @escaping @Sendable () -> Date = { Date() }
+            now: @escaping @Sendable () -> Date = { Date() }, root: URL? = nil
         ) {
             self.host = host
             self.port = port
             self.token = token
             self.actor = actor
             self.now = now
+            self.root = root
         }
 
         /// Whether `host` only accepts connections from this machine.
@@ -84,7 +87,12 @@ public struct WebServer: Sendable {
                 return WebServer.html(pages.today(nil, day: day))
             }
             let plan = try TourPlan(json: record.json, routes: catalog.routes)
-            return WebServer.html(pages.today((record.version, plan.days(on: day, catalog: catalog)), day: day))
+            let differences = configuration.root.flatMap { root in
+                record.inputs?.differences(from: PlanInputs.read(root: root))
+            }
+            return WebServer.html(
+                pages.today(
+                    (record.version, plan.days(on: day, catalog: catalog)), day: day, differing: differences ?? []))
         }
         router.get("/vehicles/:vehicle") { _, context in
             let placement = try placement(context)

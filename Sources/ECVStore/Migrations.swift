@@ -196,6 +196,10 @@ enum Migrations {
                     SELECT version, createdAt, 'ecv', 'migration' FROM plan WHERE state = 'published';
                     """)
         }
+        migrator.registerMigration("v6-plan-input-files") { db in
+            // Each file a plan was made from, with its SHA-256, so that a laptop can name the files that differ.
+            try db.alter(table: "plan") { t in t.add(column: "inputFiles", .text) }
+        }
         return migrator
     }
 }

@@ -5,14 +5,15 @@ import GRDB
 extension Store {
     /// Stores a plan as the next version, a draft, with the SHA-256 of the catalog it was made from.
     public func savePlan(
-        json: String, seed: UInt64, catalog: Catalog, fromDay: CalendarDay? = nil, by actor: Actor, at now: Date,
-        id: UUID, auditID: UUID
+        json: String, seed: UInt64, catalog: Catalog, inputs: PlanInputs? = nil, fromDay: CalendarDay? = nil,
+        by actor: Actor, at now: Date, id: UUID, auditID: UUID
     ) throws(StoreError) -> PlanRecord {
         try write { db in
             let version = (try Int.fetchOne(db, sql: "SELECT MAX(version) FROM plan") ?? 0) + 1
             let record = PlanRecord(
                 id: id, version: version, createdAt: now, seed: Int64(bitPattern: seed), json: json,
-                inputsSHA256: try Store.inputsHash(catalog), fromDay: fromDay?.description, state: .draft)
+                inputsSHA256: try Store.inputsHash(catalog), fromDay: fromDay?.description, state: .draft,
+                inputFiles: try inputs.map { try Store.json($0) })
             try record.insert(db)
             try AuditRecord(
                 id: auditID, at: now, who: actor.who, laptop: actor.laptop, entity: "plan", entityID: id.uuidString,

@@ -110,4 +110,22 @@ import Testing
         #expect(cancelled.first?["sequence"] as? Int == 1)
         #expect(events.filter { $0["status"] as? String == "CONFIRMED" }.count == 73)
     }
+
+    @Test func filesThatDifferFromThoseThePublishedPlanWasMadeFromAreNamed() throws {
+        let folder = try TemporaryFolder(copyingCatalogFrom: ProjectPaths.sampleCatalog)
+        let root = ["--root", folder.url.path]
+        #expect(try ECVRunner.run(["plan", "--iterations", "300"] + root).status == 0)
+        #expect(try ECVRunner.run(["plan", "publish"] + root).status == 0)
+        let same = try ECVRunner.run(["today", "--date", "2027-03-02"] + root)
+        #expect(same.status == 0 && same.stderr.isEmpty)
+        try folder.replace(
+            "holidays: [2027-04-05]", with: "holidays: [2027-04-05, 2027-04-06]", in: "Routes/northwest.yaml")
+        let changed = try ECVRunner.run(["today", "--date", "2027-03-02"] + root)
+        #expect(changed.status == 0)
+        #expect(
+            changed.stderr == "warning: Routes/ and Checklists/ here differ from those plan version 1 was made from: "
+                + "Routes/northwest.yaml (changed); the plan may send the team where these files do not\n")
+        let inspect = try ECVRunner.run(["inspect", "HLJ-FIRE-01", "--engineer", "Li Na"] + root, input: "q\n")
+        #expect(inspect.stderr.contains("Routes/northwest.yaml (changed)"))
+    }
 }

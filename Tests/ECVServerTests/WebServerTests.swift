@@ -211,6 +211,25 @@ import Testing
                 #expect(body.contains("href=\"/vehicles/HLJ-FIRE-01\""))
                 #expect(body.contains("09:00–12:00"))
                 #expect(body.contains("fixed appointment"))
+                #expect(!body.contains("differ from those the published plan was made from"))
+            }
+        }
+        // On a laptop whose files differ from the plan's, the page says which.
+        var stored = PlanInputs.read(root: ProjectPaths.sampleCatalog)
+        stored.files["Routes/northeast.yaml"] = "0"
+        let other = try fixture.store.savePlan(
+            json: plan, seed: 1, catalog: Self.catalog, inputs: stored, by: Self.actor, at: Date(), id: UUID(),
+            auditID: UUID())
+        _ = try fixture.store.publishPlan(version: other.version, by: Self.actor, at: Date(), auditID: UUID())
+        let laptop = WebServer(
+            configuration: .init(port: 0, actor: Self.actor, root: ProjectPaths.sampleCatalog), catalog: Self.catalog,
+            store: fixture.store)
+        try await laptop.application().test(.router) { client in
+            try await client.execute(uri: "/today?date=2027-04-12", method: .get) { response in
+                let body = String(buffer: response.body)
+                #expect(
+                    body.contains(
+                        "differ from those the published plan was made from: Routes/northeast.yaml (changed)."))
             }
         }
     }

@@ -41,6 +41,12 @@ struct InspectCommand: ParsableCommand {
         let catalog = try global.loadCatalog()
         let placement = try global.placement(of: vehicle, in: catalog)
         let store = try global.openStore()
+        // Answers are recorded whatever the plan says; the engineer hears when the files here differ from it.
+        if let warning = (try? PlanStorage.load(.published, from: store, catalog: catalog))?.inputsWarning(
+            root: global.rootURL)
+        {
+            FileHandle.standardError.write(Data(warning.utf8))
+        }
         let actor = Actor.current(engineer)
         let items = catalog.items(applyingTo: placement.vehicle)
         do {

@@ -57,7 +57,8 @@ struct PlanMakeCommand: ParsableCommand {
         let catalog = try global.loadCatalog()
         let store = try global.openStore()
         let plan = try planning.plan(catalog, global: global, continuation: nil)
-        try DraftOutput(catalog: catalog, store: store, planning: planning).finish(plan, fromDay: nil, context: nil)
+        try DraftOutput(catalog: catalog, store: store, planning: planning, root: global.rootURL).finish(
+            plan, fromDay: nil, context: nil)
     }
 }
 

@@ -70,7 +70,7 @@ struct ReplanCommand: ParsableCommand {
         var everyRoute = planning
         everyRoute.route = []
         let plan = try everyRoute.plan(catalog, global: global, continuation: continuation)
-        try DraftOutput(catalog: catalog, store: store, planning: planning).finish(
+        try DraftOutput(catalog: catalog, store: store, planning: planning, root: global.rootURL).finish(
             plan, fromDay: day, context: PlanDiff.Context(from: day, done: continuation.done))
     }
 

@@ -47,6 +47,9 @@ struct TodayCommand: ParsableCommand {
             day = ISOTime.today(at: Date())
         }
         let published = try PlanStorage.load(.published, from: try global.openStore(), catalog: catalog)
+        if let warning = published.inputsWarning(root: global.rootURL) {
+            FileHandle.standardError.write(Data(warning.utf8))
+        }
         let agenda = DayAgenda(
             days: published.plan.days(on: day, team: team, catalog: catalog), day: day,
             version: published.version, catalog: catalog, language: lang)

@@ -9,6 +9,8 @@ struct DraftOutput {
     let catalog: Catalog
     let store: Store
     let planning: PlanningOptions
+    /// The folder holding Checklists/ and Routes/, whose files the plan is made from.
+    let root: URL
 
     func finish(_ plan: TourPlan, fromDay: CalendarDay?, context: PlanDiff.Context?) throws {
         let now = Date()
@@ -17,7 +19,8 @@ struct DraftOutput {
             plan: plan, catalog: catalog, language: planning.lang, generated: now,
             history: try PlanStorage.publishedHistory(store: store, catalog: catalog, before: nil)
         ).write(planning.format, to: planning.out)
-        let record = try PlanStorage.save(plan, catalog: catalog, generated: now, fromDay: fromDay, store: store)
+        let record = try PlanStorage.save(
+            plan, catalog: catalog, inputs: PlanInputs.read(root: root), generated: now, fromDay: fromDay, store: store)
         var epilogue = ""
         if let published {
             // The draft as stored, km rounded as in the published plan, so that equal plans compare equal.

@@ -15,12 +15,13 @@ enum PlanStorage {
 
     /// Stores `plan` as the next version, a draft.
     static func save(
-        _ plan: TourPlan, catalog: Catalog, generated: Date, fromDay: CalendarDay? = nil, store: Store
+        _ plan: TourPlan, catalog: Catalog, inputs: PlanInputs, generated: Date, fromDay: CalendarDay? = nil,
+        store: Store
     ) throws -> PlanRecord {
         do {
             return try store.savePlan(
                 json: json(plan, generated: generated, pretty: false), seed: plan.seed, catalog: catalog,
-                fromDay: fromDay, by: Actor.current(), at: generated, id: TimeOrderedID.make(),
+                inputs: inputs, fromDay: fromDay, by: Actor.current(), at: generated, id: TimeOrderedID.make(),
                 auditID: TimeOrderedID.make())
         } catch {
             throw CLIError.store(error)
@@ -69,6 +70,18 @@ enum PlanStorage {
             throw CLIError.store(.database("plan version \(record.version) is not a readable ecv-plan/1 document"))
         }
         return (document, record.version)
+    }
+}
+
+extension StoredPlan {
+    /// A warning naming the files of `root` that differ from those this plan was made from; `nil` when they are
+    /// the same or the plan did not keep them.
+    func inputsWarning(root: URL) -> String? {
+        guard let inputs = record.inputs else { return nil }
+        let differences = inputs.differences(from: PlanInputs.read(root: root))
+        guard !differences.isEmpty else { return nil }
+        return "warning: Routes/ and Checklists/ here differ from those plan version \(version) was made from: "
+            + differences.joined(separator: ", ") + "; the plan may send the team where these files do not\n"
     }
 }
 

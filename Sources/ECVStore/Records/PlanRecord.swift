@@ -18,6 +18,13 @@ public struct PlanRecord: Codable, Sendable, Equatable, FetchableRecord, Persist
     public var fromDay: String?
     /// Whether teams follow this version.
     public var state: PlanState
+    /// The files the plan was made from, `PlanInputs` as JSON; `nil` for plans stored before they were kept.
+    public var inputFiles: String?
+
+    /// The files the plan was made from, when they were kept.
+    public var inputs: PlanInputs? {
+        inputFiles.flatMap { try? JSONDecoder().decode(PlanInputs.self, from: Data($0.utf8)) }
+    }
 
     /// A plan from scratch, or a re-plan of the rest of a tour.
     public var kind: PlanKind { fromDay == nil ? .plan : .replan }
