@@ -8,7 +8,7 @@ public struct ECVCommand: ParsableCommand {
         commandName: "ecv",
         abstract: "Plan and run health-check tours of emergency communications vehicles.",
         discussion: """
-            Reads the checklists in ROOT/Checklists and the teams, clients and regional lines in ROOT/Routes.
+            Reads the checklists in ROOT/Checklists and the teams, clients and regional lines in ROOT/Routes. \
             Start with `ecv validate` after every change to those files.
             """,
         version: ECVCommand.version,

@@ -7,7 +7,7 @@ struct FleetCommand: ParsableCommand {
         commandName: "fleet",
         abstract: "List clients, sites and vehicles with required skills and service minutes.",
         discussion: """
-            Service minutes are the minutes of every checklist item that applies to the vehicle plus the
+            Service minutes are the minutes of every checklist item that applies to the vehicle plus the \
             route's setup minutes. Required skills are the vehicle's equipment tags that some team has as a skill.
 
             Examples:

@@ -9,8 +9,8 @@ struct InspectCommand: ParsableCommand {
         commandName: "inspect",
         abstract: "Inspect a vehicle item by item; every answer is saved at once and the run can be resumed.",
         discussion: """
-            At each item type p (pass), f (fail), na, s (skip), a number for a measure, one of the choices, or the
-            text; ? for help, b to go back, q to stop (what is answered stays saved). fail and na ask for a note.
+            At each item type p (pass), f (fail), na, s (skip), a number for a measure, one of the choices, or the \
+            text; ? for help, b to go back, q to stop (what is answered stays saved). fail and na ask for a note. \
             Run the command again to continue where you stopped.
 
             Examples:

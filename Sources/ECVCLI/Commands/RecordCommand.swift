@@ -10,8 +10,8 @@ struct RecordCommand: ParsableCommand {
         commandName: "record",
         abstract: "Record results for a vehicle: all of them or, if any is bad, none.",
         discussion: """
-            ITEM is the full id subsystem.item; VALUE is pass, fail, na, a number (measure items) or one of the
-            item's choices. `na` and a declared `fail` need a note. Results go into the vehicle's open
+            ITEM is the full id subsystem.item; VALUE is pass, fail, na, a number (measure items) or one of the \
+            item's choices. `na` and a declared `fail` need a note. Results go into the vehicle's open \
             inspection, or a new one; a second result for an item is a correction (a new version).
 
             Examples:

@@ -45,9 +45,9 @@ struct VehicleReportCommand: ParsableCommand {
         commandName: "vehicle",
         abstract: "A vehicle's inspection report: verdict, subsystems, every item, recommendations.",
         discussion: """
-            The file goes into --out under a name made from the vehicle id (never outside the folder), with
-            detached signatures FILE.sig (for `ecv report verify`) and FILE.sig.bin (raw Ed25519, for OpenSSL)
-            when the office key is there (`ecv keys init`). The language is the client's unless --lang says
+            The file goes into --out under a name made from the vehicle id (never outside the folder), with \
+            detached signatures FILE.sig (for `ecv report verify`) and FILE.sig.bin (raw Ed25519, for OpenSSL) \
+            when the office key is there (`ecv keys init`). The language is the client's unless --lang says \
             otherwise; the report id is the same in every language.
 
             Examples:
@@ -85,7 +85,7 @@ struct ClientReportCommand: ParsableCommand {
         commandName: "client",
         abstract: "A client's fleet summary: verdict counts, a chart, every vehicle with its open failures.",
         discussion: """
-            Holds only that client's vehicles. Written and signed like the vehicle report; as csv, the client's
+            Holds only that client's vehicles. Written and signed like the vehicle report; as csv, the client's \
             rows of the readiness board.
 
             Examples:
@@ -138,7 +138,7 @@ struct TourReportCommand: ParsableCommand {
         commandName: "tour",
         abstract: "The tour for the office: km planned and done, verdicts, failing items, sectors, route map.",
         discussion: """
-            From the stored plan VERSION (default: the plan the teams follow) and the readiness board: every
+            From the stored plan VERSION (default: the plan the teams follow) and the readiness board: every \
             count is of vehicles, as `ecv status` counts them.
 
             Examples:
@@ -190,7 +190,7 @@ struct VerifyReportCommand: ParsableCommand {
         commandName: "verify",
         abstract: "Check that a report is unchanged and signed by the office's key.",
         discussion: """
-            Needs only the office's public key (office-ed25519.pub or office-ed25519.pub.pem in --keys DIR).
+            Needs only the office's public key (office-ed25519.pub or office-ed25519.pub.pem in --keys DIR). \
             Exit status 0 for an intact report; 1 for a changed file, another key or no signature.
             """
     )

@@ -9,8 +9,8 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Serve the web form for entering results, on this machine only unless told otherwise.",
         discussion: """
-            Pages: the readiness board (/), today's visits (/today), and per vehicle a form per subsystem
-            with every applicable item. Each answer is saved as soon as it is entered. Listening on another
+            Pages: the readiness board (/), today's visits (/today), and per vehicle a form per subsystem \
+            with every applicable item. Each answer is saved as soon as it is entered. Listening on another \
             address than 127.0.0.1 needs --token; every request must then carry it.
 
             Examples:

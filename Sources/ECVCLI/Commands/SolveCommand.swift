@@ -8,9 +8,9 @@ struct SolveCommand: ParsableCommand {
         commandName: "solve",
         abstract: "Solve a VRPTW instance in Solomon's text format.",
         discussion: """
-            Distances are Euclidean in double precision, travel time equals distance, service starts inside
-            [ready, due] and every route is back at the depot by its due date; the fleet size and capacity
-            come from the file. The objective is total distance. This is how ecv's engine is compared with
+            Distances are Euclidean in double precision, travel time equals distance, service starts inside \
+            [ready, due] and every route is back at the depot by its due date; the fleet size and capacity \
+            come from the file. The objective is total distance. This is how ecv's engine is compared with \
             other solvers.
 
             Examples:

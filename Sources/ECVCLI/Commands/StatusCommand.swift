@@ -10,8 +10,8 @@ struct StatusCommand: ParsableCommand {
         commandName: "status",
         abstract: "The readiness board: each vehicle's verdict and failed items, the worst first.",
         discussion: """
-            Verdicts come from the latest result of each item that applies to the vehicle: NOT_DEPLOYABLE
-            (a critical item failed), RESTRICTED (a major item failed), INCOMPLETE (a critical or major item
+            Verdicts come from the latest result of each item that applies to the vehicle: NOT_DEPLOYABLE \
+            (a critical item failed), RESTRICTED (a major item failed), INCOMPLETE (a critical or major item \
             untested), DEPLOYABLE, or NOT_INSPECTED.
 
             Examples:

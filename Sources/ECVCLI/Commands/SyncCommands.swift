@@ -9,7 +9,7 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Write a sync bundle of everything recorded here since the last export.",
         discussion: """
-            The bundle holds this laptop's inspections, results, photos and audit lines (not what it imported), as
+            The bundle holds this laptop's inspections, results, photos and audit lines (not what it imported), as \
             JSON lines with a manifest of counts and SHA-256 sums. The next export starts where this one ends.
 
             Examples:
@@ -45,8 +45,8 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Merge a sync bundle: all of it or nothing; what is here already is skipped.",
         discussion: """
-            A truncated, corrupted or changed bundle is refused whole. Importing a bundle twice adds nothing.
-            When two laptops changed the same item without seeing each other's change, both stay in the
+            A truncated, corrupted or changed bundle is refused whole. Importing a bundle twice adds nothing. \
+            When two laptops changed the same item without seeing each other's change, both stay in the \
             audit trail, the later counts, and the conflict is printed.
 
             Examples:

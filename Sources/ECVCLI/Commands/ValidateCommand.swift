@@ -9,7 +9,7 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Check Checklists/ and Routes/; exit 1 on any error.",
         discussion: """
-            Prints every problem as FILE:LINE:COLUMN: error|warning: MESSAGE, sorted by file and line,
+            Prints every problem as FILE:LINE:COLUMN: error|warning: MESSAGE, sorted by file and line, \
             then a summary of what was read. Warnings alone exit 0.
 
             Examples:
