@@ -25,6 +25,8 @@ public struct Planner: Sendable {
         public var timeCosts = true
         /// For each line with vehicles left out for lack of time, search the end date that would fit them.
         public var advice = true
+        /// With `rebalance`, let one client's sites go to several teams; otherwise a client stays with one.
+        public var splitClients = false
 
         public init() {}
     }
@@ -52,6 +54,15 @@ public struct Planner: Sendable {
             throw .unknownRoute(route, suggestion: Suggestion.closest(to: route, among: known))
         }
         var plan = try plan(keepingPreferredDays: false, progress: progress)
+        if options.rebalance, options.continuation == nil {
+            // Rebalancing searches a far larger space; a dispatcher gets it only where it does better than
+            // every team keeping its own line.
+            var own = self
+            own.options.rebalance = false
+            own.options.advice = false
+            let kept = try own.plan(keepingPreferredDays: false, progress: nil)
+            if Planner.rank(kept, catalog) < Planner.rank(plan, catalog) { plan = kept }
+        }
         if let continuation = options.continuation,
             !continuation.preferred.isEmpty || !continuation.displaced.isEmpty
         {
@@ -65,11 +76,52 @@ public struct Planner: Sendable {
         return plan
     }
 
+    /// The objective of a finished plan, to compare two: high-priority vehicles left out, vehicles left out, cost.
+    static func rank(_ plan: TourPlan, _ catalog: Catalog) -> (Int, Int, Double) {
+        let high = plan.unscheduled.filter { catalog.placement(ofVehicle: $0.vehicle)?.vehicle.priority == .high }
+        return (high.count, plan.unscheduled.count, plan.cost ?? plan.km)
+    }
+
+    /// The plan; with `rebalance` and without `splitClients`, a client whose vehicles the search spread over
+    /// several teams goes whole to the team that took most of them, and the tour is searched again (three
+    /// rounds at most; a client still spread then stays with its own line).
     private func plan(keepingPreferredDays: Bool, progress: ((Progress) -> Void)?) throws(PlanningError) -> TourPlan {
+        guard options.rebalance, !options.splitClients else {
+            return try plan(keepingPreferredDays: keepingPreferredDays, clientRoutes: [:], progress: progress)
+        }
+        var clientRoutes: [String: String] = [:]
+        for round in 0..<4 {
+            let plan = try plan(
+                keepingPreferredDays: keepingPreferredDays, clientRoutes: clientRoutes, progress: progress)
+            var routesOf: [String: [String: Int]] = [:]
+            for route in plan.routes {
+                for visit in route.stops.flatMap(\.visits) {
+                    routesOf[visit.client, default: [:]][route.route, default: 0] += 1
+                }
+            }
+            // A client the catalog itself puts on several lines may stay on them; one that moved goes whole.
+            let spread = routesOf.filter { client, routes in
+                let own = Set(catalog.placements.filter { $0.site.clientID == client }.map(\.route.id))
+                return routes.count > 1 && !Set(routes.keys).isSubset(of: own)
+            }
+            guard !spread.isEmpty else { return plan }
+            for (client, counts) in spread {
+                let own = catalog.placements.first { $0.site.clientID == client }?.route.id
+                clientRoutes[client] =
+                    round == 2
+                    ? own : counts.max { ($0.value, $0.key == own ? 1 : 0) < ($1.value, $1.key == own ? 1 : 0) }?.key
+            }
+        }
+        return try plan(keepingPreferredDays: keepingPreferredDays, clientRoutes: clientRoutes, progress: progress)
+    }
+
+    private func plan(
+        keepingPreferredDays: Bool, clientRoutes: [String: String], progress: ((Progress) -> Void)?
+    ) throws(PlanningError) -> TourPlan {
         let model = try TourModel(
             catalog: catalog, routeIDs: options.routes.map(Set.init), rebalance: options.rebalance,
             continuation: options.continuation, distances: options.distances,
-            keepingPreferredDays: keepingPreferredDays, timeCosts: options.timeCosts)
+            keepingPreferredDays: keepingPreferredDays, timeCosts: options.timeCosts, clientRoutes: clientRoutes)
         var solverOptions = Solver.Options()
         solverOptions.seed = options.seed
         solverOptions.timeLimit = options.timeLimit

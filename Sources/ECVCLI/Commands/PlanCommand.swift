@@ -83,6 +83,9 @@ struct PlanningOptions: ParsableArguments {
             """)
     var rebalance = false
 
+    @Flag(help: "With --rebalance, let one client's sites go to several teams (by default a client stays with one).")
+    var splitClients = false
+
     @Option(
         help: ArgumentHelp(
             "A CSV of measured legs, from,to,km,minutes (site ids or base); default Routes/distances.csv if present.",
@@ -111,6 +114,7 @@ struct PlanningOptions: ParsableArguments {
         options.maxIterations = iterations
         options.routes = route.isEmpty ? nil : route
         options.rebalance = rebalance
+        options.splitClients = splitClients
         options.distances = try measuredLegs(catalog, global: global)
         options.continuation = continuation
         let reporter = ProgressReporter()

@@ -47,7 +47,8 @@ struct TourModel {
     /// only take place on its day with its team.
     init(
         catalog: Catalog, routeIDs: Set<String>?, rebalance: Bool, continuation: Continuation?,
-        distances: DistanceTable, keepingPreferredDays: Bool = false, timeCosts: Bool = true
+        distances: DistanceTable, keepingPreferredDays: Bool = false, timeCosts: Bool = true,
+        clientRoutes: [String: String] = [:]
     ) throws(PlanningError) {
         self.distances = distances
         routes = catalog.routes.filter { routeIDs?.contains($0.id) ?? true }
@@ -118,6 +119,7 @@ struct TourModel {
         let placements = jobs
         let days = placements.map { job in
             JobDays(
+                route: clientRoutes[job.site.clientID].flatMap { routeIndex[$0] },
                 notBefore: continuation?.ready[job.vehicle.id],
                 pinned: keepingPreferredDays
                     ? continuation?.preferred[job.vehicle.id].flatMap { visit in
@@ -182,6 +184,8 @@ struct TourModel {
 
     /// The days a job may take place: none before a repair is done, and only its kept day when it is pinned.
     struct JobDays {
+        /// The route that must take the job: its client's sites stay with one team.
+        var route: Int?
         var notBefore: CalendarDay?
         var pinned: (route: Int, day: CalendarDay)?
 
@@ -215,6 +219,14 @@ struct TourModel {
         func skills(_ names: [String]) -> SkillSet {
             SkillSet(names.compactMap { skillNames.firstIndex(of: $0) }.map(SkillSet.skill))
         }
+        // A team's `max-workdays` is shared among its lines by their lengths in working days.
+        let workdayLimits = routes.indices.map { index -> Int? in
+            guard let limit = teams[index].maxWorkdays else { return nil }
+            let lines = routes.indices.filter { teams[$0].id == teams[index].id }
+            let total = lines.reduce(0) { $0 + clocks[$1].days.count }
+            guard total > 0 else { return limit }
+            return max(1, limit * clocks[index].days.count / total)
+        }
         let vehicles = routes.indices.map { index -> RoutingProblem.Vehicle in
             let route = routes[index]
             let clock = clocks[index]
@@ -224,7 +236,9 @@ struct TourModel {
             }
             return RoutingProblem.Vehicle(
                 startLocation: starts.locations[index], endLocation: starts.bases[index],
-                shift: TimeWindow(Double(starts.minutes[index]), Double(clock.horizon)),
+                shift: TimeWindow(
+                    Double(starts.minutes[index]),
+                    Double(min(clock.horizon, workdayLimits[index].map { $0 * clock.dayLength } ?? clock.horizon))),
                 skills: skills(teams[index].skills),
                 timeCost: rates.map { TourModel.kmPerWorkingMinute($0[index], route: route, clock: clock) } ?? 0,
                 timeCostPeriod: Double(clock.dayLength),
@@ -235,9 +249,10 @@ struct TourModel {
         let engineJobs = jobs.indices.map { index -> RoutingProblem.Job in
             let job = jobs[index]
             // A pinned visit stays with the team it had, which may have taken it over from its own line.
-            let own = days[index].pinned?.route ?? routes.firstIndex { $0.id == job.route.id } ?? 0
+            let own = days[index].pinned?.route ?? days[index].route ?? routes.firstIndex { $0.id == job.route.id } ?? 0
             // A site with an appointment stays with its own team, so that its first visit is the appointed one.
-            let movable = rebalance && job.site.appointment == nil && days[index].pinned == nil
+            let movable =
+                rebalance && job.site.appointment == nil && days[index].pinned == nil && days[index].route == nil
             // Only the routes that may take the job need its windows on their clocks; a re-plan starts later.
             let terms = routes.indices.map { r in
                 let windows =
