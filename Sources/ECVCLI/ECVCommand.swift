@@ -15,7 +15,7 @@ public struct ECVCommand: ParsableCommand {
             ValidateCommand.self, FleetCommand.self, ChecklistCommand.self, PlanCommand.self, SolveCommand.self,
             TodayCommand.self, InspectCommand.self, RecordCommand.self, StatusCommand.self, HistoryCommand.self,
             ReplanCommand.self, ExportCommand.self, ImportCommand.self, ServeCommand.self,
-            ReportCommand.self, KeysCommand.self,
+            ReportCommand.self, KeysCommand.self, LaptopsCommand.self,
         ]
     )
 
@@ -48,7 +48,9 @@ public struct ECVCommand: ParsableCommand {
     }
 }
 
-/// Writes `message` as one `error:` line on stderr.
+/// Writes `message` as one `error:` line on stderr (a line per problem when it lists several), every line
+/// made safe for the terminal: messages quote the offending values.
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+    let lines = message.split(separator: "\n", omittingEmptySubsequences: false).map { Terminal.safe(String($0)) }
+    FileHandle.standardError.write(Data("error: \(lines.joined(separator: "\n"))\n".utf8))
 }

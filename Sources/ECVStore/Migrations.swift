@@ -173,6 +173,16 @@ enum Migrations {
                 t.column("laptop", .text).notNull()
             }
         }
+        migrator.registerMigration("enrolled laptops") { db in
+            // The laptops whose signed bundles this database accepts, each with its public key.
+            try db.create(table: "laptop") { t in
+                t.primaryKey("name", .text)
+                t.column("publicKey", .blob).notNull().unique()
+                t.column("fingerprint", .text).notNull()
+                t.column("enrolledAt", .datetime).notNull()
+                t.column("enrolledBy", .text).notNull()
+            }
+        }
         return migrator
     }
 }

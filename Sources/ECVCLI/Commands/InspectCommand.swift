@@ -41,7 +41,7 @@ struct InspectCommand: ParsableCommand {
         let catalog = try global.loadCatalog()
         let placement = try global.placement(of: vehicle, in: catalog)
         let store = try global.openStore()
-        let actor = Actor.current(engineer)
+        let actor = try global.actor(engineer)
         let items = catalog.items(applyingTo: placement.vehicle)
         do {
             let queue = InspectionQueue(

@@ -62,7 +62,7 @@ struct RecordCommand: ParsableCommand {
         do {
             // Every entry is judged before anything is written, and everything is written in one transaction.
             recorded = try store.record(
-                zip(placements, batches).map { ($0, $1.entries) }, catalog: catalog, by: Actor.current(engineer),
+                zip(placements, batches).map { ($0, $1.entries) }, catalog: catalog, by: try global.actor(engineer),
                 at: Date(), makeID: TimeOrderedID.make)
         } catch let errors as EntryErrors {
             throw CLIError.entries(errors)

@@ -46,7 +46,7 @@ struct ServeCommand: AsyncParsableCommand {
         let catalog = try global.loadCatalog()
         let store = try global.openStore()
         let configuration = WebServer.Configuration(
-            host: host, port: port, token: token, actor: Actor.current(engineer))
+            host: host, port: port, token: token, actor: try global.actor(engineer))
         let server = WebServer(configuration: configuration, catalog: catalog, store: store)
         let host = self.host
         let token = self.token

@@ -31,22 +31,45 @@ public struct SyncConflict: Sendable, Equatable, CustomStringConvertible {
 }
 
 extension Store {
-    /// Imports a checked bundle in one transaction: all of it or, on any error, nothing.
+    /// Imports a signed bundle in one transaction: all of it or, on any error, nothing.
     ///
-    /// Rows are known by UUID and version: what is here already is skipped, so a bundle imported twice adds
-    /// nothing. A result recorded earlier than the vehicle's latest of the item never replaces it (it joins
-    /// the history). Two laptops that changed the same item — the same result corrected on both, or one
-    /// vehicle inspected on both at the same time — make a conflict: both stay, the later counts, and a
-    /// `conflict` line joins the trail. `items` gives a vehicle's applicable items for its verdict.
+    /// The bundle must be signed by the enrolled key of the laptop it names, and that laptop must not be
+    /// this one; then every record is checked (`BundleCheck`) before the write lock is taken. Rows are known
+    /// by UUID and version: what is here already is skipped, so a bundle imported twice adds nothing. A
+    /// result recorded earlier than the vehicle's latest of the item never replaces it (it joins the
+    /// history). Two laptops that changed the same item — the same result corrected on both, or one vehicle
+    /// inspected on both at the same time — make a conflict: both stay, the later counts, and a `conflict`
+    /// line joins the trail. Throws `BundleError` for a bundle refused, `StoreError` for the database.
     public func importBundle(
-        _ bundle: SyncBundle, file: String, items: (String) -> [ChecklistItem]?, by actor: Actor, at now: Date,
-        makeID: () -> UUID
-    ) throws(StoreError) -> ImportReport {
+        _ bundle: SyncBundle, file: String, rules: ImportRules, by actor: Actor, makeID: () -> UUID
+    ) throws -> ImportReport {
+        guard bundle.laptop != rules.importer else {
+            throw BundleError.refused("it claims to come from this laptop, \(bundle.laptop)")
+        }
+        guard let signature = bundle.signature else { throw BundleError.refused("it is not signed") }
+        guard let key = try publicKey(ofLaptop: bundle.laptop) else {
+            throw BundleError.refused(
+                "laptop \(bundle.laptop) is not enrolled here (`ecv laptops enroll \(bundle.laptop) FILE.pub`)")
+        }
+        guard signature.verifies(bundle.signedContent, with: key) else {
+            throw BundleError.refused("it is not signed by the enrolled key of laptop \(bundle.laptop)")
+        }
+        do {
+            try pool.read { db in try BundleCheck(bundle: bundle, rules: rules).run(db) }
+        } catch let error as BundleError {
+            throw error
+        } catch {
+            throw StoreError.database(Store.describe(error))
+        }
+        let catalog = rules.catalog
         // Photo files are written before the transaction and removed again if it fails.
         var written: [URL] = []
         do {
             return try importRows(
-                bundle, file: file, items: items, by: actor, at: now, makeID: makeID, written: &written)
+                bundle, file: file,
+                items: { vehicle in catalog.placement(ofVehicle: vehicle).map { catalog.items(applyingTo: $0.vehicle) }
+                },
+                by: actor, at: rules.now, makeID: makeID, written: &written)
         } catch {
             for url in written { try? FileManager.default.removeItem(at: url) }
             throw error
@@ -63,15 +86,20 @@ extension Store {
         return try write { db in
             var report = ImportReport()
             var inspections: [UUID: InspectionRecord] = [:]
+            // An end is taken only with the signer's audit line that ends the inspection.
+            let ended = Set(bundle.audit.filter { $0.entity == "inspection" && $0.old != nil }.map(\.entityID))
             for incoming in bundle.inspections {
                 if var existing = try InspectionRecord.fetchOne(db, key: incoming.id) {
-                    if existing.finishedAt == nil, let finished = incoming.finishedAt {
+                    if existing.finishedAt == nil, let finished = incoming.finishedAt, ended.contains(incoming.id.text)
+                    {
                         existing.finishedAt = finished
                         try existing.update(db)
                         report.finishedInspections += 1
                     }
                     inspections[incoming.id] = existing
                 } else {
+                    var incoming = incoming
+                    if !ended.contains(incoming.id.text) { incoming.finishedAt = nil }
                     try incoming.insert(db)
                     inspections[incoming.id] = incoming
                     report.newInspections += 1
@@ -103,7 +131,11 @@ extension Store {
                             vehicle: inspection.vehicleID, kept: incomingWins ? incoming : clash,
                             other: incomingWins ? clash : incoming, by: actor, at: stamp, id: makeID(), db))
                     guard incomingWins else { continue }
-                    stored.version = (versions.last?.version ?? 0) + 1
+                    let last = versions.last?.version ?? 0
+                    guard last < ResultRecord.maximumVersion else {
+                        throw StoreError.lastVersion(item: incoming.itemID)
+                    }
+                    stored.version = last + 1
                 } else if let rival = try Store.concurrentRival(of: incoming, in: inspection, db) {
                     let incomingWins = (incoming.recordedAt, incoming.version) >= (rival.recordedAt, rival.version)
                     report.conflicts.append(
@@ -142,9 +174,6 @@ extension Store {
             for bundled in bundle.photos {
                 let photo = bundled.photo
                 guard try PhotoRecord.fetchOne(db, key: photo.id) == nil else { continue }
-                guard bundled.data.sha256Hex == photo.sha256, PhotoKind(sniffing: bundled.data) != nil else {
-                    throw StoreError.database("photo \(photo.id.text) in the bundle is not the image its row describes")
-                }
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
                 let url = folder.appendingPathComponent(photo.fileName)
                 try bundled.data.write(to: url, options: .atomic)

@@ -1,0 +1,195 @@
+import ECVModel
+import Foundation
+import GRDB
+
+/// What an importer holds a bundle's records against: the catalog, its own clock and its own name.
+public struct ImportRules: Sendable {
+    public var catalog: Catalog
+    /// The importer's clock: a bundle may be exported at most a day after it (clocks drift, zones differ).
+    public var now: Date
+    /// This database's own laptop name: a bundle that claims it is refused.
+    public var importer: String
+
+    public init(catalog: Catalog, now: Date, importer: String) {
+        self.catalog = catalog
+        self.now = now
+        self.importer = importer
+    }
+
+    /// How far a bundle's export time may be ahead of the importer's clock.
+    static let clockSkew: TimeInterval = 86_400
+    /// No record of a tour is older than this.
+    static let earliest = Date(timeIntervalSince1970: 946_684_800)
+    /// The longest text field (names, notes, answers).
+    static let maximumTextBytes = 16 * 1024
+}
+
+/// Checks every value of a bundle before anything is written.
+///
+/// Vehicles and items are checked against the catalog,
+/// times against the export time and the importer's clock, versions against their range and order,
+/// laptops against the signer, photos against their bytes, and that each record has exactly its audit
+/// lines. Reads the database only (inspections the bundle refers to but does not carry).
+struct BundleCheck {
+    let bundle: SyncBundle
+    let rules: ImportRules
+
+    /// Throws the first problem found, as `BundleError.refused`.
+    func run(_ db: Database) throws {
+        let laptop = bundle.laptop
+        guard laptop != rules.importer else { throw refused("it claims to come from this laptop, \(laptop)") }
+        guard bundle.created <= rules.now.addingTimeInterval(ImportRules.clockSkew) else {
+            throw refused("it was exported at \(bundle.created), later than this computer's clock plus a day")
+        }
+        try time(bundle.created, "the export time", line: 1)
+        var vehicles: [UUID: String] = [:]
+        var fresh: Set<UUID> = []
+        var line = 2
+        for inspection in bundle.inspections {
+            defer { line += 1 }
+            guard vehicles[inspection.id] == nil else {
+                throw refused("line \(line): inspection \(inspection.id) twice")
+            }
+            guard rules.catalog.placement(ofVehicle: inspection.vehicleID) != nil else {
+                throw refused("line \(line): vehicle `\(inspection.vehicleID)` is not in Routes/")
+            }
+            if let stored = try InspectionRecord.fetchOne(db, key: inspection.id) {
+                guard stored.vehicleID == inspection.vehicleID else {
+                    throw refused("line \(line): inspection \(inspection.id) is of \(stored.vehicleID) here")
+                }
+            } else {
+                fresh.insert(inspection.id)
+                guard inspection.laptop == laptop else {
+                    throw refused(
+                        "line \(line): an inspection of laptop `\(inspection.laptop)` in a bundle of \(laptop)")
+                }
+                try time(inspection.startedAt, "its start", line: line)
+                if let finished = inspection.finishedAt {
+                    guard finished >= inspection.startedAt else {
+                        throw refused("line \(line): finished before it started")
+                    }
+                    try time(finished, "its end", line: line)
+                }
+                guard ["full", "recheck"].contains(inspection.kind) else {
+                    throw refused("line \(line): inspection kind `\(inspection.kind)`")
+                }
+            }
+            for text in [inspection.vehicleID, inspection.engineer, inspection.checklists, inspection.equipment] {
+                try bounded(text, line: line)
+            }
+            vehicles[inspection.id] = inspection.vehicleID
+        }
+        var versions: Set<String> = []
+        for result in bundle.results {
+            defer { line += 1 }
+            let vehicle = try vehicle(of: result.inspectionID, &vehicles, line: line, db)
+            guard (1...ResultRecord.maximumVersion).contains(result.version) else {
+                throw refused("line \(line): version \(result.version) is outside 1…\(ResultRecord.maximumVersion)")
+            }
+            guard versions.insert(key(result)).inserted else {
+                throw refused("line \(line): result \(key(result)) twice")
+            }
+            guard result.laptop == laptop else {
+                throw refused("line \(line): a result of laptop `\(result.laptop)` in a bundle of \(laptop)")
+            }
+            try applies(result.itemID, to: vehicle, line: line)
+            guard ItemResult.Status(rawValue: result.status) != nil else {
+                throw refused("line \(line): status `\(result.status)`")
+            }
+            guard result.value?.isFinite ?? true else { throw refused("line \(line): a value that is not a number") }
+            try time(result.recordedAt, "its time", line: line)
+            for text in [result.itemID, result.recordedBy, result.note, result.text, result.choice].compactMap({ $0 }) {
+                try bounded(text, line: line)
+            }
+            try sameResult(as: result, line: line, db)
+        }
+        try increasing(bundle.results)
+        let firstAudit = line
+        line += bundle.audit.count
+        for bundled in bundle.photos {
+            defer { line += 1 }
+            try check(bundled, vehicles: &vehicles, line: line, db)
+        }
+        try AuditCheck(bundle: bundle, vehicles: vehicles, fresh: fresh, firstLine: firstAudit).run()
+    }
+
+    private func check(_ bundled: BundledPhoto, vehicles: inout [UUID: String], line: Int, _ db: Database) throws {
+        let photo = bundled.photo
+        let vehicle = try vehicle(of: photo.inspectionID, &vehicles, line: line, db)
+        guard photo.vehicleID == vehicle else {
+            throw refused("line \(line): a photo of \(photo.vehicleID) in an inspection of \(vehicle)")
+        }
+        try applies(photo.itemID, to: vehicle, line: line)
+        guard photo.laptop == bundle.laptop else {
+            throw refused("line \(line): a photo of laptop `\(photo.laptop)` in a bundle of \(bundle.laptop)")
+        }
+        guard bundled.data.count <= PhotoKind.maximumBytes else {
+            throw refused("line \(line): a photo of \(bundled.data.count) bytes; at most 10 MiB are kept")
+        }
+        guard let kind = PhotoKind(sniffing: bundled.data), kind.rawValue == photo.contentType,
+            photo.bytes == bundled.data.count, bundled.data.sha256Hex == photo.sha256
+        else { throw refused("line \(line): photo \(photo.id) is not the JPEG or PNG its row describes") }
+        try time(photo.takenAt, "its time", line: line)
+        try bounded(photo.takenBy, line: line)
+    }
+
+    /// The vehicle of an inspection in the bundle or already here.
+    private func vehicle(of inspection: UUID, _ vehicles: inout [UUID: String], line: Int, _ db: Database) throws
+        -> String
+    {
+        if let vehicle = vehicles[inspection] { return vehicle }
+        guard let stored = try InspectionRecord.fetchOne(db, key: inspection) else {
+            throw refused("line \(line): inspection \(inspection) is neither in the bundle nor here")
+        }
+        vehicles[inspection] = stored.vehicleID
+        return stored.vehicleID
+    }
+
+    private func applies(_ item: String, to vehicle: String, line: Int) throws {
+        guard let placement = rules.catalog.placement(ofVehicle: vehicle),
+            rules.catalog.items(applyingTo: placement.vehicle).contains(where: { $0.fullID == item })
+        else { throw refused("line \(line): item `\(item)` does not apply to \(vehicle) in Checklists/") }
+    }
+
+    /// A version of a result already here is of the same inspection and item.
+    private func sameResult(as result: ResultRecord, line: Int, _ db: Database) throws {
+        guard
+            let stored = try Row.fetchOne(
+                db, sql: "SELECT inspectionID, itemID FROM result WHERE id = ? LIMIT 1", arguments: [result.id])
+        else { return }
+        guard stored["inspectionID"] as UUID == result.inspectionID, stored["itemID"] as String == result.itemID
+        else { throw refused("line \(line): result \(result.id) is of another inspection or item here") }
+    }
+
+    /// The versions of each result in the bundle grow with their times, and stay with one inspection and item.
+    private func increasing(_ results: [ResultRecord]) throws {
+        var byID: [UUID: [ResultRecord]] = [:]
+        for result in results { byID[result.id, default: []].append(result) }
+        for (id, versions) in byID where versions.count > 1 {
+            let sorted = versions.sorted { $0.version < $1.version }
+            for (earlier, later) in zip(sorted, sorted.dropFirst()) {
+                guard earlier.recordedAt <= later.recordedAt, earlier.inspectionID == later.inspectionID,
+                    earlier.itemID == later.itemID
+                else {
+                    throw refused("result \(id): version \(later.version) does not follow version \(earlier.version)")
+                }
+            }
+        }
+    }
+
+    private func time(_ date: Date, _ what: String, line: Int) throws {
+        guard date <= bundle.created || line == 1, date >= ImportRules.earliest else {
+            throw refused("line \(line): \(what), \(date), is after the bundle's export time or before 2000")
+        }
+    }
+
+    private func bounded(_ text: String, line: Int) throws {
+        guard text.utf8.count <= ImportRules.maximumTextBytes else {
+            throw refused("line \(line): a text of more than \(ImportRules.maximumTextBytes) bytes")
+        }
+    }
+
+    private func key(_ result: ResultRecord) -> String { "\(result.id.text)#\(result.version)" }
+
+    private func refused(_ reason: String) -> BundleError { .refused(reason) }
+}
