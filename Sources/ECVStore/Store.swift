@@ -28,7 +28,14 @@ public final class Store: Sendable {
             if readOnly, FileManager.default.fileExists(atPath: path) {
                 var reading = configuration
                 reading.readonly = true
-                let reader = try DatabasePool(path: path, configuration: reading)
+                let reader: any DatabaseWriter
+                do {
+                    reader = try DatabasePool(path: path, configuration: reading)
+                } catch  where !FileManager.default.isWritableFile(atPath: path) {
+                    // A read-only file in a read-only folder, without the WAL's shared-memory file: SQLite
+                    // reads it as immutable when its build takes URIs.
+                    reader = try DatabaseQueue(path: "file:\(path)?immutable=1", configuration: reading)
+                }
                 if try reader.read({ try Migrations.migrator.hasCompletedMigrations($0) }) {
                     pool = reader
                     return

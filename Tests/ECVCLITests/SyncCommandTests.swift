@@ -96,3 +96,26 @@ extension SyncCommandTests {
         #expect(run.stderr.contains("run `ecv keys init --laptop NAME`"))
     }
 }
+
+extension SyncCommandTests {
+    @Test func exportRefusesATargetThatIsNotARegularFileAndMarksNothingExported() throws {
+        let pair = try Pair()
+        _ = try ECVRunner.run(["record", "HLJ-FIRE-01", "power.grounding=1.1"] + pair.laptop)
+        let refused = try ECVRunner.run(["export", "--out", "/dev/full"] + pair.laptop)
+        #expect(refused.status == 1)
+        #expect(refused.stderr == "error: /dev/full exists and is not a regular file; it is left alone\n")
+        let bundle = pair.laptopFolder.url.appendingPathComponent("b.ecvbundle").path
+        let export = try ECVRunner.run(["export", "--out", bundle] + pair.laptop)
+        #expect(export.stdout.hasPrefix("exported 1 inspections, 1 results"))
+    }
+
+    @Test func ofConcurrentKeyInitsExactlyOneCreatesTheKey() throws {
+        let folder = try TemporaryFolder(copyingCatalogFrom: ProjectPaths.sampleCatalog)
+        let runs = try (0..<4).map { _ in
+            try ECVRunner.start(["keys", "init", "--laptop", "laptop-3", "--root", folder.url.path])
+        }
+        let results = try runs.map { try $0.wait() }
+        #expect(results.filter { $0.status == 0 }.count == 1)
+        #expect(results.filter { $0.stderr.contains("exists already; keys are never replaced") }.count == 3)
+    }
+}

@@ -113,3 +113,21 @@ import Testing
         #expect(row.inspected == Self.now.addingTimeInterval(60))
     }
 }
+
+/// Reading commands open the database for reading only.
+@Suite struct ReadOnlyStoreTests {
+    @Test func aStoreOpenedForReadingShowsTheBoardAndWritesNothing() throws {
+        let site = try SyncTests.Site("laptop-a")
+        try site.record("HLJ-FIRE-01", [("power.generator-start", "fail")], minutes: 0)
+        let before = try site.dump()
+        let reader = try Store(path: site.store.path, readOnly: true)
+        let row = try reader.board(SyncTests.catalog).first { $0.vehicle == "HLJ-FIRE-01" }
+        #expect(row?.verdict.readiness == .notDeployable)
+        #expect(throws: (any Error).self) {
+            try reader.record(
+                StoreTests.entries([("power.grounding", "1.1")]), for: StoreTests.placement(),
+                catalog: SyncTests.catalog, by: site.actor, at: SyncTests.start, makeID: TimeOrderedID.make)
+        }
+        #expect(try site.dump() == before)
+    }
+}
