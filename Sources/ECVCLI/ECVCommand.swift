@@ -51,6 +51,5 @@ public struct ECVCommand: ParsableCommand {
 /// Writes `message` as one `error:` line on stderr (a line per problem when it lists several), every line
 /// made safe for the terminal: messages quote the offending values.
 func printError(_ message: String) {
-    let lines = message.split(separator: "\n", omittingEmptySubsequences: false).map { Terminal.safe(String($0)) }
-    FileHandle.standardError.write(Data("error: \(lines.joined(separator: "\n"))\n".utf8))
+    FileHandle.standardError.write(Data("error: \(Terminal.safeLines(message))\n".utf8))
 }

@@ -72,7 +72,9 @@ struct InspectCommand: ParsableCommand {
             }
             if completed { try store.finish(inspection, by: actor, at: Date(), auditID: TimeOrderedID.make()) }
             let verdict = VerdictRules.verdict(items: items, results: try store.results(ofVehicle: vehicle))
-            Output.write(InteractiveInspection.summary(vehicle: vehicle, verdict: verdict, completed: completed))
+            Output.write(
+                Terminal.safeLines(
+                    InteractiveInspection.summary(vehicle: vehicle, verdict: verdict, completed: completed)))
         } catch let error as StoreError {
             throw CLIError.store(error)
         }
