@@ -33,6 +33,9 @@ public struct ImportRules: Sendable {
 struct BundleCheck {
     let bundle: SyncBundle
     let rules: ImportRules
+    /// The full ids of the items that apply to each vehicle met so far: bundles hold thousands of results
+    /// of a few hundred vehicles.
+    private let applicable = ApplicableItems()
 
     /// Throws the first problem found, as `BundleError.refused`.
     func run(_ db: Database) throws {
@@ -146,16 +149,17 @@ struct BundleCheck {
     }
 
     private func applies(_ item: String, to vehicle: String, line: Int) throws {
-        guard let placement = rules.catalog.placement(ofVehicle: vehicle),
-            rules.catalog.items(applyingTo: placement.vehicle).contains(where: { $0.fullID == item })
-        else { throw refused("line \(line): item `\(item)` does not apply to \(vehicle) in Checklists/") }
+        guard applicable.items(of: vehicle, in: rules.catalog).contains(item) else {
+            throw refused("line \(line): item `\(item)` does not apply to \(vehicle) in Checklists/")
+        }
     }
 
     /// A version of a result already here is of the same inspection and item.
     private func sameResult(as result: ResultRecord, line: Int, _ db: Database) throws {
         guard
             let stored = try Row.fetchOne(
-                db, sql: "SELECT inspectionID, itemID FROM result WHERE id = ? LIMIT 1", arguments: [result.id])
+                db.cachedStatement(sql: "SELECT inspectionID, itemID FROM result WHERE id = ? LIMIT 1"),
+                arguments: [result.id])
         else { return }
         guard stored["inspectionID"] as UUID == result.inspectionID, stored["itemID"] as String == result.itemID
         else { throw refused("line \(line): result \(result.id) is of another inspection or item here") }
@@ -192,4 +196,18 @@ struct BundleCheck {
     private func key(_ result: ResultRecord) -> String { "\(result.id.text)#\(result.version)" }
 
     private func refused(_ reason: String) -> BundleError { .refused(reason) }
+}
+
+/// The items that apply to each vehicle, computed once per vehicle.
+private final class ApplicableItems {
+    private var byVehicle: [String: Set<String>] = [:]
+
+    func items(of vehicle: String, in catalog: Catalog) -> Set<String> {
+        if let known = byVehicle[vehicle] { return known }
+        let items = catalog.placement(ofVehicle: vehicle).map {
+            Set(catalog.items(applyingTo: $0.vehicle).map(\.fullID))
+        }
+        byVehicle[vehicle] = items ?? []
+        return items ?? []
+    }
 }
