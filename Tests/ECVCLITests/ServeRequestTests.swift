@@ -1,5 +1,6 @@
 import ECVTestSupport
 import Foundation
+import GRDB
 import Testing
 
 /// `ecv serve` on 127.0.0.1, sent what other sites and careless clients send, byte by byte.
@@ -146,5 +147,26 @@ extension ServeRequestTests {
         #expect(photo.headers["content-security-policy"] == "default-src 'none'")
         #expect(photo.headers["content-disposition"] == "inline")
         #expect(photo.body == png)
+    }
+}
+
+extension ServeRequestTests {
+    @Test func anAnswerToAResultAtItsLastVersionIsRefusedAndTheServerStaysUp() throws {
+        let server = try Server { folder in
+            let root = ["--root", folder.url.path]
+            _ = try ECVRunner.run(["record", "HLJ-FIRE-01", "power.grounding=1.1"] + root)
+            // A database of an earlier release may hold any version a bundle brought it.
+            let database = try DatabaseQueue(path: folder.url.appendingPathComponent("ecv.sqlite").path)
+            try database.writeWithoutTransaction { db in
+                try db.execute(sql: "DROP TRIGGER result_no_update")
+                try db.execute(sql: "UPDATE result SET version = ?", arguments: [Int.max])
+            }
+            try database.close()
+        }
+        let refused = try server.postAnswer(origin: nil, accept: "application/json")
+        #expect(refused.status == 500)
+        let reply = try JSONSerialization.jsonObject(with: refused.body) as? [String: Any]
+        #expect((reply?["message"] as? String)?.contains("has reached its last version") == true)
+        #expect(try server.get("/").status == 200)
     }
 }

@@ -119,3 +119,17 @@ extension SyncCommandTests {
         #expect(results.filter { $0.stderr.contains("exists already; keys are never replaced") }.count == 3)
     }
 }
+
+extension SyncCommandTests {
+    @Test func aBundleOverTheSizeLimitIsRefusedBeforeItIsRead() throws {
+        let pair = try Pair()
+        let path = pair.officeFolder.url.appendingPathComponent("huge.ecvbundle").path
+        #expect(FileManager.default.createFile(atPath: path, contents: nil))
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        try handle.truncate(atOffset: UInt64(1 << 30) + 1)
+        try handle.close()
+        let run = try ECVRunner.run(["import", path] + pair.office)
+        #expect(run.status == 1)
+        #expect(run.stderr == "error: \(path): 1073741825 bytes; at most 1073741824 are read\n")
+    }
+}

@@ -131,3 +131,18 @@ import Testing
         #expect(try site.dump() == before)
     }
 }
+
+/// Times read from bundles are the times the database held.
+@Suite struct DatabaseTimeTests {
+    @Test(arguments: [0.0, 1_805_000_000.123, 951_782_400.5, 4_102_444_799.999, -86_400.25])
+    func aTimeReadBackIsTheTimeTheDatabaseWrote(seconds: Double) throws {
+        let date = Date(timeIntervalSince1970: seconds)
+        let text = try #require(String.fromDatabaseValue(date.databaseValue))
+        #expect(DatabaseTime.parse(text) == Date.fromDatabaseValue(text.databaseValue))
+    }
+
+    @Test(arguments: ["2027-13-01 00:00:00.000", "2027-01-01T00:00:00.000", "yesterday", "2027-01-01 24:00:00.000"])
+    func aTextThatIsNotADatabaseTimeIsRefused(text: String) {
+        #expect(DatabaseTime.parse(text) == nil)
+    }
+}

@@ -43,7 +43,8 @@ struct InitKeysCommand: ParsableCommand {
     }
 
     func run() throws {
-        let folder = keyOptions.folder(global)
+        // A laptop's key lives in ROOT/keys, where every command looks for it; --keys names the office's folder.
+        let folder = laptop == nil ? keyOptions.folder(global) : global.keysFolder
         do {
             if let laptop {
                 if let existing = try global.laptopKey(), existing.name != laptop {

@@ -83,6 +83,7 @@ struct BundleCheck {
             vehicles[inspection.id] = inspection.vehicleID
         }
         var versions: Set<String> = []
+        let stored = try storedResults(db)
         for result in bundle.results {
             defer { line += 1 }
             let vehicle = try vehicle(of: result.inspectionID, &vehicles, line: line, db)
@@ -104,7 +105,9 @@ struct BundleCheck {
             for text in [result.itemID, result.recordedBy, result.note, result.text, result.choice].compactMap({ $0 }) {
                 try bounded(text, line: line)
             }
-            try sameResult(as: result, line: line, db)
+            if let here = stored[result.id], here.inspection != result.inspectionID || here.item != result.itemID {
+                throw refused("line \(line): result \(result.id) is of another inspection or item here")
+            }
         }
         try increasing(bundle.results)
         let firstAudit = line
@@ -154,15 +157,23 @@ struct BundleCheck {
         }
     }
 
-    /// A version of a result already here is of the same inspection and item.
-    private func sameResult(as result: ResultRecord, line: Int, _ db: Database) throws {
-        guard
-            let stored = try Row.fetchOne(
-                db.cachedStatement(sql: "SELECT inspectionID, itemID FROM result WHERE id = ? LIMIT 1"),
-                arguments: [result.id])
-        else { return }
-        guard stored["inspectionID"] as UUID == result.inspectionID, stored["itemID"] as String == result.itemID
-        else { throw refused("line \(line): result \(result.id) is of another inspection or item here") }
+    /// The inspection and item of each of the bundle's results already here, read 500 ids at a time.
+    private func storedResults(_ db: Database) throws -> [UUID: (inspection: UUID, item: String)] {
+        let ids = Array(Set(bundle.results.map(\.id)))
+        var stored: [UUID: (inspection: UUID, item: String)] = [:]
+        var start = 0
+        while start < ids.count {
+            let chunk = Array(ids[start..<min(start + 500, ids.count)])
+            start += chunk.count
+            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            for row in try Row.fetchAll(
+                db, sql: "SELECT id, inspectionID, itemID FROM result WHERE id IN (\(marks))",
+                arguments: StatementArguments(chunk))
+            {
+                stored[row["id"]] = (row["inspectionID"], row["itemID"])
+            }
+        }
+        return stored
     }
 
     /// The versions of each result in the bundle grow with their times, and stay with one inspection and item.

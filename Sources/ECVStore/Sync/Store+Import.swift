@@ -107,6 +107,20 @@ extension Store {
             }
             var touched: Set<String> = []
             let stamp = TimeStamp(now)
+            // Bundles run to a hundred thousand results: every statement is prepared once.
+            let earlierVersions = try db.cachedStatement(sql: "SELECT * FROM result WHERE id = ? ORDER BY version")
+            var insertResult = try RowWriter(
+                db,
+                sql: """
+                    INSERT INTO result (id, version, inspectionID, itemID, status, value, choice, text, note, recordedAt,
+                    recordedBy, laptop) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+            var upsertLatest = try RowWriter(
+                db,
+                sql: """
+                    INSERT INTO latest (vehicleID, itemID, status, recordedAt, version, resultID)
+                    VALUES (?, ?, ?, ?, ?, ?) \(Store.latestConflictClause)
+                    """)
             for incoming in bundle.results.sorted(by: { ($0.recordedAt, $0.version) < ($1.recordedAt, $1.version) }) {
                 guard
                     let inspection = try inspections[incoming.inspectionID]
@@ -116,8 +130,7 @@ extension Store {
                         "result \(incoming.id.text) names inspection \(incoming.inspectionID.text), which is neither in the bundle nor here"
                     )
                 }
-                let versions = try ResultRecord.filter(Column("id") == incoming.id).order(Column("version")).fetchAll(
-                    db)
+                let versions = try ResultRecord.fetchAll(earlierVersions, arguments: [incoming.id])
                 if versions.contains(where: { $0.sameAnswer(as: incoming) }) {
                     report.knownResults += 1
                     continue
@@ -143,32 +156,51 @@ extension Store {
                             vehicle: inspection.vehicleID, kept: incomingWins ? incoming : rival,
                             other: incomingWins ? rival : incoming, by: actor, at: stamp, id: makeID(), db))
                 }
-                try stored.insert(db)
-                try db.execute(
-                    sql: """
-                        INSERT INTO latest (vehicleID, itemID, status, recordedAt, version, resultID)
-                        VALUES (?, ?, ?, ?, ?, ?) \(Store.latestConflictClause)
-                        """,
-                    arguments: [
-                        inspection.vehicleID, stored.itemID, stored.status, stored.recordedAt, stored.version,
-                        stored.id,
-                    ])
+                let recordedAt = stored.recordedAt.databaseValue
+                insertResult.bind(stored.id)
+                insertResult.bind(stored.version)
+                insertResult.bind(stored.inspectionID)
+                insertResult.bind(stored.itemID)
+                insertResult.bind(stored.status)
+                insertResult.bind(stored.value)
+                insertResult.bind(stored.choice)
+                insertResult.bind(stored.text)
+                insertResult.bind(stored.note)
+                insertResult.bind(recordedAt)
+                insertResult.bind(stored.recordedBy)
+                insertResult.bind(stored.laptop)
+                try insertResult.step()
+                upsertLatest.bind(inspection.vehicleID)
+                upsertLatest.bind(stored.itemID)
+                upsertLatest.bind(stored.status)
+                upsertLatest.bind(recordedAt)
+                upsertLatest.bind(stored.version)
+                upsertLatest.bind(stored.id)
+                try upsertLatest.step()
                 touched.insert(inspection.vehicleID)
                 report.newResults += 1
             }
+            let knownLine = try db.cachedStatement(sql: "SELECT 1 FROM audit WHERE id = ?")
+            var insertLine = try RowWriter(
+                db,
+                sql: """
+                    INSERT INTO audit (id, at, who, laptop, entity, entityID, vehicleID, old, new, importedFrom)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+            let bundleID = bundle.id.text
             for line in bundle.audit {
-                guard try Int.fetchOne(db, sql: "SELECT 1 FROM audit WHERE id = ?", arguments: [line.id]) == nil else {
-                    continue
-                }
-                try db.execute(
-                    sql: """
-                        INSERT INTO audit (id, at, who, laptop, entity, entityID, vehicleID, old, new, importedFrom)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [
-                        line.id, line.at, line.who, line.laptop, line.entity, line.entityID, line.vehicleID, line.old,
-                        line.new, bundle.id.text,
-                    ])
+                guard try Int.fetchOne(knownLine, arguments: [line.id]) == nil else { continue }
+                insertLine.bind(line.id)
+                insertLine.bind(line.at.databaseValue)
+                insertLine.bind(line.who)
+                insertLine.bind(line.laptop)
+                insertLine.bind(line.entity)
+                insertLine.bind(line.entityID)
+                insertLine.bind(line.vehicleID)
+                insertLine.bind(line.old)
+                insertLine.bind(line.new)
+                insertLine.bind(bundleID)
+                try insertLine.step()
                 report.newAuditLines += 1
             }
             for bundled in bundle.photos {
@@ -198,7 +230,7 @@ extension Store {
     {
         guard
             let latest = try Row.fetchOne(
-                db, sql: "SELECT resultID, version FROM latest WHERE vehicleID = ? AND itemID = ?",
+                db.cachedStatement(sql: "SELECT resultID, version FROM latest WHERE vehicleID = ? AND itemID = ?"),
                 arguments: [inspection.vehicleID, incoming.itemID]),
             let rival = try ResultRecord.fetchOne(
                 db, key: ["id": latest["resultID"] as UUID, "version": latest["version"] as Int]),

@@ -74,7 +74,7 @@ public struct SyncBundle: Sendable, Equatable {
         decoder.dateDecodingStrategy = .custom { decoder in
             let container = try decoder.singleValueContainer()
             let text = try container.decode(String.self)
-            guard let date = Date.fromDatabaseValue(text.databaseValue) else {
+            guard let date = DatabaseTime.parse(text) else {
                 throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a time: \(text)")
             }
             return date
