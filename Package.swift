@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
     ],
     targets: [
         .target(name: "ECVModel"),
@@ -37,13 +39,16 @@ let package = Package(
         ),
         .target(
             name: "ECVCatalog",
-            dependencies: ["ECVModel", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "ECVModel", .product(name: "Yams", package: "Yams"), .product(name: "CSV", package: "CSV.swift"),
+            ]
         ),
         .target(
             name: "ECVServer",
             dependencies: [
                 "ECVModel", "ECVPlanning", "ECVReports", "ECVStore",
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
             ]
         ),
         .target(

@@ -16,7 +16,7 @@ public struct ECVCommand: ParsableCommand {
             ValidateCommand.self, FleetCommand.self, ChecklistCommand.self, PlanCommand.self, SolveCommand.self,
             TodayCommand.self, InspectCommand.self, RecordCommand.self, StatusCommand.self, HistoryCommand.self,
             ReplanCommand.self, ExportCommand.self, ImportCommand.self, ServeCommand.self,
-            ReportCommand.self, KeysCommand.self,
+            ReportCommand.self, KeysCommand.self, LaptopsCommand.self,
         ]
     )
 
@@ -52,7 +52,8 @@ public struct ECVCommand: ParsableCommand {
     }
 }
 
-/// Writes `message` as one `error:` line on stderr.
+/// Writes `message` as one `error:` line on stderr (a line per problem when it lists several), every line
+/// made safe for the terminal: messages quote the offending values.
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+    FileHandle.standardError.write(Data("error: \(Terminal.safeLines(message))\n".utf8))
 }

@@ -14,14 +14,35 @@ struct GlobalOptions: ParsableArguments {
 
     var rootURL: URL { URL(fileURLWithPath: root, isDirectory: true) }
 
-    /// The store at `--db`, or `ecv.sqlite` beside Routes/.
-    func openStore() throws -> Store {
+    /// The store at `--db`, or `ecv.sqlite` beside Routes/; `readOnly` for commands that only read, so that
+    /// they work on a file they may not write.
+    func openStore(readOnly: Bool = false) throws -> Store {
         let path = db ?? rootURL.appendingPathComponent("ecv.sqlite").path
         do {
-            return try Store(path: path)
+            return try Store(path: path, readOnly: readOnly)
         } catch {
             throw CLIError.store(error)
         }
+    }
+
+    /// The folder of key files: ROOT/keys.
+    var keysFolder: URL { rootURL.appendingPathComponent("keys") }
+
+    /// This laptop's key, when it has one (`ecv keys init --laptop NAME`).
+    func laptopKey() throws -> LaptopKey? {
+        do {
+            return try LaptopKey.find(in: keysFolder)
+        } catch {
+            throw CLIError.badFile(error.description)
+        }
+    }
+
+    /// The person at this laptop (`--engineer`, else `$USER`) and the laptop: the name of its key when it
+    /// has one, else the host's name.
+    func actor(_ engineer: String? = nil) throws -> Actor {
+        let person = Actor.current(engineer)
+        guard let key = try laptopKey() else { return person }
+        return Actor(who: person.who, laptop: key.name)
     }
 
     /// Fails with a suggestion when `id` is given but not among `known`.

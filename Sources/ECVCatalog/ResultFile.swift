@@ -30,15 +30,14 @@ public enum ResultFile {
             for (vehicle, entry) in try yamlEntries(text, file: name) { add(vehicle, entry) }
             return groups
         }
-        let rows = try CSVRows.parse(text, file: name)
-        guard let header = rows.first else { return [] }
-        let columns = header.fields.map { $0.lowercased() }
+        let table = try CSVTable(text, file: name, exactWidth: true)
+        let columns = table.header.map { $0.lowercased() }
         guard let vehicle = columns.firstIndex(of: "vehicle"), let item = columns.firstIndex(of: "item"),
             let value = columns.firstIndex(of: "value")
         else { throw FormatError(description: "\(name):1:1: the header must name vehicle, item and value columns") }
         let noteColumn = columns.firstIndex(of: "note")
-        for row in rows.dropFirst() where !(row.fields.count == 1 && row.fields[0].isEmpty) {
-            func field(_ index: Int) -> String { index < row.fields.count ? row.fields[index] : "" }
+        for row in table.rows {
+            func field(_ index: Int) -> String { row.fields[index] }
             let note = noteColumn.map(field).flatMap { $0.isEmpty ? nil : $0 }
             add(
                 field(vehicle),
@@ -71,72 +70,19 @@ public enum ResultFile {
     }
 }
 
-/// RFC 4180 CSV rows with the line each starts on.
-enum CSVRows {
-    struct Row {
-        var line: Int
-        var fields: [String]
-    }
-
-    static func parse(_ text: String, file: String) throws(ResultFile.FormatError) -> [Row] {
-        var rows: [Row] = []
-        var fields: [String] = []
-        var field = ""
-        var quoted = false
-        var line = 1
-        var rowLine = 1
-        var characters = Array(text.replacingOccurrences(of: "\r\n", with: "\n"))
-        if characters.last != "\n" { characters.append("\n") }
-        var index = 0
-        while index < characters.count {
-            let character = characters[index]
-            if quoted {
-                if character == "\"" {
-                    if index + 1 < characters.count, characters[index + 1] == "\"" {
-                        field.append("\"")
-                        index += 1
-                    } else {
-                        quoted = false
-                    }
-                } else {
-                    if character == "\n" { line += 1 }
-                    field.append(character)
-                }
-            } else if character == "\"" && field.isEmpty {
-                quoted = true
-            } else if character == "," {
-                fields.append(field)
-                field = ""
-            } else if character == "\n" {
-                fields.append(field)
-                rows.append(Row(line: rowLine, fields: fields))
-                fields = []
-                field = ""
-                line += 1
-                rowLine = line
-            } else {
-                field.append(character)
-            }
-            index += 1
-        }
-        if quoted { throw ResultFile.FormatError(description: "\(file):\(rowLine):1: a quoted field is not closed") }
-        return rows
-    }
-}
-
 /// Reads a distance matrix CSV: `from,to,km,minutes` with a header; places are site ids or `base`.
 public enum DistanceFile {
     public static func read(_ path: String, knownPlaces: Set<String>) throws(ResultFile.FormatError) -> DistanceTable {
         let name = URL(fileURLWithPath: path).lastPathComponent
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
         else { throw ResultFile.FormatError(description: "\(path): cannot read the file") }
-        let rows = try CSVRows.parse(text, file: name)
-        guard let header = rows.first?.fields.map({ $0.lowercased() }),
-            header.prefix(4) == ["from", "to", "km", "minutes"]
-        else { throw ResultFile.FormatError(description: "\(name):1:1: the header must be from,to,km,minutes") }
+        let csv = try CSVTable(text, file: name, exactWidth: false)
+        guard csv.header.map({ $0.lowercased() }).prefix(4) == ["from", "to", "km", "minutes"] else {
+            throw ResultFile.FormatError(description: "\(name):1:1: the header must be from,to,km,minutes")
+        }
         var table = DistanceTable()
         var problems: [String] = []
-        for row in rows.dropFirst() where !(row.fields.count == 1 && row.fields[0].isEmpty) {
+        for row in csv.rows {
             let fields = row.fields + Array(repeating: "", count: max(0, 4 - row.fields.count))
             for (column, place) in fields.prefix(2).enumerated() where !knownPlaces.contains(place) {
                 let hint = Suggestion.hint(for: place, among: knownPlaces)

@@ -17,15 +17,20 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
     {
+        // The page's script asks for JSON and shows the message beside the answer; a browser gets a page.
+        let wantsJSON = request.headers[.accept]?.contains("application/json") == true
+        func reply(_ status: HTTPResponse.Status, _ message: String) -> Response {
+            wantsJSON ? WebServer.json(["ok": false, "message": message], status: status) : page(status, message)
+        }
         do {
             return try await next(request, context)
         } catch let error as WebError {
-            return page(error.status, error.message)
+            return reply(error.status, error.message)
         } catch let error as HTTPError {
-            return page(error.status, error.body ?? error.status.reasonPhrase)
+            return reply(error.status, error.body ?? error.status.reasonPhrase)
         } catch {
             context.logger.error("\(error)")
-            return page(.internalServerError, "\(error)")
+            return reply(.internalServerError, "\(error)")
         }
     }
 

@@ -5,6 +5,7 @@ import ECVStore
 import Foundation
 import Hummingbird
 import Logging
+import MultipartKit
 
 /// The local web form: today's visits, a form per vehicle and subsystem, the readiness board.
 ///
@@ -24,10 +25,12 @@ public struct WebServer: Sendable {
         public var now: @Sendable () -> Date
         /// The folder holding Checklists/ and Routes/, compared with the files the published plan was made from.
         public var root: URL?
+        /// Host names besides the bound address and `localhost` that requests may name (`--allow-host`).
+        public var allowedHosts: [String]
 
         public init(
             host: String = "127.0.0.1", port: Int = 8080, token: String? = nil, actor: Actor,
-            now: @escaping @Sendable () -> Date = { Date() }, root: URL? = nil
+            allowedHosts: [String] = [], now: @escaping @Sendable () -> Date = { Date() }, root: URL? = nil
         ) {
             self.host = host
             self.port = port
@@ -35,6 +38,7 @@ public struct WebServer: Sendable {
             self.actor = actor
             self.now = now
             self.root = root
+            self.allowedHosts = allowedHosts
         }
 
         /// Whether `host` only accepts connections from this machine.
@@ -69,6 +73,8 @@ public struct WebServer: Sendable {
     func router() -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: ErrorPageMiddleware())
+        router.add(
+            middleware: SameOriginMiddleware(boundHost: configuration.host, extraHosts: configuration.allowedHosts))
         if let token = configuration.token { router.add(middleware: AccessTokenMiddleware(token: token)) }
         let pages = Pages(catalog: catalog, csrf: csrf)
         router.get("/") { _, _ in
@@ -124,10 +130,15 @@ public struct WebServer: Sendable {
         router.get("/photos/:photo") { _, context in
             let text = try context.parameters.require("photo")
             guard let id = UUID(uuidString: text.components(separatedBy: ".")[0]),
-                let (photo, data) = try store.photo(id)
+                let (_, data) = try store.photo(id), let kind = PhotoKind(sniffing: data)
             else { throw WebError(.notFound, "no photo \(text)") }
+            // The type comes from the bytes, never from a row; nothing in the file may run.
             return Response(
-                status: .ok, headers: [.contentType: photo.contentType, WebServer.noSniff: "nosniff"],
+                status: .ok,
+                headers: [
+                    .contentType: kind.rawValue, WebServer.noSniff: "nosniff",
+                    .contentSecurityPolicy: "default-src 'none'", .contentDisposition: "inline",
+                ],
                 body: .init(byteBuffer: ByteBuffer(bytes: data)))
         }
         return router
@@ -143,18 +154,23 @@ public struct WebServer: Sendable {
     private func answer(_ request: Request, _ context: BasicRequestContext, pages: Pages) async throws -> Response {
         let placement = try placement(context)
         var request = request
-        let buffer = try await request.collectBody(upTo: 64 * 1024)
-        let form = FormBody(String(buffer: buffer))
-        guard let token = form["csrf"], WebServer.constantTimeEqual(token, csrf) else {
+        let buffer = try await BodyLimit.collect(&request, upTo: WebServer.maximumAnswerBytes, what: "an answer")
+        let form: AnswerForm
+        do {
+            form = try URLEncodedFormDecoder().decode(AnswerForm.self, from: String(buffer: buffer))
+        } catch {
+            throw WebError(.badRequest, "the form could not be read")
+        }
+        guard let token = form.csrf, WebServer.constantTimeEqual(token, csrf) else {
             throw WebError(.forbidden, "the form is out of date or not from this server; reload the page")
         }
-        guard let item = form["item"], let value = form["value"] else {
+        guard let item = form.item, let value = form.value else {
             throw WebError(.badRequest, "the form needs an item and a value")
         }
         let wantsJSON = request.headers[.accept]?.contains("application/json") == true
         let subsystem = item.split(separator: ".").first.map(String.init) ?? ""
         let page = "/vehicles/\(Pages.path(placement.vehicle.id))/\(subsystem)"
-        let note = form["note"].flatMap { $0.isEmpty ? nil : $0 }
+        let note = form.note.flatMap { $0.isEmpty ? nil : $0 }
         do {
             _ = try store.record(
                 [ResultEntry(itemID: item, value: value, note: note, source: "answer")], for: placement,
@@ -188,33 +204,41 @@ public struct WebServer: Sendable {
     private func upload(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
         let placement = try placement(context)
         var request = request
-        let buffer = try await request.collectBody(upTo: PhotoKind.maximumBytes + 64 * 1024)
-        guard let form = MultipartBody(Data(buffer: buffer), contentType: request.headers[.contentType] ?? "") else {
+        let buffer = try await BodyLimit.collect(
+            &request, upTo: PhotoKind.maximumBytes + 64 * 1024, what: "a photo upload")
+        guard let boundary = MultipartBoundary.of(request.headers[.contentType] ?? "") else {
             throw WebError(.badRequest, "a photo comes as multipart/form-data")
         }
-        guard let token = form["csrf"].map({ String(decoding: $0.data, as: UTF8.self) }),
-            WebServer.constantTimeEqual(token, csrf)
-        else {
+        let form: PhotoForm
+        do {
+            form = try FormDataDecoder().decode(PhotoForm.self, from: buffer, boundary: boundary)
+        } catch {
+            throw WebError(.badRequest, "a photo comes as multipart/form-data")
+        }
+        guard let token = form.csrf, WebServer.constantTimeEqual(token, csrf) else {
             throw WebError(.forbidden, "the form is out of date or not from this server; reload the page")
         }
-        let item = form["item"].map { String(decoding: $0.data, as: UTF8.self) } ?? ""
+        let item = form.item ?? ""
         guard catalog.items(applyingTo: placement.vehicle).contains(where: { $0.fullID == item }) else {
             throw WebError(.badRequest, "no item `\(item)` for \(placement.vehicle.id)")
         }
-        guard let file = form["photo"], !file.data.isEmpty else { throw WebError(.badRequest, "choose a photo first") }
-        guard file.data.count <= PhotoKind.maximumBytes else {
+        guard let file = form.photo, !file.isEmpty else { throw WebError(.badRequest, "choose a photo first") }
+        guard file.count <= PhotoKind.maximumBytes else {
             throw WebError(.contentTooLarge, "a photo may have at most 10 MiB")
         }
-        guard let kind = PhotoKind(sniffing: file.data) else {
+        guard let kind = PhotoKind(sniffing: file) else {
             throw WebError(.unsupportedMediaType, "only JPEG and PNG photos are kept")
         }
         _ = try store.savePhoto(
-            file.data, kind: kind, of: placement, item: item, catalog: catalog, by: configuration.actor,
+            file, kind: kind, of: placement, item: item, catalog: catalog, by: configuration.actor,
             at: configuration.now(),
             makeID: TimeOrderedID.make)
         let subsystem = item.split(separator: ".").first.map(String.init) ?? ""
         return .redirect(to: "/vehicles/\(Pages.path(placement.vehicle.id))/\(subsystem)#\(item)", type: .found)
     }
+
+    /// The largest answer form read.
+    static let maximumAnswerBytes = 64 * 1024
 
     /// Tells browsers to take a photo for the type it is served as, never for a script.
     static let noSniff = HTTPFields.Element.Name("X-Content-Type-Options") ?? .contentType

@@ -200,6 +200,16 @@ enum Migrations {
             // Each file a plan was made from, with its SHA-256, so that a laptop can name the files that differ.
             try db.alter(table: "plan") { t in t.add(column: "inputFiles", .text) }
         }
+        migrator.registerMigration("enrolled laptops") { db in
+            // The laptops whose signed bundles this database accepts, each with its public key.
+            try db.create(table: "laptop") { t in
+                t.primaryKey("name", .text)
+                t.column("publicKey", .blob).notNull().unique()
+                t.column("fingerprint", .text).notNull()
+                t.column("enrolledAt", .datetime).notNull()
+                t.column("enrolledBy", .text).notNull()
+            }
+        }
         return migrator
     }
 }

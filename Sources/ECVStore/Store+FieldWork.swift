@@ -17,9 +17,12 @@ extension Store {
     /// Records entries for many vehicles in one transaction, all or nothing: every entry of every vehicle
     /// is judged first, and every bad one reported; only when all are good is anything written, each
     /// vehicle's results into its open inspection or a new one.
+    ///
+    /// With `closingCompleted`, an inspection that now has a result for every item that applies to its
+    /// vehicle is finished in the same transaction (with its audit line), as the end of `ecv inspect` does.
     public func record(
         _ batches: [(placement: Catalog.VehiclePlacement, entries: [ResultEntry])], catalog: Catalog,
-        by actor: Actor, at now: Date, makeID: () -> UUID
+        by actor: Actor, at now: Date, closingCompleted: Bool = false, makeID: () -> UUID
     ) throws -> [(inspection: InspectionRecord, results: [ItemResult])] {
         var judged: [(Catalog.VehiclePlacement, [ItemResult], [ChecklistItem])] = []
         var problems: [String] = []
@@ -52,7 +55,34 @@ extension Store {
                 try Store.refreshVerdict(of: vehicle, items: items, key: key, db)
                 recorded.append((inspection, results))
             }
+            if closingCompleted {
+                for (placement, _, items) in judged {
+                    guard let inspection = opened.removeValue(forKey: placement.vehicle.id) else { continue }
+                    try Store.finishIfComplete(inspection, items: items, by: actor, at: stamp, auditID: makeID(), db)
+                }
+            }
             return recorded
         }
+    }
+}
+
+extension Store {
+    /// Finishes `inspection` when every item in `items` has a result in it.
+    static func finishIfComplete(
+        _ inspection: InspectionRecord, items: [ChecklistItem], by actor: Actor, at now: TimeStamp, auditID: UUID,
+        _ db: Database
+    ) throws {
+        let answered = try Set(
+            String.fetchAll(
+                db, sql: "SELECT DISTINCT itemID FROM result WHERE inspectionID = ?", arguments: [inspection.id]))
+        guard items.allSatisfy({ answered.contains($0.fullID) }) else { return }
+        var finished = inspection
+        finished.finishedAt = now.date
+        try finished.update(db)
+        try AuditRecord(
+            id: auditID, at: now.date, who: actor.who, laptop: actor.laptop, entity: "inspection",
+            entityID: inspection.id.text, vehicleID: inspection.vehicleID, old: inspection.auditJSON(now),
+            new: finished.auditJSON(now)
+        ).insert(db)
     }
 }

@@ -54,8 +54,11 @@ extension Store {
                 """)
         for result in results {
             let earlier = previous[result.itemID]
+            let version = earlier?.version ?? 0
+            // A database may hold any version a bundle once brought; the next one must still be in range.
+            guard version < ResultRecord.maximumVersion else { throw StoreError.lastVersion(item: result.itemID) }
             let row = ResultRecord(
-                id: earlier?.id ?? makeID(), version: (earlier?.version ?? 0) + 1, inspectionID: inspection.id,
+                id: earlier?.id ?? makeID(), version: max(version, 0) + 1, inspectionID: inspection.id,
                 itemID: result.itemID, status: result.status.rawValue, value: result.value, choice: result.choice,
                 text: result.text, note: result.note, recordedAt: now.date, recordedBy: actor.who, laptop: actor.laptop)
             previous[result.itemID] = row

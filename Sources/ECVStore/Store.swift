@@ -6,12 +6,16 @@ import GRDB
 /// One `Store` per process; every write is one transaction with `synchronous = FULL`, so an answer that
 /// was acknowledged survives a power loss, and a busy timeout lets two processes write in turn.
 public final class Store: Sendable {
-    let pool: DatabasePool
+    let pool: any DatabaseWriter
     /// The database file.
     public let path: String
 
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
-    public init(path: String) throws(StoreError) {
+    ///
+    /// With `readOnly`, an existing database is opened for reading only: nothing is written, not even a
+    /// migration, so that reading commands work on a file they may not write. A database that does not
+    /// exist yet, or is of an older schema and writable, is opened as without `readOnly`.
+    public init(path: String, readOnly: Bool = false) throws(StoreError) {
         self.path = path
         var configuration = Configuration()
         configuration.busyMode = .timeout(15)
@@ -21,8 +25,33 @@ public final class Store: Sendable {
             try db.execute(sql: "PRAGMA cache_size = -131072")
         }
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
-            try Store.migrate(pool)
+            if readOnly, FileManager.default.fileExists(atPath: path) {
+                var reading = configuration
+                reading.readonly = true
+                let reader: any DatabaseWriter
+                do {
+                    reader = try DatabasePool(path: path, configuration: reading)
+                } catch  where !FileManager.default.isWritableFile(atPath: path) {
+                    // A read-only file in a read-only folder, without the WAL's shared-memory file: SQLite
+                    // reads it as immutable when its build takes URIs.
+                    reader = try DatabaseQueue(path: "file:\(path)?immutable=1", configuration: reading)
+                }
+                if try reader.read({ try Migrations.migrator.hasCompletedMigrations($0) }) {
+                    pool = reader
+                    return
+                }
+                guard FileManager.default.isWritableFile(atPath: path) else {
+                    throw StoreError.cannotOpen(
+                        path: path,
+                        reason: "it is read-only and of an older version; open it once where it can be written")
+                }
+                try reader.close()
+            }
+            let writer = try DatabasePool(path: path, configuration: configuration)
+            try Store.migrate(writer)
+            pool = writer
+        } catch let error as StoreError {
+            throw error
         } catch {
             throw .cannotOpen(path: path, reason: Store.describe(error))
         }
@@ -82,6 +111,10 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     case database(String)
     case unknownInspection(UUID)
     case noPlanVersion(Int)
+    /// A request the store will not carry out, with the reason.
+    case refused(String)
+    /// A result has had as many versions as it may have.
+    case lastVersion(item: String)
 
     public var description: String {
         switch self {
@@ -89,6 +122,9 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
         case .database(let reason): return "database: \(reason)"
         case .unknownInspection(let id): return "no inspection \(id)"
         case .noPlanVersion(let version): return "no plan version \(version); `ecv plan list` shows the stored ones"
+        case .refused(let reason): return reason
+        case .lastVersion(let item):
+            return "\(item) has reached its last version (\(ResultRecord.maximumVersion)); nothing was recorded"
         }
     }
 }

@@ -52,11 +52,13 @@ public final class TemporaryFolder: @unchecked Sendable {
 public enum TestSupportError: Error, CustomStringConvertible {
     case textNotFound(String, String)
     case binaryNotFound(String)
+    case network(String)
 
     public var description: String {
         switch self {
         case .textNotFound(let text, let path): return "`\(text)` not found in \(path)"
         case .binaryNotFound(let path): return "ecv binary not found at \(path); build it with `swift build`"
+        case .network(let what): return "HTTP test client: \(what) failed"
         }
     }
 }

@@ -1,3 +1,4 @@
+import ECVCatalog
 import ECVTestSupport
 import Foundation
 import GRDB
@@ -75,19 +76,24 @@ import Testing
     @Test func twoProcessesRecordingAtOnceBothSucceed() throws {
         let folder = try Self.sample()
         let vehicles = ["HLJ-FIRE-01", "JL-FIRE-01"]
+        let catalog = CatalogLoader.load(root: folder.url).catalog
+        // Every item of each vehicle, once: an item may be given only once per command.
+        let answers = try vehicles.map { vehicle in
+            let placement = try #require(catalog.placement(ofVehicle: vehicle))
+            return catalog.items(applyingTo: placement.vehicle).map { "\($0.fullID)=\($0.passingAnswer)" }
+        }
         // Each round on a new database: both processes also create its schema at the same moment.
         for round in 0..<4 {
             let root = [
                 "--root", folder.url.path, "--db", folder.url.appendingPathComponent("round-\(round).sqlite").path,
             ]
-            let runs = try vehicles.map { vehicle in
-                try ECVRunner.start(
-                    ["record", vehicle] + (1...30).map { "power.grounding=\(Double($0) / 10)" } + root)
+            let runs = try zip(vehicles, answers).map { vehicle, pairs in
+                try ECVRunner.start(["record", vehicle] + pairs + root)
             }.map { try $0.wait() }
             #expect(runs.map(\.status) == [0, 0], "round \(round): \(runs.map(\.stderr))")
-            for vehicle in vehicles {
+            for (vehicle, pairs) in zip(vehicles, answers) {
                 let history = try ECVRunner.run(["history", vehicle] + root)
-                #expect(history.stdout.components(separatedBy: "result power.grounding").count - 1 == 30)
+                #expect(history.stdout.components(separatedBy: "  result ").count - 1 == pairs.count)
             }
         }
     }

@@ -6,9 +6,15 @@ import Testing
 @Suite struct SyncCommandTests {
     @Test func aBundleTravelsFromLaptopToOfficeOnceAndADamagedOneIsRefused() throws {
         let folder = try TemporaryFolder(copyingCatalogFrom: ProjectPaths.sampleCatalog)
-        let laptop = ["--root", folder.url.path, "--db", folder.url.appendingPathComponent("laptop.sqlite").path]
-        let office = ["--root", folder.url.path, "--db", folder.url.appendingPathComponent("office.sqlite").path]
+        let officeFolder = try TemporaryFolder(copyingCatalogFrom: ProjectPaths.sampleCatalog)
+        let laptop = ["--root", folder.url.path]
+        let office = ["--root", officeFolder.url.path]
         let bundle = folder.url.appendingPathComponent("laptop.ecvbundle").path
+        #expect(try ECVRunner.run(["keys", "init", "--laptop", "laptop-3"] + laptop).status == 0)
+        let publicKey = folder.url.appendingPathComponent("keys/laptop-laptop-3-ed25519.pub").path
+        let enroll = try ECVRunner.run(["laptops", "enroll", "laptop-3", publicKey] + office)
+        #expect(enroll.status == 0)
+        #expect(enroll.stdout.hasPrefix("enrolled laptop-3 (fingerprint "))
         #expect(
             try ECVRunner.run(
                 [
@@ -39,6 +45,91 @@ import Testing
         let refused = try ECVRunner.run(
             ["import", folder.url.appendingPathComponent("damaged.ecvbundle").path] + office)
         #expect(refused.status == 1)
-        #expect(refused.stderr.contains("the bundle is corrupted or was changed (the audit fail their SHA-256 check)"))
+        #expect(
+            refused.stderr.contains("the bundle is refused: it is not signed by the enrolled key of laptop laptop-3"))
+    }
+}
+
+extension SyncCommandTests {
+    /// A laptop with its key, and an office that has enrolled it.
+    struct Pair {
+        let laptopFolder: TemporaryFolder
+        let officeFolder: TemporaryFolder
+        var laptop: [String] { ["--root", laptopFolder.url.path] }
+        var office: [String] { ["--root", officeFolder.url.path] }
+
+        init(enrolled: Bool = true) throws {
+            laptopFolder = try TemporaryFolder(copyingCatalogFrom: ProjectPaths.sampleCatalog)
+            officeFolder = try TemporaryFolder(copyingCatalogFrom: ProjectPaths.sampleCatalog)
+            _ = try ECVRunner.run(["keys", "init", "--laptop", "laptop-3"] + laptop)
+            if enrolled {
+                let key = laptopFolder.url.appendingPathComponent("keys/laptop-laptop-3-ed25519.pub").path
+                _ = try ECVRunner.run(["laptops", "enroll", "laptop-3", key] + office)
+            }
+        }
+    }
+
+    @Test func aBundleFromALaptopNotEnrolledIsRefusedWithOneLine() throws {
+        let pair = try Pair(enrolled: false)
+        _ = try ECVRunner.run(["record", "HLJ-FIRE-01", "power.grounding=1.1"] + pair.laptop)
+        let bundle = pair.laptopFolder.url.appendingPathComponent("b.ecvbundle").path
+        #expect(try ECVRunner.run(["export", "--out", bundle] + pair.laptop).status == 0)
+        let refused = try ECVRunner.run(["import", bundle] + pair.office)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.split(separator: "\n").count == 1)
+        #expect(refused.stderr.contains("laptop laptop-3 is not enrolled here"))
+    }
+
+    @Test func enrolledLaptopsAreListedWithTheirFingerprints() throws {
+        let pair = try Pair()
+        let list = try ECVRunner.run(["laptops", "list"] + pair.office)
+        #expect(list.status == 0)
+        #expect(list.stdout.contains("laptop-3"))
+    }
+
+    @Test func exportWithoutALaptopKeyIsRefused() throws {
+        let folder = try TemporaryFolder(copyingCatalogFrom: ProjectPaths.sampleCatalog)
+        let run = try ECVRunner.run([
+            "export", "--out", folder.url.appendingPathComponent("b").path, "--root", folder.url.path,
+        ])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("run `ecv keys init --laptop NAME`"))
+    }
+}
+
+extension SyncCommandTests {
+    @Test func exportRefusesATargetThatIsNotARegularFileAndMarksNothingExported() throws {
+        let pair = try Pair()
+        _ = try ECVRunner.run(["record", "HLJ-FIRE-01", "power.grounding=1.1"] + pair.laptop)
+        let refused = try ECVRunner.run(["export", "--out", "/dev/full"] + pair.laptop)
+        #expect(refused.status == 1)
+        #expect(refused.stderr == "error: /dev/full exists and is not a regular file; it is left alone\n")
+        let bundle = pair.laptopFolder.url.appendingPathComponent("b.ecvbundle").path
+        let export = try ECVRunner.run(["export", "--out", bundle] + pair.laptop)
+        #expect(export.stdout.hasPrefix("exported 1 inspections, 1 results"))
+    }
+
+    @Test func ofConcurrentKeyInitsExactlyOneCreatesTheKey() throws {
+        let folder = try TemporaryFolder(copyingCatalogFrom: ProjectPaths.sampleCatalog)
+        let runs = try (0..<4).map { _ in
+            try ECVRunner.start(["keys", "init", "--laptop", "laptop-3", "--root", folder.url.path])
+        }
+        let results = try runs.map { try $0.wait() }
+        #expect(results.filter { $0.status == 0 }.count == 1)
+        #expect(results.filter { $0.stderr.contains("exists already; keys are never replaced") }.count == 3)
+    }
+}
+
+extension SyncCommandTests {
+    @Test func aBundleOverTheSizeLimitIsRefusedBeforeItIsRead() throws {
+        let pair = try Pair()
+        let path = pair.officeFolder.url.appendingPathComponent("huge.ecvbundle").path
+        #expect(FileManager.default.createFile(atPath: path, contents: nil))
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        try handle.truncate(atOffset: UInt64(1 << 30) + 1)
+        try handle.close()
+        let run = try ECVRunner.run(["import", path] + pair.office)
+        #expect(run.status == 1)
+        #expect(run.stderr == "error: \(path): 1073741825 bytes; at most 1073741824 are read\n")
     }
 }

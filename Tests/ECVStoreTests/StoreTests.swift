@@ -113,3 +113,36 @@ import Testing
         #expect(row.inspected == Self.now.addingTimeInterval(60))
     }
 }
+
+/// Reading commands open the database for reading only.
+@Suite struct ReadOnlyStoreTests {
+    @Test func aStoreOpenedForReadingShowsTheBoardAndWritesNothing() throws {
+        let site = try SyncTests.Site("laptop-a")
+        try site.record("HLJ-FIRE-01", [("power.generator-start", "fail")], minutes: 0)
+        let before = try site.dump()
+        let reader = try Store(path: site.store.path, readOnly: true)
+        let row = try reader.board(SyncTests.catalog).first { $0.vehicle == "HLJ-FIRE-01" }
+        #expect(row?.verdict.readiness == .notDeployable)
+        #expect(throws: (any Error).self) {
+            try reader.record(
+                StoreTests.entries([("power.grounding", "1.1")]), for: StoreTests.placement(),
+                catalog: SyncTests.catalog, by: site.actor, at: SyncTests.start, makeID: TimeOrderedID.make)
+        }
+        #expect(try site.dump() == before)
+    }
+}
+
+/// Times read from bundles are the times the database held.
+@Suite struct DatabaseTimeTests {
+    @Test(arguments: [0.0, 1_805_000_000.123, 951_782_400.5, 4_102_444_799.999, -86_400.25])
+    func aTimeReadBackIsTheTimeTheDatabaseWrote(seconds: Double) throws {
+        let date = Date(timeIntervalSince1970: seconds)
+        let text = try #require(String.fromDatabaseValue(date.databaseValue))
+        #expect(DatabaseTime.parse(text) == Date.fromDatabaseValue(text.databaseValue))
+    }
+
+    @Test(arguments: ["2027-13-01 00:00:00.000", "2027-01-01T00:00:00.000", "yesterday", "2027-01-01 24:00:00.000"])
+    func aTextThatIsNotADatabaseTimeIsRefused(text: String) {
+        #expect(DatabaseTime.parse(text) == nil)
+    }
+}

@@ -16,11 +16,20 @@ import Testing
         let store: Store
         let actor: Actor
         let folder: TemporaryFolder
+        let key: LaptopKey
 
         init(_ laptop: String, who: String = "Zhang Wei") throws {
             folder = try TemporaryFolder()
             store = try Store(path: folder.databasePath)
             actor = Actor(who: who, laptop: laptop)
+            key = try LaptopKey.create(name: laptop, in: folder.url.appendingPathComponent("keys"))
+        }
+
+        /// Enrolls the other sites' laptops here.
+        func trusts(_ others: Site...) throws {
+            for other in others {
+                try store.enroll(laptop: other.actor.laptop, publicKey: other.key.publicKey, by: actor, at: start)
+            }
         }
 
         func record(_ vehicle: String, _ pairs: [(String, String)], minutes: Double) throws {
@@ -32,24 +41,28 @@ import Testing
                 makeID: TimeOrderedID.make)
         }
 
-        /// Exports, and reads the bundle back from its bytes as an importer would.
-        func export(minutes: Double = 0) throws -> SyncBundle {
+        /// The signed bytes of a bundle of what is new, marked exported.
+        func exportData(minutes: Double = 120) throws -> Data {
             let (bundle, lastSeq) = try store.bundleSinceLastExport(
                 laptop: actor.laptop, at: SyncTests.start.addingTimeInterval(minutes * 60), id: TimeOrderedID.make())
-            let data = try bundle.encoded()
+            let data = try bundle.encoded(signedWith: key)
             try store.markExported(bundle, lastSeq: lastSeq, file: "bundle", sha256: data.sha256Hex)
-            return try SyncBundle(data: data)
+            return data
+        }
+
+        /// Exports, and reads the bundle back from its bytes as an importer would.
+        func export(minutes: Double = 120) throws -> SyncBundle {
+            try SyncBundle(data: exportData(minutes: minutes))
         }
 
         @discardableResult
         func importing(_ bundle: SyncBundle) throws -> ImportReport {
             try store.importBundle(
                 bundle, file: "bundle",
-                items: { vehicle in
-                    SyncTests.catalog.placement(ofVehicle: vehicle).map {
-                        SyncTests.catalog.items(applyingTo: $0.vehicle)
-                    }
-                }, by: actor, at: SyncTests.start.addingTimeInterval(86_400), makeID: TimeOrderedID.make)
+                rules: ImportRules(
+                    catalog: SyncTests.catalog, now: SyncTests.start.addingTimeInterval(86_400),
+                    importer: actor.laptop),
+                by: actor, makeID: TimeOrderedID.make)
         }
 
         func rowCounts() throws -> [Int] {
@@ -69,6 +82,8 @@ import Testing
         let laptopA = try Site("laptop-a")
         let laptopB = try Site("laptop-b", who: "Li Na")
         let office = try Site("office", who: "Wang Fang")
+        try office.trusts(laptopA, laptopB)
+        try laptopB.trusts(laptopA)
         try laptopA.record("HLJ-FIRE-01", [("power.generator-start", "fail")], minutes: 0)
         try laptopB.record("JL-FIRE-01", [("power.grounding", "1.2")], minutes: 5)
         let fromA = try laptopA.export()
@@ -105,6 +120,7 @@ import Testing
     @Test func anOlderVersionArrivingLateNeverOverwritesANewerOne() throws {
         let laptop = try Site("laptop-a")
         let office = try Site("office")
+        try office.trusts(laptop)
         try laptop.record("HLJ-FIRE-01", [("power.generator-start", "fail")], minutes: 0)
         let first = try laptop.export()
         try laptop.record("HLJ-FIRE-01", [("power.generator-start", "pass")], minutes: 30)
@@ -120,6 +136,8 @@ import Testing
         let laptopA = try Site("laptop-a")
         let laptopB = try Site("laptop-b", who: "Li Na")
         let office = try Site("office")
+        try office.trusts(laptopA, laptopB)
+        try laptopB.trusts(laptopA)
         try laptopA.record("HLJ-FIRE-01", [("power.generator-start", "fail")], minutes: 0)
         let original = try laptopA.export()
         try laptopB.importing(original)
@@ -143,6 +161,7 @@ import Testing
         let laptopA = try Site("laptop-a")
         let laptopB = try Site("laptop-b", who: "Li Na")
         let office = try Site("office")
+        try office.trusts(laptopA, laptopB)
         try laptopA.record("HLJ-FIRE-01", [("power.grounding", "1.1")], minutes: 0)
         try laptopB.record("HLJ-FIRE-01", [("power.grounding", "9")], minutes: 3)
         try office.importing(laptopA.export())
@@ -178,6 +197,7 @@ extension SyncTests {
     @Test func aPhotoTravelsWithItsBundleOnce() throws {
         let laptop = try Site("laptop-a")
         let office = try Site("office")
+        try office.trusts(laptop)
         let png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3])
         let photo = try laptop.store.savePhoto(
             png, kind: .png, of: StoreTests.placement(), item: "power.grounding", catalog: Self.catalog,
@@ -188,5 +208,28 @@ extension SyncTests {
         #expect(try office.store.photo(photo.id)?.1 == png)
         #expect(try office.importing(bundle).newRows == 0)
         #expect(try office.store.photos(ofVehicle: "HLJ-FIRE-01").count == 1)
+    }
+}
+
+extension SyncTests.Site {
+    /// A bundle of what is new, changed by `change` as a hostile or broken laptop might, then signed with this
+    /// laptop's own key (or `signer`'s) and read back from its bytes.
+    func forged(signer: LaptopKey? = nil, _ change: (inout SyncBundle) -> Void = { _ in }) throws -> SyncBundle {
+        var (bundle, _) = try store.bundleSinceLastExport(
+            laptop: actor.laptop, at: SyncTests.start.addingTimeInterval(7_200), id: TimeOrderedID.make())
+        change(&bundle)
+        return try SyncBundle(data: bundle.encoded(signedWith: signer ?? key))
+    }
+
+    /// Every row of every table, in a fixed order: equal dumps mean nothing changed.
+    func dump() throws -> String {
+        try store.pool.read { db in
+            let tables = try String.fetchAll(
+                db,
+                sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+            return try tables.flatMap { table in
+                try Row.fetchAll(db, sql: "SELECT * FROM \(table)").map { "\(table) \($0)" }.sorted()
+            }.joined(separator: "\n")
+        }
     }
 }

@@ -23,7 +23,7 @@ struct HistoryCommand: ParsableCommand {
     func run() throws {
         let catalog = try global.loadCatalog()
         _ = try global.placement(of: vehicle, in: catalog)
-        let store = try global.openStore()
+        let store = try global.openStore(readOnly: true)
         let inspections: [InspectionRecord]
         let trail: [AuditRecord]
         do {
@@ -32,19 +32,21 @@ struct HistoryCommand: ParsableCommand {
         } catch {
             throw CLIError.store(error)
         }
-        var out = "\(vehicle): \(inspections.count) inspection\(inspections.count == 1 ? "" : "s")\n"
+        // Names, notes and ids come from bundles and forms: each is made safe for the terminal.
+        let safe = Terminal.safe
+        var out = "\(safe(vehicle)): \(inspections.count) inspection\(inspections.count == 1 ? "" : "s")\n"
         for inspection in inspections {
             let finished =
                 inspection.finishedAt.map { ", finished \(ISOTime.string($0, timeZone: "Asia/Shanghai"))" } ?? ", open"
             out +=
-                "  \(inspection.kind) inspection \(inspection.id.uuidString.prefix(8)) by \(inspection.engineer) on "
-                + "\(inspection.laptop), started \(ISOTime.string(inspection.startedAt, timeZone: "Asia/Shanghai"))\(finished)\n"
+                "  \(safe(inspection.kind)) inspection \(inspection.id.uuidString.prefix(8)) by \(safe(inspection.engineer)) on "
+                + "\(safe(inspection.laptop)), started \(ISOTime.string(inspection.startedAt, timeZone: "Asia/Shanghai"))\(finished)\n"
         }
         out += "changes:\n"
         for entry in trail {
             out +=
-                "  \(ISOTime.string(entry.at, timeZone: "Asia/Shanghai"))  \(entry.who)@\(entry.laptop)  "
-                + "\(entry.entity) \(HistoryCommand.summary(entry))\n"
+                "  \(ISOTime.string(entry.at, timeZone: "Asia/Shanghai"))  \(safe(entry.who))@\(safe(entry.laptop))  "
+                + "\(safe(entry.entity)) \(safe(HistoryCommand.summary(entry)))\n"
         }
         Output.write(out)
     }

@@ -47,7 +47,7 @@ struct InspectCommand: ParsableCommand {
         {
             FileHandle.standardError.write(Data(warning.utf8))
         }
-        let actor = Actor.current(engineer)
+        let actor = try global.actor(engineer)
         let items = catalog.items(applyingTo: placement.vehicle)
         do {
             let queue = InspectionQueue(
@@ -78,7 +78,9 @@ struct InspectCommand: ParsableCommand {
             }
             if completed { try store.finish(inspection, by: actor, at: Date(), auditID: TimeOrderedID.make()) }
             let verdict = VerdictRules.verdict(items: items, results: try store.results(ofVehicle: vehicle))
-            Output.write(InteractiveInspection.summary(vehicle: vehicle, verdict: verdict, completed: completed))
+            Output.write(
+                Terminal.safeLines(
+                    InteractiveInspection.summary(vehicle: vehicle, verdict: verdict, completed: completed)))
         } catch let error as StoreError {
             throw CLIError.store(error)
         }

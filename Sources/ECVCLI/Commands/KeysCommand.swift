@@ -4,11 +4,11 @@ import ECVReports
 import ECVStore
 import Foundation
 
-/// `ecv keys init`: the office's signing keys.
+/// `ecv keys init`: the office's signing keys, or a laptop's.
 struct KeysCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "keys",
-        abstract: "The office's Ed25519 keys for signing reports.",
+        abstract: "Ed25519 keys: the office's for signing reports, a laptop's for signing bundles.",
         subcommands: [InitKeysCommand.self]
     )
 }
@@ -16,20 +16,60 @@ struct KeysCommand: ParsableCommand {
 struct InitKeysCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Create the office's key pair (the private key readable by its owner only); never replaces one."
+        abstract: "Create a key pair (the private key readable by its owner only); never replaces one.",
+        discussion: """
+            Without --laptop, the office's key for signing reports (keys/office-ed25519.key and .pub). With --laptop NAME, this laptop's key for signing its bundles (keys/laptop-NAME-ed25519.key and .pub); NAME is then the laptop's name on everything it records. Enroll the .pub file at the office with `ecv laptops enroll NAME FILE.pub`. The folder is made readable by its owner only and the private key is created with mode 0600.
+
+            Examples:
+              ecv keys init
+              ecv keys init --laptop laptop-3
+            """
     )
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var keyOptions: KeyOptions
 
+    @Option(help: ArgumentHelp("Create this laptop's key, for signing bundles.", valueName: "name"))
+    var laptop: String?
+
+    func validate() throws {
+        if let laptop {
+            do {
+                try LaptopKey.validate(name: laptop)
+            } catch {
+                throw ValidationError(error.description)
+            }
+        }
+    }
+
     func run() throws {
-        let folder = keyOptions.folder(global)
+        // A laptop's key lives in ROOT/keys, where every command looks for it; --keys names the office's folder.
+        let folder = laptop == nil ? keyOptions.folder(global) : global.keysFolder
         do {
-            let signer = try ReportSigner.createKeys(in: folder)
-            Output.write(
-                "created \(folder.appendingPathComponent(ReportSigner.privateKeyName).path) (fingerprint \(signer.fingerprint))\n"
-            )
-        } catch {
+            if let laptop {
+                if let existing = try global.laptopKey(), existing.name != laptop {
+                    throw CLIError.badFile("this laptop has a key already, as \(existing.name)")
+                }
+                let key = try LaptopKey.create(name: laptop, in: folder)
+                Output.write(
+                    "created \(folder.appendingPathComponent(LaptopKey.privateName(laptop)).path) "
+                        + "(fingerprint \(key.publicKey.fingerprint)); enroll "
+                        + "\(folder.appendingPathComponent(LaptopKey.publicName(laptop)).path) at the office\n")
+            } else {
+                let key = try KeyPair.create(
+                    in: folder, privateName: ReportSigner.privateKeyName, publicName: ReportSigner.publicKeyName)
+                // Clients check reports with OpenSSL and this PEM, without ecv.
+                let pem = folder.appendingPathComponent(ReportSigner.publicPEMName)
+                do {
+                    try Data(ReportSigner.pem(of: key.publicKey).utf8).write(to: pem, options: .withoutOverwriting)
+                } catch {
+                    throw CLIError.cannotWrite(pem.path, error.localizedDescription)
+                }
+                Output.write(
+                    "created \(folder.appendingPathComponent(ReportSigner.privateKeyName).path) "
+                        + "(fingerprint \(key.publicKey.fingerprint))\n")
+            }
+        } catch let error as KeyError {
             throw CLIError.badFile(error.description)
         }
     }

@@ -10,14 +10,14 @@ struct RecordCommand: ParsableCommand {
         commandName: "record",
         abstract: "Record results for a vehicle: all of them or, if any is bad, none.",
         discussion: """
-            ITEM is the full id subsystem.item; VALUE is pass, fail, na, a number (measure items) or one of the \
-            item's choices. `na` and a declared `fail` need a note. Results go into the vehicle's open \
-            inspection, or a new one; a second result for an item is a correction (a new version).
+            ITEM is the full id subsystem.item; VALUE is pass, fail, na, a number (measure items) or one of the item's choices. `na` and a declared `fail` need a note. Results go into the vehicle's open inspection, or a new one; a second result for an item is a correction (a new version). An item given twice, or a --note for an item not given, is refused. An inspection that now has a result for every item that applies is closed.
+
+            A results file is CSV with a header naming vehicle, item, value and optionally note (or YAML with the same keys); quoted fields keep their commas and line breaks, and a row with more or fewer fields than the header is refused at its line and column.
 
             Examples:
               ecv record HLJ-FIRE-01 power.output-voltage=221.5 power.generator-start=pass
               ecv record HLJ-FIRE-01 power.generator-start=fail --note power.generator-start="starter relay dead"
-              ecv record --file results.csv       (columns: vehicle,item,value,note)
+              ecv record --file results.csv
             """
     )
 
@@ -62,8 +62,8 @@ struct RecordCommand: ParsableCommand {
         do {
             // Every entry is judged before anything is written, and everything is written in one transaction.
             recorded = try store.record(
-                zip(placements, batches).map { ($0, $1.entries) }, catalog: catalog, by: Actor.current(engineer),
-                at: Date(), makeID: TimeOrderedID.make)
+                zip(placements, batches).map { ($0, $1.entries) }, catalog: catalog, by: try global.actor(engineer),
+                at: Date(), closingCompleted: true, makeID: TimeOrderedID.make)
         } catch let errors as EntryErrors {
             throw CLIError.entries(errors)
         }
@@ -79,9 +79,11 @@ struct RecordCommand: ParsableCommand {
             guard let equals = text.firstIndex(of: "=") else {
                 throw ValidationError("--note needs ITEM=TEXT, found `\(text)`")
             }
-            notes[String(text[..<equals])] = String(text[text.index(after: equals)...])
+            let item = String(text[..<equals])
+            guard notes[item] == nil else { throw ValidationError("--note for `\(item)` is given twice") }
+            notes[item] = String(text[text.index(after: equals)...])
         }
-        return try arguments.dropFirst().enumerated().map { index, pair in
+        let entries = try arguments.dropFirst().enumerated().map { index, pair in
             guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else {
                 throw ValidationError("expected ITEM=VALUE, found `\(pair)`")
             }
@@ -90,5 +92,10 @@ struct RecordCommand: ParsableCommand {
                 itemID: item, value: String(pair[pair.index(after: equals)...]), note: notes[item],
                 source: "argument \(index + 2)")
         }
+        // A note for an item not given would be lost: refuse it rather than drop it.
+        for item in notes.keys.sorted() where !entries.contains(where: { $0.itemID == item }) {
+            throw ValidationError("--note for `\(item)`, which is not given as ITEM=VALUE")
+        }
+        return entries
     }
 }

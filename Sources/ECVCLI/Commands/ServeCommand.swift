@@ -9,14 +9,14 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Serve the web form for entering results, on this machine only unless told otherwise.",
         discussion: """
-            Pages: the readiness board (/), today's visits (/today), and per vehicle a form per subsystem \
-            with every applicable item. Each answer is saved as soon as it is entered. Listening on another \
-            address than 127.0.0.1 needs --token; every request must then carry it.
+            Pages: the readiness board (/), today's visits (/today), and per vehicle a form per subsystem with every applicable item. Each answer is saved as soon as it is entered. Listening on another address than 127.0.0.1 needs --token; every request must then carry it.
+
+            Requests must name the bound address, localhost or a name given with --allow-host (a phone on the van's Wi-Fi uses the laptop's address: allow it), and posts from another origin are refused. Bodies over their limit get 413.
 
             Examples:
               ecv serve
               ecv serve --port 9000 --engineer "Zhang Wei"
-              ecv serve --host 0.0.0.0 --token "$(openssl rand -hex 16)"
+              ecv serve --host 0.0.0.0 --allow-host 192.168.8.10 --token "$(openssl rand -hex 16)"
             """
     )
 
@@ -34,6 +34,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Who enters the results (default: $USER).")
     var engineer: String?
 
+    @Option(
+        name: .customLong("allow-host"),
+        help: ArgumentHelp("Another host name the form may be reached at (repeatable).", valueName: "name"))
+    var allowedHosts: [String] = []
+
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         let configuration = WebServer.Configuration(host: host, port: port, token: token, actor: Actor.current())
@@ -46,7 +51,8 @@ struct ServeCommand: AsyncParsableCommand {
         let catalog = try global.loadCatalog()
         let store = try global.openStore()
         let configuration = WebServer.Configuration(
-            host: host, port: port, token: token, actor: Actor.current(engineer), root: global.rootURL)
+            host: host, port: port, token: token, actor: try global.actor(engineer), allowedHosts: allowedHosts,
+            root: global.rootURL)
         let server = WebServer(configuration: configuration, catalog: catalog, store: store)
         let host = self.host
         let token = self.token

@@ -38,11 +38,20 @@ struct StatusCommand: ParsableCommand {
         try GlobalOptions.requireKnown("client", client, among: catalog.clients.map(\.id))
         let rows: [BoardRow]
         do {
-            rows = try global.openStore().board(catalog, route: route, client: client)
+            rows = try global.openStore(readOnly: true).board(catalog, route: route, client: client)
         } catch let error as StoreError {
             throw CLIError.store(error)
         }
-        let board = ReadinessBoard(rows: rows)
+        let board = ReadinessBoard(
+            rows: format == .table
+                ? rows.map { row in
+                    var safe = row
+                    safe.vehicle = Terminal.safe(row.vehicle)
+                    safe.client = Terminal.safe(row.client)
+                    safe.route = Terminal.safe(row.route)
+                    safe.site = Terminal.safe(row.site)
+                    return safe
+                } : rows)
         switch format {
         case .json: Output.write(board.json())
         case .csv: Output.write(board.csv())

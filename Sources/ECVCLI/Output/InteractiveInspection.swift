@@ -15,7 +15,7 @@ struct InteractiveInspection {
         while position < items.count {
             let item = items[position]
             let suggested = item.kind == .text ? queue.carriedText[item.fullID] : nil
-            Output.write(prompt(for: item, suggested: suggested))
+            Output.write(Terminal.safeLines(prompt(for: item, suggested: suggested)))
             guard let line = readLine() else {
                 Output.write("\nstopped; answers so far are saved\n")
                 return false
@@ -26,7 +26,7 @@ struct InteractiveInspection {
                 Output.write("stopped; answers so far are saved\n")
                 return false
             case "?", "help":
-                Output.write(help(for: item))
+                Output.write(Terminal.safeLines(help(for: item)))
                 continue
             case "b", "back":
                 position = max(0, position - 1)
@@ -51,7 +51,7 @@ struct InteractiveInspection {
                 Output.write("  saved: \(result.status.rawValue.uppercased())\n")
                 position += 1
             } catch let error as AnswerError {
-                Output.write("  \(error)\n")
+                Output.write(Terminal.safeLines("  \(error)\n"))
             }
         }
         return true

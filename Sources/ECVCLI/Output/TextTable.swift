@@ -10,8 +10,9 @@ struct TextTable {
         self.rightAligned = rightAligned
     }
 
+    /// Adds a row; every cell is made safe for a terminal, since names and ids come from data.
     mutating func append(_ row: [String]) {
-        rows.append(row)
+        rows.append(row.map(Terminal.safe))
     }
 
     /// The table with a header line and a rule, each line ending in a newline.

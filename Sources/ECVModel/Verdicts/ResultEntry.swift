@@ -15,12 +15,20 @@ public struct ResultEntry: Sendable, Equatable {
     }
 
     /// Judges every entry against the items that apply to the vehicle; either all results or every problem.
+    ///
+    /// An item given twice in one batch is a problem: which of the two was meant cannot be told.
     public static func results(_ entries: [ResultEntry], items: [ChecklistItem]) -> Result<[ItemResult], EntryErrors> {
         var results: [ItemResult] = []
         var problems: [String] = []
         let ids = items.map(\.fullID)
         let itemByID = Dictionary(zip(ids, items), uniquingKeysWith: { first, _ in first })
+        var given: [String: String] = [:]
         for entry in entries {
+            if let first = given[entry.itemID] {
+                problems.append("\(entry.source): `\(entry.itemID)` is given twice (first at \(first))")
+                continue
+            }
+            given[entry.itemID] = entry.source
             guard let item = itemByID[entry.itemID] else {
                 problems.append(
                     "\(entry.source): unknown item `\(entry.itemID)` for this vehicle"

@@ -20,4 +20,7 @@ public struct ResultRecord: Codable, Sendable, Equatable, FetchableRecord, Persi
     public var recordedAt: Date
     public var recordedBy: String
     public var laptop: String
+
+    /// The highest version a result may reach: versions run from 1 to 2³¹.
+    public static let maximumVersion = 1 << 31
 }

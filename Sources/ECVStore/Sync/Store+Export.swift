@@ -27,6 +27,11 @@ extension Store {
                 let line = AuditRecord(
                     id: row["id"], at: row["at"], who: row["who"], laptop: row["laptop"], entity: row["entity"],
                     entityID: row["entityID"], vehicleID: row["vehicleID"], old: row["old"], new: row["new"])
+                guard line.laptop == laptop else {
+                    throw StoreError.refused(
+                        "the work to export was recorded as laptop `\(line.laptop)`, but this laptop's key is `\(laptop)`"
+                    )
+                }
                 lines.append(line)
                 var inspection: UUID?
                 if line.entity == "result" {
@@ -55,9 +60,26 @@ extension Store {
                 if let inspection, seen.insert(inspection).inserted { inspectionIDs.append(inspection) }
             }
             let inspections = try InspectionRecord.fetchAll(db, keys: inspectionIDs)
+            // Each of this laptop's inspections travels with the line that started it, even when an earlier
+            // bundle carried it already: bundles may arrive in any order, and no inspection arrives unaudited.
+            let carried = Set(lines.map(\.id))
+            var starts: [AuditRecord] = []
+            for inspection in inspections where inspection.laptop == laptop {
+                guard
+                    let start = try AuditRecord.fetchOne(
+                        db,
+                        sql: """
+                            SELECT id, at, who, laptop, entity, entityID, vehicleID, old, new FROM audit
+                            WHERE entity = 'inspection' AND entityID = ? AND old IS NULL AND importedFrom IS NULL
+                            """, arguments: [inspection.id.text]),
+                    !carried.contains(start.id)
+                else { continue }
+                starts.append(start)
+            }
+            lines.insert(contentsOf: starts, at: 0)
             let bundle = SyncBundle(
                 id: id, laptop: laptop, created: now, inspections: inspections, results: results, audit: lines,
-                photos: photos)
+                photos: photos, plan: try bundledPlan(db))
             return (bundle, rows.last.map { $0["seq"] } ?? since)
         }
     }

@@ -11,6 +11,8 @@ public struct ImportReport: Sendable, Equatable {
     public var newAuditLines = 0
     public var newPhotos = 0
     public var conflicts: [SyncConflict] = []
+    /// The local version of the published plan the bundle brought and this database now follows, if any.
+    public var adoptedPlan: Int?
 
     /// Rows the import added to the database.
     public var newRows: Int { newInspections + newResults + newAuditLines + newPhotos + conflicts.count }
@@ -31,22 +33,45 @@ public struct SyncConflict: Sendable, Equatable, CustomStringConvertible {
 }
 
 extension Store {
-    /// Imports a checked bundle in one transaction: all of it or, on any error, nothing.
+    /// Imports a signed bundle in one transaction: all of it or, on any error, nothing.
     ///
-    /// Rows are known by UUID and version: what is here already is skipped, so a bundle imported twice adds
-    /// nothing. A result recorded earlier than the vehicle's latest of the item never replaces it (it joins
-    /// the history). Two laptops that changed the same item — the same result corrected on both, or one
-    /// vehicle inspected on both at the same time — make a conflict: both stay, the later counts, and a
-    /// `conflict` line joins the trail. `items` gives a vehicle's applicable items for its verdict.
+    /// The bundle must be signed by the enrolled key of the laptop it names, and that laptop must not be
+    /// this one; then every record is checked (`BundleCheck`) before the write lock is taken. Rows are known
+    /// by UUID and version: what is here already is skipped, so a bundle imported twice adds nothing. A
+    /// result recorded earlier than the vehicle's latest of the item never replaces it (it joins the
+    /// history). Two laptops that changed the same item — the same result corrected on both, or one vehicle
+    /// inspected on both at the same time — make a conflict: both stay, the later counts, and a `conflict`
+    /// line joins the trail. Throws `BundleError` for a bundle refused, `StoreError` for the database.
     public func importBundle(
-        _ bundle: SyncBundle, file: String, items: (String) -> [ChecklistItem]?, by actor: Actor, at now: Date,
-        makeID: () -> UUID
-    ) throws(StoreError) -> ImportReport {
+        _ bundle: SyncBundle, file: String, rules: ImportRules, by actor: Actor, makeID: () -> UUID
+    ) throws -> ImportReport {
+        guard bundle.laptop != rules.importer else {
+            throw BundleError.refused("it claims to come from this laptop, \(bundle.laptop)")
+        }
+        guard let signature = bundle.signature else { throw BundleError.refused("it is not signed") }
+        guard let key = try publicKey(ofLaptop: bundle.laptop) else {
+            throw BundleError.refused(
+                "laptop \(bundle.laptop) is not enrolled here (`ecv laptops enroll \(bundle.laptop) FILE.pub`)")
+        }
+        guard signature.verifies(bundle.signedContent, with: key) else {
+            throw BundleError.refused("it is not signed by the enrolled key of laptop \(bundle.laptop)")
+        }
+        do {
+            try pool.read { db in try BundleCheck(bundle: bundle, rules: rules).run(db) }
+        } catch let error as BundleError {
+            throw error
+        } catch {
+            throw StoreError.database(Store.describe(error))
+        }
+        let catalog = rules.catalog
         // Photo files are written before the transaction and removed again if it fails.
         var written: [URL] = []
         do {
             return try importRows(
-                bundle, file: file, items: items, by: actor, at: now, makeID: makeID, written: &written)
+                bundle, file: file,
+                items: { vehicle in catalog.placement(ofVehicle: vehicle).map { catalog.items(applyingTo: $0.vehicle) }
+                },
+                by: actor, at: rules.now, makeID: makeID, written: &written)
         } catch {
             for url in written { try? FileManager.default.removeItem(at: url) }
             throw error
@@ -63,15 +88,20 @@ extension Store {
         return try write { db in
             var report = ImportReport()
             var inspections: [UUID: InspectionRecord] = [:]
+            // An end is taken only with the signer's audit line that ends the inspection.
+            let ended = Set(bundle.audit.filter { $0.entity == "inspection" && $0.old != nil }.map(\.entityID))
             for incoming in bundle.inspections {
                 if var existing = try InspectionRecord.fetchOne(db, key: incoming.id) {
-                    if existing.finishedAt == nil, let finished = incoming.finishedAt {
+                    if existing.finishedAt == nil, let finished = incoming.finishedAt, ended.contains(incoming.id.text)
+                    {
                         existing.finishedAt = finished
                         try existing.update(db)
                         report.finishedInspections += 1
                     }
                     inspections[incoming.id] = existing
                 } else {
+                    var incoming = incoming
+                    if !ended.contains(incoming.id.text) { incoming.finishedAt = nil }
                     try incoming.insert(db)
                     inspections[incoming.id] = incoming
                     report.newInspections += 1
@@ -79,6 +109,20 @@ extension Store {
             }
             var touched: Set<String> = []
             let stamp = TimeStamp(now)
+            // Bundles run to a hundred thousand results: every statement is prepared once.
+            let earlierVersions = try db.cachedStatement(sql: "SELECT * FROM result WHERE id = ? ORDER BY version")
+            var insertResult = try RowWriter(
+                db,
+                sql: """
+                    INSERT INTO result (id, version, inspectionID, itemID, status, value, choice, text, note, recordedAt,
+                    recordedBy, laptop) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+            var upsertLatest = try RowWriter(
+                db,
+                sql: """
+                    INSERT INTO latest (vehicleID, itemID, status, recordedAt, version, resultID)
+                    VALUES (?, ?, ?, ?, ?, ?) \(Store.latestConflictClause)
+                    """)
             for incoming in bundle.results.sorted(by: { ($0.recordedAt, $0.version) < ($1.recordedAt, $1.version) }) {
                 guard
                     let inspection = try inspections[incoming.inspectionID]
@@ -88,8 +132,7 @@ extension Store {
                         "result \(incoming.id.text) names inspection \(incoming.inspectionID.text), which is neither in the bundle nor here"
                     )
                 }
-                let versions = try ResultRecord.filter(Column("id") == incoming.id).order(Column("version")).fetchAll(
-                    db)
+                let versions = try ResultRecord.fetchAll(earlierVersions, arguments: [incoming.id])
                 if versions.contains(where: { $0.sameAnswer(as: incoming) }) {
                     report.knownResults += 1
                     continue
@@ -103,7 +146,11 @@ extension Store {
                             vehicle: inspection.vehicleID, kept: incomingWins ? incoming : clash,
                             other: incomingWins ? clash : incoming, by: actor, at: stamp, id: makeID(), db))
                     guard incomingWins else { continue }
-                    stored.version = (versions.last?.version ?? 0) + 1
+                    let last = versions.last?.version ?? 0
+                    guard last < ResultRecord.maximumVersion else {
+                        throw StoreError.lastVersion(item: incoming.itemID)
+                    }
+                    stored.version = last + 1
                 } else if let rival = try Store.concurrentRival(of: incoming, in: inspection, db) {
                     let incomingWins = (incoming.recordedAt, incoming.version) >= (rival.recordedAt, rival.version)
                     report.conflicts.append(
@@ -111,40 +158,56 @@ extension Store {
                             vehicle: inspection.vehicleID, kept: incomingWins ? incoming : rival,
                             other: incomingWins ? rival : incoming, by: actor, at: stamp, id: makeID(), db))
                 }
-                try stored.insert(db)
-                try db.execute(
-                    sql: """
-                        INSERT INTO latest (vehicleID, itemID, status, recordedAt, version, resultID)
-                        VALUES (?, ?, ?, ?, ?, ?) \(Store.latestConflictClause)
-                        """,
-                    arguments: [
-                        inspection.vehicleID, stored.itemID, stored.status, stored.recordedAt, stored.version,
-                        stored.id,
-                    ])
+                let recordedAt = stored.recordedAt.databaseValue
+                insertResult.bind(stored.id)
+                insertResult.bind(stored.version)
+                insertResult.bind(stored.inspectionID)
+                insertResult.bind(stored.itemID)
+                insertResult.bind(stored.status)
+                insertResult.bind(stored.value)
+                insertResult.bind(stored.choice)
+                insertResult.bind(stored.text)
+                insertResult.bind(stored.note)
+                insertResult.bind(recordedAt)
+                insertResult.bind(stored.recordedBy)
+                insertResult.bind(stored.laptop)
+                try insertResult.step()
+                upsertLatest.bind(inspection.vehicleID)
+                upsertLatest.bind(stored.itemID)
+                upsertLatest.bind(stored.status)
+                upsertLatest.bind(recordedAt)
+                upsertLatest.bind(stored.version)
+                upsertLatest.bind(stored.id)
+                try upsertLatest.step()
                 touched.insert(inspection.vehicleID)
                 report.newResults += 1
             }
+            let knownLine = try db.cachedStatement(sql: "SELECT 1 FROM audit WHERE id = ?")
+            var insertLine = try RowWriter(
+                db,
+                sql: """
+                    INSERT INTO audit (id, at, who, laptop, entity, entityID, vehicleID, old, new, importedFrom)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+            let bundleID = bundle.id.text
             for line in bundle.audit {
-                guard try Int.fetchOne(db, sql: "SELECT 1 FROM audit WHERE id = ?", arguments: [line.id]) == nil else {
-                    continue
-                }
-                try db.execute(
-                    sql: """
-                        INSERT INTO audit (id, at, who, laptop, entity, entityID, vehicleID, old, new, importedFrom)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [
-                        line.id, line.at, line.who, line.laptop, line.entity, line.entityID, line.vehicleID, line.old,
-                        line.new, bundle.id.text,
-                    ])
+                guard try Int.fetchOne(knownLine, arguments: [line.id]) == nil else { continue }
+                insertLine.bind(line.id)
+                insertLine.bind(line.at.databaseValue)
+                insertLine.bind(line.who)
+                insertLine.bind(line.laptop)
+                insertLine.bind(line.entity)
+                insertLine.bind(line.entityID)
+                insertLine.bind(line.vehicleID)
+                insertLine.bind(line.old)
+                insertLine.bind(line.new)
+                insertLine.bind(bundleID)
+                try insertLine.step()
                 report.newAuditLines += 1
             }
             for bundled in bundle.photos {
                 let photo = bundled.photo
                 guard try PhotoRecord.fetchOne(db, key: photo.id) == nil else { continue }
-                guard bundled.data.sha256Hex == photo.sha256, PhotoKind(sniffing: bundled.data) != nil else {
-                    throw StoreError.database("photo \(photo.id.text) in the bundle is not the image its row describes")
-                }
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
                 let url = folder.appendingPathComponent(photo.fileName)
                 try bundled.data.write(to: url, options: .atomic)
@@ -154,6 +217,9 @@ extension Store {
             }
             for vehicle in touched.sorted() {
                 try Store.refreshVerdict(of: vehicle, items: items(vehicle), db)
+            }
+            if let plan = bundle.plan {
+                report.adoptedPlan = try adopt(plan, from: bundle.laptop, by: actor, at: now, auditID: makeID(), db)
             }
             try db.execute(
                 sql: "INSERT INTO import (bundleID, at, file, newRows) VALUES (?, ?, ?, ?)",
@@ -169,7 +235,7 @@ extension Store {
     {
         guard
             let latest = try Row.fetchOne(
-                db, sql: "SELECT resultID, version FROM latest WHERE vehicleID = ? AND itemID = ?",
+                db.cachedStatement(sql: "SELECT resultID, version FROM latest WHERE vehicleID = ? AND itemID = ?"),
                 arguments: [inspection.vehicleID, incoming.itemID]),
             let rival = try ResultRecord.fetchOne(
                 db, key: ["id": latest["resultID"] as UUID, "version": latest["version"] as Int]),

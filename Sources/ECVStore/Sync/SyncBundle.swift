@@ -5,8 +5,9 @@ import GRDB
 ///
 /// The first line is the manifest: format, bundle id, laptop, time, and per part (`inspections`,
 /// `results`, `audit`, `photos`, in that order) the number of lines and the SHA-256 of those lines' bytes (each line
-/// with its `\n`). Then come the parts' lines, one record per line. A bundle whose line counts or hashes
-/// do not match its manifest is rejected as a whole.
+/// with its `\n`). Then come the parts' lines, one record per line, and last the signature line: the
+/// laptop's Ed25519 signature over every byte before it (`BundleSignature`). A bundle whose line counts or
+/// hashes do not match its manifest is rejected as a whole.
 public struct SyncBundle: Sendable, Equatable {
     public var id: UUID
     public var laptop: String
@@ -15,10 +16,16 @@ public struct SyncBundle: Sendable, Equatable {
     public var results: [ResultRecord]
     public var audit: [AuditRecord]
     public var photos: [BundledPhoto]
+    /// The published plan of the exporting database, for laptops to follow; `nil` when none is published.
+    public var plan: BundledPlan?
+    /// The signature line of a bundle read from bytes; `nil` when it had none.
+    public var signature: BundleSignature?
+    /// The bytes the signature covers: everything before the signature line.
+    var signedContent = Data()
 
     public init(
         id: UUID, laptop: String, created: Date, inspections: [InspectionRecord], results: [ResultRecord],
-        audit: [AuditRecord], photos: [BundledPhoto] = []
+        audit: [AuditRecord], photos: [BundledPhoto] = [], plan: BundledPlan? = nil
     ) {
         self.id = id
         self.laptop = laptop
@@ -27,10 +34,17 @@ public struct SyncBundle: Sendable, Equatable {
         self.results = results
         self.audit = audit
         self.photos = photos
+        self.plan = plan
     }
 
     static let format = "ecv-bundle/1"
-    static let partNames = ["inspections", "results", "audit", "photos"]
+    /// The largest bundle file read: a tour's results are far below it, a runaway file is refused.
+    public static let maximumBytes = 1 << 30
+    /// The longest line: a photo of `PhotoKind.maximumBytes` in base64, with its row.
+    static let maximumLineBytes = PhotoKind.maximumBytes / 3 * 4 + 64 * 1024
+    /// The most records a bundle may hold.
+    static let maximumRecords = 4_000_000
+    static let partNames = ["inspections", "results", "audit", "photos", "plan"]
 
     struct Manifest: Codable {
         var format: String
@@ -63,7 +77,7 @@ public struct SyncBundle: Sendable, Equatable {
         decoder.dateDecodingStrategy = .custom { decoder in
             let container = try decoder.singleValueContainer()
             let text = try container.decode(String.self)
-            guard let date = Date.fromDatabaseValue(text.databaseValue) else {
+            guard let date = DatabaseTime.parse(text) else {
                 throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a time: \(text)")
             }
             return date
@@ -71,7 +85,14 @@ public struct SyncBundle: Sendable, Equatable {
         return decoder
     }
 
-    /// The bundle's bytes.
+    /// The bundle's bytes, signed with `key`: the signature line covers every byte before it.
+    public func encoded(signedWith key: LaptopKey) throws -> Data {
+        var data = try encoded()
+        data.append(try key.signatureLine(for: data))
+        return data
+    }
+
+    /// The bundle's bytes without a signature line.
     public func encoded() throws -> Data {
         let encoder = SyncBundle.encoder()
         func lines(_ values: [some Encodable]) throws -> Data {
@@ -82,8 +103,11 @@ public struct SyncBundle: Sendable, Equatable {
             }
             return data
         }
-        let parts = [try lines(inspections), try lines(results), try lines(audit), try lines(photos)]
-        let counts = [inspections.count, results.count, audit.count, photos.count]
+        let plans = plan.map { [$0] } ?? []
+        let parts = [
+            try lines(inspections), try lines(results), try lines(audit), try lines(photos), try lines(plans),
+        ]
+        let counts = [inspections.count, results.count, audit.count, photos.count, plans.count]
         let manifest = Manifest(
             format: SyncBundle.format, id: id, laptop: laptop, created: created,
             parts: zip(SyncBundle.partNames, zip(counts, parts)).map { name, part in
@@ -94,63 +118,6 @@ public struct SyncBundle: Sendable, Equatable {
         for part in parts { data.append(part) }
         return data
     }
-
-    /// Reads and checks a bundle: every count and hash of the manifest must hold, every line must decode.
-    public init(data: Data) throws(BundleError) {
-        var lines = data.split(separator: 0x0A, omittingEmptySubsequences: false)
-        guard lines.last?.isEmpty == true else { throw .truncated("the last line is cut off") }
-        lines.removeLast()
-        let decoder = SyncBundle.decoder()
-        guard let first = lines.first, let manifest = try? decoder.decode(Manifest.self, from: Data(first)) else {
-            throw .notABundle("the first line is not an ecv bundle manifest")
-        }
-        guard manifest.format == SyncBundle.format else {
-            throw .notABundle("format `\(manifest.format)`, expected `\(SyncBundle.format)`")
-        }
-        // Bundles written before photos travelled have the first three parts only.
-        let names = manifest.parts.map(\.name)
-        guard names == SyncBundle.partNames || names == Array(SyncBundle.partNames.prefix(3)),
-            manifest.parts.allSatisfy({ $0.lines >= 0 })
-        else {
-            throw .notABundle("the manifest must list the parts \(SyncBundle.partNames.joined(separator: ", "))")
-        }
-        let expected = manifest.parts.reduce(0) { $0 + $1.lines }
-        guard lines.count - 1 == expected else {
-            throw .truncated("the manifest lists \(expected) records, the file holds \(lines.count - 1)")
-        }
-        var start = 1
-        var partLines: [[Data.SubSequence]] = []
-        for part in manifest.parts {
-            let slice = Array(lines[start..<start + part.lines])
-            var bytes = Data()
-            for line in slice {
-                bytes.append(contentsOf: line)
-                bytes.append(0x0A)
-            }
-            guard bytes.sha256Hex == part.sha256 else {
-                throw .corrupted("the \(part.name) fail their SHA-256 check")
-            }
-            partLines.append(slice)
-            start += part.lines
-        }
-        func decode<T: Decodable>(_ type: T.Type, _ part: Int) throws(BundleError) -> [T] {
-            var values: [T] = []
-            for (offset, line) in partLines[part].enumerated() {
-                guard let value = try? decoder.decode(T.self, from: Data(line)) else {
-                    let number = 2 + manifest.parts[..<part].reduce(0) { $0 + $1.lines } + offset
-                    throw .corrupted("line \(number) is not a valid \(SyncBundle.partNames[part]) record")
-                }
-                values.append(value)
-            }
-            return values
-        }
-        self.init(
-            id: manifest.id, laptop: manifest.laptop, created: manifest.created,
-            inspections: try decode(InspectionRecord.self, 0), results: try decode(ResultRecord.self, 1),
-            audit: try decode(AuditRecord.self, 2),
-            photos: manifest.parts.count > 3 ? try decode(BundledPhoto.self, 3) : [])
-    }
-
 }
 
 /// A photo as a bundle carries it: its row and its bytes.
@@ -164,6 +131,10 @@ public enum BundleError: Error, CustomStringConvertible, Equatable {
     case notABundle(String)
     case truncated(String)
     case corrupted(String)
+    case tooLarge(String)
+    /// The bundle is well-formed, but what it says cannot be taken: a missing or wrong signature, an
+    /// unknown vehicle, a time in the future, a version out of range.
+    case refused(String)
 
     public var description: String {
         switch self {
@@ -171,6 +142,8 @@ public enum BundleError: Error, CustomStringConvertible, Equatable {
         case .truncated(let reason): return "the bundle is truncated (\(reason)); nothing was imported"
         case .corrupted(let reason):
             return "the bundle is corrupted or was changed (\(reason)); nothing was imported"
+        case .tooLarge(let reason): return "the bundle is too large (\(reason)); nothing was imported"
+        case .refused(let reason): return "the bundle is refused: \(reason); nothing was imported"
         }
     }
 }

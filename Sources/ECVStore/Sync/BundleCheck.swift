@@ -1,0 +1,251 @@
+import ECVModel
+import Foundation
+import GRDB
+
+/// What an importer holds a bundle's records against: the catalog, its own clock and its own name.
+public struct ImportRules: Sendable {
+    public var catalog: Catalog
+    /// The importer's clock: a bundle may be exported at most a day after it (clocks drift, zones differ).
+    public var now: Date
+    /// This database's own laptop name: a bundle that claims it is refused.
+    public var importer: String
+    /// What is wrong with a bundled plan document, `nil` when it reads as a plan: the store cannot read plans
+    /// itself, the caller that can says.
+    public var planProblem: @Sendable (String) -> String?
+
+    public init(
+        catalog: Catalog, now: Date, importer: String,
+        planProblem: @escaping @Sendable (String) -> String? = { _ in nil }
+    ) {
+        self.catalog = catalog
+        self.now = now
+        self.importer = importer
+        self.planProblem = planProblem
+    }
+
+    /// How far a bundle's export time may be ahead of the importer's clock.
+    static let clockSkew: TimeInterval = 86_400
+    /// No record of a tour is older than this.
+    static let earliest = Date(timeIntervalSince1970: 946_684_800)
+    /// The longest text field (names, notes, answers).
+    static let maximumTextBytes = 16 * 1024
+}
+
+/// Checks every value of a bundle before anything is written.
+///
+/// Vehicles and items are checked against the catalog,
+/// times against the export time and the importer's clock, versions against their range and order,
+/// laptops against the signer, photos against their bytes, and that each record has exactly its audit
+/// lines. Reads the database only (inspections the bundle refers to but does not carry).
+struct BundleCheck {
+    let bundle: SyncBundle
+    let rules: ImportRules
+    /// The full ids of the items that apply to each vehicle met so far: bundles hold thousands of results
+    /// of a few hundred vehicles.
+    private let applicable = ApplicableItems()
+
+    /// Throws the first problem found, as `BundleError.refused`.
+    func run(_ db: Database) throws {
+        let laptop = bundle.laptop
+        guard laptop != rules.importer else { throw refused("it claims to come from this laptop, \(laptop)") }
+        guard bundle.created <= rules.now.addingTimeInterval(ImportRules.clockSkew) else {
+            throw refused("it was exported at \(bundle.created), later than this computer's clock plus a day")
+        }
+        try time(bundle.created, "the export time", line: 1)
+        try checkPlan()
+        var vehicles: [UUID: String] = [:]
+        var fresh: Set<UUID> = []
+        var line = 2
+        for inspection in bundle.inspections {
+            defer { line += 1 }
+            guard vehicles[inspection.id] == nil else {
+                throw refused("line \(line): inspection \(inspection.id) twice")
+            }
+            guard rules.catalog.placement(ofVehicle: inspection.vehicleID) != nil else {
+                throw refused("line \(line): vehicle `\(inspection.vehicleID)` is not in Routes/")
+            }
+            if let stored = try InspectionRecord.fetchOne(db, key: inspection.id) {
+                guard stored.vehicleID == inspection.vehicleID else {
+                    throw refused("line \(line): inspection \(inspection.id) is of \(stored.vehicleID) here")
+                }
+            } else {
+                fresh.insert(inspection.id)
+                guard inspection.laptop == laptop else {
+                    throw refused(
+                        "line \(line): an inspection of laptop `\(inspection.laptop)` in a bundle of \(laptop)")
+                }
+                try time(inspection.startedAt, "its start", line: line)
+                if let finished = inspection.finishedAt {
+                    guard finished >= inspection.startedAt else {
+                        throw refused("line \(line): finished before it started")
+                    }
+                    try time(finished, "its end", line: line)
+                }
+                guard ["full", "recheck"].contains(inspection.kind) else {
+                    throw refused("line \(line): inspection kind `\(inspection.kind)`")
+                }
+            }
+            for text in [inspection.vehicleID, inspection.engineer, inspection.checklists, inspection.equipment] {
+                try bounded(text, line: line)
+            }
+            vehicles[inspection.id] = inspection.vehicleID
+        }
+        var versions: Set<String> = []
+        let stored = try storedResults(db)
+        for result in bundle.results {
+            defer { line += 1 }
+            let vehicle = try vehicle(of: result.inspectionID, &vehicles, line: line, db)
+            guard (1...ResultRecord.maximumVersion).contains(result.version) else {
+                throw refused("line \(line): version \(result.version) is outside 1…\(ResultRecord.maximumVersion)")
+            }
+            guard versions.insert(key(result)).inserted else {
+                throw refused("line \(line): result \(key(result)) twice")
+            }
+            guard result.laptop == laptop else {
+                throw refused("line \(line): a result of laptop `\(result.laptop)` in a bundle of \(laptop)")
+            }
+            try applies(result.itemID, to: vehicle, line: line)
+            guard ItemResult.Status(rawValue: result.status) != nil else {
+                throw refused("line \(line): status `\(result.status)`")
+            }
+            guard result.value?.isFinite ?? true else { throw refused("line \(line): a value that is not a number") }
+            try time(result.recordedAt, "its time", line: line)
+            for text in [result.itemID, result.recordedBy, result.note, result.text, result.choice].compactMap({ $0 }) {
+                try bounded(text, line: line)
+            }
+            if let here = stored[result.id], here.inspection != result.inspectionID || here.item != result.itemID {
+                throw refused("line \(line): result \(result.id) is of another inspection or item here")
+            }
+        }
+        try increasing(bundle.results)
+        let firstAudit = line
+        line += bundle.audit.count
+        for bundled in bundle.photos {
+            defer { line += 1 }
+            try check(bundled, vehicles: &vehicles, line: line, db)
+        }
+        try AuditCheck(bundle: bundle, vehicles: vehicles, fresh: fresh, firstLine: firstAudit).run()
+    }
+
+    private func check(_ bundled: BundledPhoto, vehicles: inout [UUID: String], line: Int, _ db: Database) throws {
+        let photo = bundled.photo
+        let vehicle = try vehicle(of: photo.inspectionID, &vehicles, line: line, db)
+        guard photo.vehicleID == vehicle else {
+            throw refused("line \(line): a photo of \(photo.vehicleID) in an inspection of \(vehicle)")
+        }
+        try applies(photo.itemID, to: vehicle, line: line)
+        guard photo.laptop == bundle.laptop else {
+            throw refused("line \(line): a photo of laptop `\(photo.laptop)` in a bundle of \(bundle.laptop)")
+        }
+        guard bundled.data.count <= PhotoKind.maximumBytes else {
+            throw refused("line \(line): a photo of \(bundled.data.count) bytes; at most 10 MiB are kept")
+        }
+        guard let kind = PhotoKind(sniffing: bundled.data), kind.rawValue == photo.contentType,
+            photo.bytes == bundled.data.count, bundled.data.sha256Hex == photo.sha256
+        else { throw refused("line \(line): photo \(photo.id) is not the JPEG or PNG its row describes") }
+        try time(photo.takenAt, "its time", line: line)
+        try bounded(photo.takenBy, line: line)
+    }
+
+    /// The vehicle of an inspection in the bundle or already here.
+    private func vehicle(of inspection: UUID, _ vehicles: inout [UUID: String], line: Int, _ db: Database) throws
+        -> String
+    {
+        if let vehicle = vehicles[inspection] { return vehicle }
+        guard let stored = try InspectionRecord.fetchOne(db, key: inspection) else {
+            throw refused("line \(line): inspection \(inspection) is neither in the bundle nor here")
+        }
+        vehicles[inspection] = stored.vehicleID
+        return stored.vehicleID
+    }
+
+    private func applies(_ item: String, to vehicle: String, line: Int) throws {
+        guard applicable.items(of: vehicle, in: rules.catalog).contains(item) else {
+            throw refused("line \(line): item `\(item)` does not apply to \(vehicle) in Checklists/")
+        }
+    }
+
+    /// The inspection and item of each of the bundle's results already here, read 500 ids at a time.
+    private func storedResults(_ db: Database) throws -> [UUID: (inspection: UUID, item: String)] {
+        let ids = Array(Set(bundle.results.map(\.id)))
+        var stored: [UUID: (inspection: UUID, item: String)] = [:]
+        var start = 0
+        while start < ids.count {
+            let chunk = Array(ids[start..<min(start + 500, ids.count)])
+            start += chunk.count
+            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            for row in try Row.fetchAll(
+                db, sql: "SELECT id, inspectionID, itemID FROM result WHERE id IN (\(marks))",
+                arguments: StatementArguments(chunk))
+            {
+                stored[row["id"]] = (row["inspectionID"], row["itemID"])
+            }
+        }
+        return stored
+    }
+
+    /// The versions of each result in the bundle grow with their times, and stay with one inspection and item.
+    private func increasing(_ results: [ResultRecord]) throws {
+        var byID: [UUID: [ResultRecord]] = [:]
+        for result in results { byID[result.id, default: []].append(result) }
+        for (id, versions) in byID where versions.count > 1 {
+            let sorted = versions.sorted { $0.version < $1.version }
+            for (earlier, later) in zip(sorted, sorted.dropFirst()) {
+                guard earlier.recordedAt <= later.recordedAt, earlier.inspectionID == later.inspectionID,
+                    earlier.itemID == later.itemID
+                else {
+                    throw refused("result \(id): version \(later.version) does not follow version \(earlier.version)")
+                }
+            }
+        }
+    }
+
+    /// The published plan a bundle carries: its version, times and size in range, and a readable plan.
+    private func checkPlan() throws {
+        guard let plan = bundle.plan else { return }
+        let line = 2 + bundle.inspections.count + bundle.results.count + bundle.audit.count + bundle.photos.count
+        guard (1...ResultRecord.maximumVersion).contains(plan.version) else {
+            throw refused("line \(line): plan version \(plan.version) is outside 1…\(ResultRecord.maximumVersion)")
+        }
+        guard plan.json.utf8.count <= BundledPlan.maximumJSONBytes,
+            (plan.inputFiles?.utf8.count ?? 0) <= BundledPlan.maximumJSONBytes
+        else { throw refused("line \(line): the plan is larger than \(BundledPlan.maximumJSONBytes) bytes") }
+        try time(plan.createdAt, "the plan's making", line: line)
+        try time(plan.publishedAt, "the plan's publication", line: line)
+        guard plan.publishedAt >= plan.createdAt else {
+            throw refused("line \(line): the plan is published before it was made")
+        }
+        for text in [plan.inputsSHA256, plan.fromDay].compactMap({ $0 }) { try bounded(text, line: line) }
+        if let problem = rules.planProblem(plan.json) { throw refused("line \(line): the plan: \(problem)") }
+    }
+
+    private func time(_ date: Date, _ what: String, line: Int) throws {
+        guard date <= bundle.created || line == 1, date >= ImportRules.earliest else {
+            throw refused("line \(line): \(what), \(date), is after the bundle's export time or before 2000")
+        }
+    }
+
+    private func bounded(_ text: String, line: Int) throws {
+        guard text.utf8.count <= ImportRules.maximumTextBytes else {
+            throw refused("line \(line): a text of more than \(ImportRules.maximumTextBytes) bytes")
+        }
+    }
+
+    private func key(_ result: ResultRecord) -> String { "\(result.id.text)#\(result.version)" }
+
+    private func refused(_ reason: String) -> BundleError { .refused(reason) }
+}
+
+/// The items that apply to each vehicle, computed once per vehicle.
+private final class ApplicableItems {
+    private var byVehicle: [String: Set<String>] = [:]
+
+    func items(of vehicle: String, in catalog: Catalog) -> Set<String> {
+        if let known = byVehicle[vehicle] { return known }
+        let items = catalog.placement(ofVehicle: vehicle).map {
+            Set(catalog.items(applyingTo: $0.vehicle).map(\.fullID))
+        }
+        byVehicle[vehicle] = items ?? []
+        return items ?? []
+    }
+}

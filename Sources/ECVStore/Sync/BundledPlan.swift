@@ -1,0 +1,75 @@
+import Foundation
+import GRDB
+
+/// The published plan as an office bundle carries it to the laptops: the stored version with when it was
+/// published, so that a laptop takes it only when it is newer than the plan it follows.
+public struct BundledPlan: Codable, Sendable, Equatable {
+    public var id: UUID
+    /// The version number at the office.
+    public var version: Int
+    public var createdAt: Date
+    public var publishedAt: Date
+    public var seed: Int64
+    /// The plan document, `ecv-plan/1`.
+    public var json: String
+    public var inputsSHA256: String
+    /// The files the plan was made from with their SHA-256, `PlanInputs` as JSON.
+    public var inputFiles: String?
+    public var fromDay: String?
+
+    /// The largest plan document a bundle may carry: a season's plan is a few hundred KiB.
+    static let maximumJSONBytes = 32 << 20
+
+    init(_ record: PlanRecord, publishedAt: Date) {
+        id = record.id
+        version = record.version
+        createdAt = record.createdAt
+        self.publishedAt = publishedAt
+        seed = record.seed
+        json = record.json
+        inputsSHA256 = record.inputsSHA256
+        inputFiles = record.inputFiles
+        fromDay = record.fromDay
+    }
+}
+
+extension Store {
+    /// The published plan with the time of its latest publication, for a bundle; `nil` when none is published.
+    func bundledPlan(_ db: Database) throws -> BundledPlan? {
+        guard let record = try PlanRecord.filter(Column("state") == PlanState.published).fetchOne(db),
+            let at = try Date.fetchOne(
+                db, sql: "SELECT at FROM planPublication WHERE version = ? ORDER BY seq DESC LIMIT 1",
+                arguments: [record.version])
+        else { return nil }
+        return BundledPlan(record, publishedAt: at)
+    }
+
+    /// Makes `plan` the published plan here when it is newer than the one published here; returns the local
+    /// version it got, `nil` when it was not taken (known already, or older).
+    ///
+    /// The office's plan wins: a laptop takes the latest publication it receives and never publishes over it.
+    /// The plan keeps the office's version number when that is free here.
+    func adopt(_ plan: BundledPlan, from laptop: String, by actor: Actor, at now: Date, auditID: UUID, _ db: Database)
+        throws -> Int?
+    {
+        guard try PlanRecord.filter(Column("id") == plan.id).fetchCount(db) == 0 else { return nil }
+        if let current = try bundledPlan(db), current.publishedAt >= plan.publishedAt { return nil }
+        let taken = try Int.fetchOne(db, sql: "SELECT 1 FROM plan WHERE version = ?", arguments: [plan.version]) != nil
+        let version = taken ? (try Int.fetchOne(db, sql: "SELECT MAX(version) FROM plan") ?? 0) + 1 : plan.version
+        let previous = try Int.fetchOne(db, sql: "SELECT version FROM plan WHERE state = 'published'")
+        try db.execute(sql: "UPDATE plan SET state = 'superseded' WHERE state = 'published'")
+        try PlanRecord(
+            id: plan.id, version: version, createdAt: plan.createdAt, seed: plan.seed, json: plan.json,
+            inputsSHA256: plan.inputsSHA256, fromDay: plan.fromDay, state: .published, inputFiles: plan.inputFiles
+        ).insert(db)
+        try db.execute(
+            sql: "INSERT INTO planPublication (version, at, who, laptop) VALUES (?, ?, ?, ?)",
+            arguments: [version, plan.publishedAt, actor.who, laptop])
+        try AuditRecord(
+            id: auditID, at: now, who: actor.who, laptop: actor.laptop, entity: "plan", entityID: plan.id.uuidString,
+            vehicleID: nil, old: previous.map { "{\"published\":\($0)}" },
+            new: "{\"published\":\(version),\"from\":\(try Store.json(laptop))}"
+        ).insert(db)
+        return version
+    }
+}
