@@ -47,8 +47,8 @@ struct InitKeysCommand: ParsableCommand {
         let folder = laptop == nil ? keyOptions.folder(global) : global.keysFolder
         do {
             if let laptop {
-                if let existing = try global.laptopKey(), existing.name != laptop {
-                    throw CLIError.badFile("this laptop has a key already, as \(existing.name)")
+                if let other = LaptopKey.names(in: folder).first(where: { $0 != laptop }) {
+                    throw CLIError.badFile("this laptop has a key already, as \(other)")
                 }
                 let key = try LaptopKey.create(name: laptop, in: folder)
                 Output.write(

@@ -33,13 +33,19 @@ public struct LaptopKey: Sendable {
         return LaptopKey(name: name, privateKey: key)
     }
 
-    /// The one laptop key in `folder`; `nil` when there is none.
-    public static func find(in folder: URL) throws(KeyError) -> LaptopKey? {
+    /// The names of the laptop keys in `folder`, from their file names alone (a key being written by another
+    /// process is not read half-made).
+    public static func names(in folder: URL) -> [String] {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        let names = files.compactMap { file -> String? in
+        return files.compactMap { file -> String? in
             guard file.hasPrefix("laptop-"), file.hasSuffix("-ed25519.key") else { return nil }
             return String(file.dropFirst("laptop-".count).dropLast("-ed25519.key".count))
         }.filter { (try? validate(name: $0)) != nil }.sorted()
+    }
+
+    /// The one laptop key in `folder`; `nil` when there is none.
+    public static func find(in folder: URL) throws(KeyError) -> LaptopKey? {
+        let names = names(in: folder)
         guard let name = names.first else { return nil }
         guard names.count == 1 else { throw .severalLaptopKeys(names) }
         let key = try KeyPair.privateKey(at: folder.appendingPathComponent(privateName(name)).path)
