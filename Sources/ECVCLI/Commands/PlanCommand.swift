@@ -92,14 +92,7 @@ struct PlanningOptions: ParsableArguments {
             valueName: "file"))
     var distances: String?
 
-    @Option(help: "table, json, csv or ics.")
-    var format: PlanFormat = .table
-
-    @Option(help: "Write to this file (a folder for ics) instead of standard output.")
-    var out: String?
-
-    @Option(help: "Language of names in the table: zh, en or both.")
-    var lang: Language = .en
+    @OptionGroup var output: PlanOutputOptions
 
     func validate() throws {
         guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number") }
@@ -145,6 +138,18 @@ struct PlanningOptions: ParsableArguments {
             throw CLIError.badFile(error.description)
         }
     }
+}
+
+/// Where and how a plan is written: `plan`, `replan` and `plan show` share them.
+struct PlanOutputOptions: ParsableArguments {
+    @Option(help: "table, json, csv or ics.")
+    var format: PlanFormat = .table
+
+    @Option(help: "Write to this file (a folder for ics) instead of standard output.")
+    var out: String?
+
+    @Option(help: "Language of names in the table: zh, en or both.")
+    var lang: Language = .en
 }
 
 /// The forms a plan is written in.

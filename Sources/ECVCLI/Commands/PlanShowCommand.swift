@@ -21,14 +21,7 @@ struct PlanShowCommand: ParsableCommand {
         help: ArgumentHelp("N, published, latest or draft (default: published, else latest).", valueName: "version"))
     var version: PlanSelector?
 
-    @Option(help: "table, json, csv or ics.")
-    var format: PlanFormat = .table
-
-    @Option(help: "Write to this file (a folder for ics) instead of standard output.")
-    var out: String?
-
-    @Option(help: "Language of names in the table: zh, en or both.")
-    var lang: Language = .en
+    @OptionGroup var output: PlanOutputOptions
 
     func run() throws {
         let catalog = try global.loadCatalog()
@@ -42,8 +35,8 @@ struct PlanShowCommand: ParsableCommand {
                 ?? PlanStorage.load(.latest, from: store, catalog: catalog)
         }
         try PlanWriter(
-            plan: stored.plan, catalog: catalog, language: lang, generated: stored.record.createdAt,
+            plan: stored.plan, catalog: catalog, language: output.lang, generated: stored.record.createdAt,
             history: try PlanStorage.publishedHistory(store: store, catalog: catalog, before: stored.version)
-        ).write(format, to: out)
+        ).write(output.format, to: output.out)
     }
 }

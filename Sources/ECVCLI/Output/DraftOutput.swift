@@ -16,9 +16,9 @@ struct DraftOutput {
         let now = Date()
         let published = try? PlanStorage.load(.published, from: store, catalog: catalog)
         try PlanWriter(
-            plan: plan, catalog: catalog, language: planning.lang, generated: now,
+            plan: plan, catalog: catalog, language: planning.output.lang, generated: now,
             history: try PlanStorage.publishedHistory(store: store, catalog: catalog, before: nil)
-        ).write(planning.format, to: planning.out)
+        ).write(planning.output.format, to: planning.output.out)
         let record = try PlanStorage.save(
             plan, catalog: catalog, inputs: PlanInputs.read(root: root), generated: now, fromDay: fromDay, store: store)
         var epilogue = ""
@@ -36,7 +36,7 @@ struct DraftOutput {
             + "`ecv plan publish \(record.version)`\n"
         // Beside a table on standard output the epilogue follows it; beside JSON, CSV or ICS it goes to standard
         // error, so that the output stays a valid document.
-        if planning.format == .table || planning.out != nil {
+        if planning.output.format == .table || planning.output.out != nil {
             Output.write("\n" + epilogue)
         } else {
             FileHandle.standardError.write(Data(epilogue.utf8))
