@@ -42,8 +42,9 @@ struct Pages {
             body += "<h2>\(HTML.escape(teamDay.team)) on \(HTML.escape(teamDay.route))</h2><table>"
             body += "<tr><th>time</th><th>what</th><th>where</th><th>minutes / km</th></tr>"
             for entry in teamDay.entries {
-                body +=
-                    "<tr><td>\(DailyHours.clock(entry.start.minuteOfDay))–\(DailyHours.clock(entry.end.minuteOfDay))</td>"
+                // The night starts at the end of the day's work: one time, not a span.
+                let end = entry.kind == .overnight ? "" : "–" + DailyHours.clock(entry.end.minuteOfDay)
+                body += "<tr><td>\(DailyHours.clock(entry.start.minuteOfDay))\(end)</td>"
                 body += Pages.entryCells(entry, catalog: catalog) + "</tr>"
             }
             body += "</table>"
