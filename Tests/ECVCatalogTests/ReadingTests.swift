@@ -35,6 +35,27 @@ import Testing
             ])
     }
 
+    @Test func aByteOrderMarkInsideTheFileIsReportedWhereItStands() throws {
+        let text = "subsystem: power\ntitle: Power\nversion: 1\u{FEFF}\n"
+        #expect(
+            try diagnostics(writing: Data(text.utf8)) == [
+                "Checklists/power.yaml:3:11: error: a byte-order mark (U+FEFF) inside the file; remove it"
+            ])
+        // At the very start a byte-order mark is allowed: editors write one.
+        let fixture = try CatalogFixture()
+        let power = try fixture.folder.read(Self.power)
+        try fixture.folder.write("\u{FEFF}" + power, to: Self.power)
+        #expect(fixture.diagnostics().isEmpty)
+    }
+
+    @Test func anUnterminatedQuoteIsReportedOnTheLineWhereItStarts() throws {
+        let text = "subsystem: power\ntitle: {zh: \"电源, en: Power}\nversion: 1\nitems: []\n"
+        #expect(
+            try diagnostics(writing: Data(text.utf8)) == [
+                "Checklists/power.yaml:2:13: error: quoted text is not closed: the \" here has no closing \" on its line"
+            ])
+    }
+
     @Test func anEmptyFileIsReported() throws {
         #expect(try diagnostics(writing: Data()) == ["Checklists/power.yaml:1:1: error: file is empty"])
     }

@@ -20,6 +20,13 @@ enum YAMLSource {
                 "file is not valid UTF-8", at: location(ofByte: firstInvalidUTF8Byte(data), in: data, file: file))
             return nil
         }
+        if let mark = byteOrderMarkInside(text) {
+            // A mark pasted in the middle of a file would end up invisibly inside an id or a tag.
+            sink.error(
+                "a byte-order mark (U+FEFF) inside the file; remove it",
+                at: SourceLocation(file: file, line: mark.line, column: mark.column))
+            return nil
+        }
         if let deep = firstLine(nestingDeeperThan: maxNesting, in: text) {
             sink.error("nesting deeper than \(maxNesting) levels", at: SourceLocation(file: file, line: deep))
             return nil
@@ -33,6 +40,12 @@ enum YAMLSource {
             }
             return root
         } catch let error as YamlError {
+            if let quote = unterminatedQuote(in: text, before: error) {
+                sink.error(
+                    "quoted text is not closed: the \" here has no closing \" on its line",
+                    at: SourceLocation(file: file, line: quote.line, column: quote.column))
+                return nil
+            }
             report(error, file: file, into: sink)
         } catch {
             sink.error("cannot read YAML: \(error)", at: start)
@@ -56,6 +69,60 @@ enum YAMLSource {
         default:
             sink.error("cannot read YAML: \(error)", at: SourceLocation(file: file))
         }
+    }
+
+    /// Where a byte-order mark stands anywhere but at the very start of `text`.
+    static func byteOrderMarkInside(_ text: String) -> (line: Int, column: Int)? {
+        var line = 1
+        var column = 1
+        for (index, scalar) in text.unicodeScalars.enumerated() {
+            if scalar == "\u{FEFF}", index > 0 { return (line, column) }
+            if scalar == "\n" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+        }
+        return nil
+    }
+
+    /// Where a double-quoted text opens and never closes on its line, for a syntax error at or after that
+    /// line: libyaml reads on to the next quote and reports the error there, lines later.
+    static func unterminatedQuote(in text: String, before error: YamlError) -> (line: Int, column: Int)? {
+        let errorLine: Int
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _): errorLine = mark.line
+        default: return nil
+        }
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        where index + 1 <= errorLine {
+            var open: Int?
+            var escaped = false
+            var inSingle = false
+            for (column, character) in line.enumerated() {
+                if character == "#", open == nil, !inSingle,
+                    column == 0 || line[line.index(line.startIndex, offsetBy: column - 1)] == " "
+                {
+                    break
+                }
+                if open != nil {
+                    if escaped {
+                        escaped = false
+                    } else if character == "\\" {
+                        escaped = true
+                    } else if character == "\"" {
+                        open = nil
+                    }
+                } else if character == "'" {
+                    inSingle.toggle()
+                } else if character == "\"", !inSingle {
+                    open = column
+                }
+            }
+            if let open { return (index + 1, open + 1) }
+        }
+        return nil
     }
 
     /// The first line on which the nesting may exceed `limit`, by a cheap upper bound: open flow
