@@ -18,8 +18,8 @@ import Testing
 
     static let cases: [(String, [Edit], [String])] = [
         (
-            "YAML syntax error", [Edit(northeast, "work-hours: \"08:00-18:00\"", "work-hours: \"08:00-18:00")],
-            ["Routes/northeast.yaml:19:53: error: YAML syntax: did not find expected key while parsing a block mapping"]
+            "unclosed quote", [Edit(northeast, "work-hours: \"08:00-18:00\"", "work-hours: \"08:00-18:00")],
+            ["Routes/northeast.yaml:7:13: error: quoted text is not closed: the \" here has no closing \" on its line"]
         ),
         (
             "duplicate key in a mapping",
