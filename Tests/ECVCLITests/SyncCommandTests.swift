@@ -40,7 +40,9 @@ import Testing
         #expect(board.stdout.contains("HLJ-FIRE-01,hlj-fire,northeast,NOT_DEPLOYABLE"))
 
         var damaged = try #require(FileManager.default.contents(atPath: bundle))
-        damaged[damaged.count - 10] ^= 0x20
+        // One letter of the signature, changed to another base64 letter: still a signature line, a wrong one.
+        let index = damaged.count - 10
+        damaged[index] = damaged[index] == UInt8(ascii: "A") ? UInt8(ascii: "B") : UInt8(ascii: "A")
         try folder.write(damaged, to: "damaged.ecvbundle")
         let refused = try ECVRunner.run(
             ["import", folder.url.appendingPathComponent("damaged.ecvbundle").path] + office)
