@@ -55,6 +55,7 @@ public struct Catalog: Sendable, Hashable {
     public func team(withID id: String) -> Team? { teams.first { $0.id == id } }
     public func site(withID id: String) -> Site? { routes.lazy.flatMap(\.sites).first { $0.id == id } }
     public func client(withID id: String) -> Client? { clients.first { $0.id == id } }
+    public func route(withID id: String) -> Route? { routes.first { $0.id == id } }
     public func tag(withID id: String) -> EquipmentTag? { tags.first { $0.id == id } }
 
     /// All skill names of all teams: the equipment tags that demand a qualification.

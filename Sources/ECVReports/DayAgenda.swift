@@ -139,7 +139,7 @@ public struct TodayDocument: Codable, Sendable, Equatable {
             end = ISOTime.string(entry.end, timeZone: timeZone)
             from = entry.from
             to = entry.to
-            km = entry.km.map { ($0 * 10).rounded() / 10 }
+            km = entry.km.map(PlanDocument.tenths)
             part = entry.part?.description
             site = entry.site
             vehicle = entry.vehicle

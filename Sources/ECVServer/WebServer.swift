@@ -23,21 +23,22 @@ public struct WebServer: Sendable {
         public var actor: Actor
         /// The clock: what "today" is and when answers are recorded.
         public var now: @Sendable () -> Date
-        /// The folder holding Checklists/ and Routes/, compared with the files the published plan was made from.
-        public var root: URL?
+        /// The Checklists/ and Routes/ files the server was started with (its catalog's), compared with those the
+        /// published plan was made from; read once, as the catalog is.
+        public var inputs: PlanInputs?
         /// Host names besides the bound address and `localhost` that requests may name (`--allow-host`).
         public var allowedHosts: [String]
 
         public init(
             host: String = "127.0.0.1", port: Int = 8080, token: String? = nil, actor: Actor,
-            allowedHosts: [String] = [], now: @escaping @Sendable () -> Date = { Date() }, root: URL? = nil
+            allowedHosts: [String] = [], now: @escaping @Sendable () -> Date = { Date() }, inputs: PlanInputs? = nil
         ) {
             self.host = host
             self.port = port
             self.token = token
             self.actor = actor
             self.now = now
-            self.root = root
+            self.inputs = inputs
             self.allowedHosts = allowedHosts
         }
 
@@ -93,9 +94,7 @@ public struct WebServer: Sendable {
                 return WebServer.html(pages.today(nil, day: day))
             }
             let plan = try TourPlan(json: record.json, routes: catalog.routes)
-            let differences = configuration.root.flatMap { root in
-                record.inputs?.differences(from: PlanInputs.read(root: root))
-            }
+            let differences = configuration.inputs.flatMap { record.inputs?.differences(from: $0) }
             return WebServer.html(
                 pages.today(
                     (record.version, plan.days(on: day, catalog: catalog)), day: day, differing: differences ?? []))

@@ -35,19 +35,36 @@ extension Store {
                 throw StoreError.noPlanVersion(version)
             }
             guard record.state != .published else { return nil }
-            let previous = try PlanRecord.filter(Column("state") == PlanState.published).fetchOne(db)
-            try db.execute(sql: "UPDATE plan SET state = 'superseded' WHERE state = 'published'")
+            let previous = try Store.supersedePublished(db)
             try db.execute(sql: "UPDATE plan SET state = 'published' WHERE version = ?", arguments: [version])
-            try db.execute(
-                sql: "INSERT INTO planPublication (version, at, who, laptop) VALUES (?, ?, ?, ?)",
-                arguments: [version, now, actor.who, actor.laptop])
-            try AuditRecord(
-                id: auditID, at: now, who: actor.who, laptop: actor.laptop, entity: "plan",
-                entityID: record.id.uuidString, vehicleID: nil,
-                old: previous.map { "{\"published\":\($0.version)}" }, new: "{\"published\":\(version)}"
-            ).insert(db)
-            return PlanPublication(version: version, previous: previous?.version)
+            try Store.recordPublication(
+                of: record.id, version: version, previous: previous, publishedAt: now, publisher: actor.laptop,
+                by: actor, at: now, auditID: auditID, db)
+            return PlanPublication(version: version, previous: previous)
         }
+    }
+
+    /// Marks the published version superseded; returns its number, `nil` when none was published.
+    static func supersedePublished(_ db: Database) throws -> Int? {
+        let previous = try Int.fetchOne(db, sql: "SELECT version FROM plan WHERE state = 'published'")
+        try db.execute(sql: "UPDATE plan SET state = 'superseded' WHERE state = 'published'")
+        return previous
+    }
+
+    /// The publication of `version`: its row, which calendars count their changes over (published at
+    /// `publishedAt` on `publisher`), and its audit line, naming the publisher when it is another laptop.
+    static func recordPublication(
+        of planID: UUID, version: Int, previous: Int?, publishedAt: Date, publisher: String, by actor: Actor,
+        at now: Date, auditID: UUID, _ db: Database
+    ) throws {
+        try db.execute(
+            sql: "INSERT INTO planPublication (version, at, who, laptop) VALUES (?, ?, ?, ?)",
+            arguments: [version, publishedAt, actor.who, publisher])
+        let from = publisher == actor.laptop ? "" : ",\"from\":\(try Store.json(publisher))"
+        try AuditRecord(
+            id: auditID, at: now, who: actor.who, laptop: actor.laptop, entity: "plan", entityID: planID.uuidString,
+            vehicleID: nil, old: previous.map { "{\"published\":\($0)}" }, new: "{\"published\":\(version)\(from)}"
+        ).insert(db)
     }
 
     /// The plan teams follow, if one is published.

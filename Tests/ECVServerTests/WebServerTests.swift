@@ -222,7 +222,8 @@ import Testing
             auditID: UUID())
         _ = try fixture.store.publishPlan(version: other.version, by: Self.actor, at: Date(), auditID: UUID())
         let laptop = WebServer(
-            configuration: .init(port: 0, actor: Self.actor, root: ProjectPaths.sampleCatalog), catalog: Self.catalog,
+            configuration: .init(port: 0, actor: Self.actor, inputs: PlanInputs.read(root: ProjectPaths.sampleCatalog)),
+            catalog: Self.catalog,
             store: fixture.store)
         try await laptop.application().test(.router) { client in
             try await client.execute(uri: "/today?date=2027-04-12", method: .get) { response in

@@ -52,7 +52,7 @@ struct ServeCommand: AsyncParsableCommand {
         let store = try global.openStore()
         let configuration = WebServer.Configuration(
             host: host, port: port, token: token, actor: try global.actor(engineer), allowedHosts: allowedHosts,
-            root: global.rootURL)
+            inputs: PlanInputs.read(root: global.rootURL))
         let server = WebServer(configuration: configuration, catalog: catalog, store: store)
         let host = self.host
         let token = self.token

@@ -62,7 +62,8 @@ struct PlanDiffOutput {
             },
             lines: diff.lines.map { line in
                 Document.Line(
-                    route: line.route, km: .init(before: line.kmBefore.tenths, after: line.kmAfter.tenths),
+                    route: line.route,
+                    km: .init(before: PlanDocument.tenths(line.kmBefore), after: PlanDocument.tenths(line.kmAfter)),
                     workdays: .init(before: Double(line.workdaysBefore), after: Double(line.workdaysAfter)),
                     vehicles: .init(before: Double(line.vehiclesBefore), after: Double(line.vehiclesAfter)))
             })
@@ -114,9 +115,4 @@ struct PlanDiffOutput {
             var after: Double
         }
     }
-}
-
-extension Double {
-    /// Rounded to 0.1, as plans write km.
-    fileprivate var tenths: Double { (self * 10).rounded() / 10 }
 }

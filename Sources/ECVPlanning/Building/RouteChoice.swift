@@ -53,7 +53,7 @@ struct RouteChoice {
             return "moved so that \(gain.all) more vehicle\(gain.all == 1 ? "" : "s") fit on \(free.route)"
         }
         guard gain.high == 0, gain.all == 0, !free.stops.isEmpty, !kept.stops.isEmpty,
-            let line = catalog.routes.first(where: { $0.id == free.route })
+            let line = catalog.route(withID: free.route)
         else { return nil }
         let clock = WorkClock(route: line)
         guard let freeDay = clock.index(of: free.returnTime.day), let keptDay = clock.index(of: kept.returnTime.day),

@@ -57,15 +57,13 @@ extension Continuation {
         var preferred: [String: PreferredVisit] = [:]
         var displaced: [String: String] = [:]
         for route in previous.routes {
-            let vehicles = catalog.routes.first { $0.id == route.route }?.sites.flatMap(\.vehicles).map(\.id) ?? []
+            let vehicles = catalog.route(withID: route.route)?.sites.flatMap(\.vehicles).map(\.id) ?? []
             var routePreferred: [String: PreferredVisit] = [:]
             var routeKept: [KeptVisit] = []
             var routeDisplaced: [String: String] = [:]
             for stop in route.stops {
                 for visit in stop.visits {
-                    let keep = KeptVisit(
-                        vehicle: visit.vehicle, route: route.route, start: visit.start, minutes: visit.minutes,
-                        purpose: visit.purpose)
+                    let keep = KeptVisit(visit, route: route.route)
                     if visit.start.day < from {
                         if inspected(visit.vehicle) { routeKept.append(keep) }
                         continue
@@ -94,11 +92,7 @@ extension Continuation {
                     && !vehicles.contains { limits.ready[$0] != nil }
             if untouched {
                 let all = route.stops.flatMap(\.visits)
-                kept += all.map {
-                    KeptVisit(
-                        vehicle: $0.vehicle, route: route.route, start: $0.start, minutes: $0.minutes,
-                        purpose: $0.purpose)
-                }
+                kept += all.map { KeptVisit($0, route: route.route) }
                 settled.formUnion(all.map(\.vehicle))
             } else {
                 kept += routeKept

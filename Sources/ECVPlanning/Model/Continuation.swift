@@ -60,6 +60,14 @@ public struct PreferredVisit: Sendable, Equatable {
     }
 }
 
+extension KeptVisit {
+    /// `visit` of `route` as the plan had it.
+    init(_ visit: RoutePlan.Visit, route: String) {
+        self.init(
+            vehicle: visit.vehicle, route: route, start: visit.start, minutes: visit.minutes, purpose: visit.purpose)
+    }
+}
+
 /// A vehicle that needs only some of its items again.
 public struct Revisit: Sendable, Equatable {
     public var purpose: RoutePlan.Visit.Purpose

@@ -155,8 +155,8 @@ public struct PlanDocument: Codable, Sendable {
             workdays: plan.routes.reduce(0) { $0 + $1.workdays })
     }
 
-    /// `km` rounded to 0.1.
-    static func tenths(_ km: Double) -> Double {
+    /// `km` rounded to 0.1, as plans write km.
+    public static func tenths(_ km: Double) -> Double {
         (km * 10).rounded() / 10
     }
 }
@@ -165,21 +165,15 @@ public struct PlanDocument: Codable, Sendable {
 public enum ISOTime {
     /// `2027-03-01T08:00:00+08:00` for a local moment in `timeZone`.
     public static func string(_ moment: LocalDateTime, timeZone: String) -> String {
-        let zone = TimeZone(identifier: timeZone) ?? TimeZone(secondsFromGMT: 8 * 3600) ?? .current
-        let (year, month, day) = moment.day.components
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        let components = DateComponents(
-            year: year, month: month, day: day, hour: moment.minuteOfDay / 60, minute: moment.minuteOfDay % 60)
-        let offset = calendar.date(from: components).map { zone.secondsFromGMT(for: $0) } ?? zone.secondsFromGMT()
+        let zone = zone(timeZone)
+        let offset = date(moment, timeZone: timeZone).map { zone.secondsFromGMT(for: $0) } ?? zone.secondsFromGMT()
         return "\(moment.description):00\(offsetText(offset))"
     }
 
     /// The instant of a local moment in `timeZone`.
     public static func date(_ moment: LocalDateTime, timeZone: String) -> Date? {
-        let zone = TimeZone(identifier: timeZone) ?? TimeZone(secondsFromGMT: 8 * 3600) ?? .current
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
+        calendar.timeZone = zone(timeZone)
         let (year, month, day) = moment.day.components
         return calendar.date(
             from: DateComponents(
@@ -205,7 +199,17 @@ public enum ISOTime {
 
     /// The day `now` is in China's time zone; the clock is the caller's, so that tests can fix it.
     public static func today(at now: Date) -> CalendarDay {
-        CalendarDay(iso: day(now)) ?? CalendarDay(daysSinceEpoch: 0)
+        calendarDay(now) ?? CalendarDay(daysSinceEpoch: 0)
+    }
+
+    /// The calendar day of an instant in China's time zone.
+    public static func calendarDay(_ date: Date) -> CalendarDay? {
+        CalendarDay(iso: day(date))
+    }
+
+    /// The zone named `identifier`, China's offset when the system does not know it.
+    private static func zone(_ identifier: String) -> TimeZone {
+        TimeZone(identifier: identifier) ?? TimeZone(secondsFromGMT: 8 * 3600) ?? .current
     }
 
     private static func offsetText(_ seconds: Int) -> String {

@@ -35,7 +35,7 @@ extension TourPlan {
     public func costed(_ catalog: Catalog) -> TourPlan {
         var plan = self
         for index in plan.routes.indices {
-            guard let line = catalog.routes.first(where: { $0.id == plan.routes[index].route }) else { continue }
+            guard let line = catalog.route(withID: plan.routes[index].route) else { continue }
             plan.routes[index].cost = plan.routes[index].costing(line: line, catalog: catalog)
         }
         return plan

@@ -19,7 +19,7 @@ public struct VisitCheck: Sendable {
     public func problem(with visit: RoutePlan.Visit, at siteID: String, on route: RoutePlan) -> String? {
         guard let placement = catalog.placement(ofVehicle: visit.vehicle) else { return "vehicle removed from Routes/" }
         guard placement.site.id == siteID else { return "vehicle moved to site \(placement.site.id)" }
-        guard let line = catalog.routes.first(where: { $0.id == route.route }) else {
+        guard let line = catalog.route(withID: route.route) else {
             return "line \(route.route) removed from Routes/"
         }
         let site = placement.site
@@ -60,7 +60,7 @@ public struct VisitCheck: Sendable {
 
     /// Why the route's driving on some day no longer fits (that day is now a holiday, or the team is off the tour).
     public func driveProblem(on route: RoutePlan) -> String? {
-        guard let line = catalog.routes.first(where: { $0.id == route.route }) else { return nil }
+        guard let line = catalog.route(withID: route.route) else { return nil }
         for leg in route.legs {
             for stretch in leg.stretches {
                 if let problem = dayProblem(stretch.start.day, on: line) {

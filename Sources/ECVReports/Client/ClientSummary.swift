@@ -51,7 +51,7 @@ public struct ClientSummary {
                 "site": placement.flatMap { ($0.site.address ?? $0.site.city).map(labels.text) } ?? row.site,
                 "code": row.verdict.readiness.rawValue, "verdict": labels(row.verdict.readiness.rawValue),
                 "failures": failures.joined(separator: "; "),
-                "inspected": row.inspected.flatMap { CalendarDay(iso: ISOTime.day($0)) }.map(labels.date) ?? "–",
+                "inspected": row.inspected.flatMap(ISOTime.calendarDay).map(labels.date) ?? "–",
                 "next": next,
             ]
         }

@@ -35,11 +35,6 @@ struct PlaceNames {
         }
     }
 
-    /// `km` rounded to 0.1, as plans write it.
-    static func tenths(_ km: Double) -> Double {
-        (km * 10).rounded() / 10
-    }
-
     /// `12.3 km`.
     static func km(_ value: Double) -> String {
         String(format: "%.1f km", value)

@@ -46,7 +46,7 @@ public struct PlanTable {
 
     private func rendered(_ route: RoutePlan) -> String {
         var out = header(route)
-        let line = catalog.routes.first { $0.id == route.route }
+        let line = catalog.route(withID: route.route)
         var byDay: [CalendarDay: [String]] = [:]
         var kmByDay: [CalendarDay: Double] = [:]
         for day in route.stops.isEmpty ? [] : Array(days(from: route.depart.day, to: route.returnTime.day)) {
@@ -98,7 +98,7 @@ public struct PlanTable {
     }
 
     private func header(_ route: RoutePlan) -> String {
-        let line = catalog.routes.first { $0.id == route.route }?.name.text(in: language) ?? route.route
+        let line = catalog.route(withID: route.route)?.name.text(in: language) ?? route.route
         return "\(route.route) (\(line)) — \(route.team) (\(names.team(route.team))): "
             + "\(route.depart.day) to \(route.returnTime.day) from and to "
             + "\(names.place("base", team: route.team)), \(PlaceNames.km(route.km)), \(route.visitCount) vehicles\n"

@@ -23,7 +23,7 @@ struct PlanProgress {
 
     /// The day of the vehicle's latest result, in China time; nil when never inspected.
     private func inspectedDay(_ vehicle: String) -> CalendarDay? {
-        rows[vehicle]?.inspected.flatMap { CalendarDay(iso: ISOTime.day($0)) }
+        rows[vehicle]?.inspected.flatMap(ISOTime.calendarDay)
     }
 
     /// Whether the plan's visit of `vehicle` starting on `day` has been done.

@@ -87,7 +87,7 @@ struct RouteMap {
 
     private func legendNames(_ route: RoutePlan) -> [String] {
         [
-            catalog.routes.first { $0.id == route.route }.map { $0.name.text(in: language) } ?? route.route,
+            catalog.route(withID: route.route).map { $0.name.text(in: language) } ?? route.route,
             catalog.team(withID: route.team).map { $0.name.text(in: language) } ?? route.team,
         ]
     }

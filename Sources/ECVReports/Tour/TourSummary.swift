@@ -33,14 +33,14 @@ public struct TourSummary {
             let counts = VerdictCounts.tally(own)
             lines.append(
                 [
-                    route.route, route.team, String(format: "%.1f", PlaceNames.tenths(route.km)),
+                    route.route, route.team, String(format: "%.1f", PlanDocument.tenths(route.km)),
                     String(format: "%.1f", kmDone),
                     String(own.count), String(inspected),
                 ] + TourSummary.csvVerdicts.map { String(counts[$0, default: 0]) })
             return [
-                "route": catalog.routes.first { $0.id == route.route }.map { labels.text($0.name) } ?? route.route,
+                "route": catalog.route(withID: route.route).map { labels.text($0.name) } ?? route.route,
                 "team": catalog.team(withID: route.team).map { labels.text($0.name) } ?? route.team,
-                "kmPlanned": labels.number(PlaceNames.tenths(route.km)), "kmDone": labels.number(kmDone),
+                "kmPlanned": labels.number(PlanDocument.tenths(route.km)), "kmDone": labels.number(kmDone),
                 "vehicles": labels.number(own.count), "inspected": labels.number(inspected),
                 "verdicts": counting.describe(counts),
             ]

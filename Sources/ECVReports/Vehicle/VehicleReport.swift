@@ -34,7 +34,7 @@ public struct VehicleReport {
         let verdict = VerdictRules.verdict(items: items, results: history.itemResults)
         var latest: [String: ItemResult] = [:]
         for recorded in history.results { latest[recorded.result.itemID] = recorded.result }
-        let lastDay = history.inspections.last.flatMap { CalendarDay(iso: ISOTime.day($0.startedAt)) }
+        let lastDay = history.inspections.last.flatMap { ISOTime.calendarDay($0.startedAt) }
         let client = catalog.client(withID: placement.site.clientID)
         let season = VehicleSeason(history: history, items: items, seasonStart: seasonStart, names: names)
         // Sections are numbered in checklist order; page 1 refers to them by number.

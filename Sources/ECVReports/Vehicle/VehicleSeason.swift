@@ -52,7 +52,7 @@ struct VehicleSeason {
                 if result.status == .fail { failedBefore.insert(result.itemID) }
                 if result.status == .pass { failedBefore.remove(result.itemID) }
             }
-            let day = CalendarDay(iso: ISOTime.day(inspection.startedAt))
+            let day = ISOTime.calendarDay(inspection.startedAt)
             entries.append([
                 "date": day.map(labels.date) ?? "–",
                 "kind": labels(inspection.isRecheck ? "season-recheck" : "season-inspection"),

@@ -56,20 +56,14 @@ extension Store {
         if let current = try bundledPlan(db), current.publishedAt >= plan.publishedAt { return nil }
         let taken = try Int.fetchOne(db, sql: "SELECT 1 FROM plan WHERE version = ?", arguments: [plan.version]) != nil
         let version = taken ? (try Int.fetchOne(db, sql: "SELECT MAX(version) FROM plan") ?? 0) + 1 : plan.version
-        let previous = try Int.fetchOne(db, sql: "SELECT version FROM plan WHERE state = 'published'")
-        try db.execute(sql: "UPDATE plan SET state = 'superseded' WHERE state = 'published'")
+        let previous = try Store.supersedePublished(db)
         try PlanRecord(
             id: plan.id, version: version, createdAt: plan.createdAt, seed: plan.seed, json: plan.json,
             inputsSHA256: plan.inputsSHA256, fromDay: plan.fromDay, state: .published, inputFiles: plan.inputFiles
         ).insert(db)
-        try db.execute(
-            sql: "INSERT INTO planPublication (version, at, who, laptop) VALUES (?, ?, ?, ?)",
-            arguments: [version, plan.publishedAt, actor.who, laptop])
-        try AuditRecord(
-            id: auditID, at: now, who: actor.who, laptop: actor.laptop, entity: "plan", entityID: plan.id.uuidString,
-            vehicleID: nil, old: previous.map { "{\"published\":\($0)}" },
-            new: "{\"published\":\(version),\"from\":\(try Store.json(laptop))}"
-        ).insert(db)
+        try Store.recordPublication(
+            of: plan.id, version: version, previous: previous, publishedAt: plan.publishedAt, publisher: laptop,
+            by: actor, at: now, auditID: auditID, db)
         return version
     }
 }
