@@ -9,6 +9,8 @@ struct InteractiveInspection {
     let language: Language
     var position: Int
 
+    private var messages: Messages { Messages(language) }
+
     /// Asks until every item is answered (returns true) or the engineer stops or input ends (false).
     mutating func run(save: (ItemResult) throws -> Void) throws -> Bool {
         let items = queue.items
@@ -17,13 +19,13 @@ struct InteractiveInspection {
             let suggested = item.kind == .text ? queue.carriedText[item.fullID] : nil
             Output.write(Terminal.safeLines(prompt(for: item, suggested: suggested)))
             guard let line = readLine() else {
-                Output.write("\nstopped; answers so far are saved\n")
+                Output.write("\n" + messages("inspect.stopped") + "\n")
                 return false
             }
             let typed = line.trimmingCharacters(in: .whitespaces)
             switch typed.lowercased() {
             case "q", "quit":
-                Output.write("stopped; answers so far are saved\n")
+                Output.write(messages("inspect.stopped") + "\n")
                 return false
             case "?", "help":
                 Output.write(Terminal.safeLines(help(for: item)))
