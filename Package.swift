@@ -46,10 +46,11 @@ let package = Package(
         .target(
             name: "ECVServer",
             dependencies: [
-                "ECVModel", "ECVPlanning", "ECVReports", "ECVStore",
+                "ECVModel", "ECVReports", "ECVStore",
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
-            ]
+            ],
+            resources: [.copy("Templates"), .copy("Assets")]
         ),
         .target(
             name: "ECVCLI",

@@ -1,46 +1,51 @@
+import ECVModel
+import ECVReports
 import Foundation
 import Hummingbird
 
-/// A request the form cannot serve, with the words to show.
-struct WebError: Error {
-    var status: HTTPResponse.Status
-    var message: String
-
-    init(_ status: HTTPResponse.Status, _ message: String) {
-        self.status = status
-        self.message = message
-    }
-}
-
-/// Turns every failure into a page with its status and one line of text; never a stack trace.
+/// Turns every failure into one line in the reader's language, with its status; never a stack trace.
+///
+/// The page's script gets JSON, a browser a page. A language chosen with `?lang=` is remembered.
 struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
+    let language: Language
+    let csrf: String
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
     {
-        // The page's script asks for JSON and shows the message beside the answer; a browser gets a page.
         let wantsJSON = request.headers[.accept]?.contains("application/json") == true
-        func reply(_ status: HTTPResponse.Status, _ message: String) -> Response {
-            wantsJSON ? WebServer.json(["ok": false, "message": message], status: status) : page(status, message)
+        let language = WebLanguage.of(request, default: language)
+        let messages = Messages(language)
+        func reply(_ status: HTTPResponse.Status, _ message: String, retry: Bool) -> Response {
+            if wantsJSON {
+                return WebServer.json(["ok": false, "message": message, "retry": retry], status: status)
+            }
+            return page(status, message, request: request, language: language)
         }
         do {
-            return try await next(request, context)
+            var response = try await next(request, context)
+            if let cookie = WebLanguage.setCookie(for: request) { response.headers[values: .setCookie].append(cookie) }
+            return response
         } catch let error as WebError {
-            return reply(error.status, error.message)
+            return reply(error.status, error.message(messages), retry: error.mayRetry)
         } catch let error as HTTPError {
-            return reply(error.status, error.body ?? error.status.reasonPhrase)
+            let message = error.status == .notFound ? messages("web.error.noPage") : error.body ?? "\(error.status)"
+            return reply(error.status, message, retry: error.status.code >= 500)
         } catch {
             context.logger.error("\(error)")
-            return reply(.internalServerError, "\(error)")
+            return reply(.internalServerError, StoreTrouble.message(error, messages), retry: true)
         }
     }
 
-    private func page(_ status: HTTPResponse.Status, _ message: String) -> Response {
-        var response = WebServer.html(
-            HTML.page(
-                title: "\(status.code)",
-                body:
-                    "<h1>\(status.code) \(HTML.escape(status.reasonPhrase))</h1><p class=\"error\">\(HTML.escape(message))</p>"
-            ))
+    private func page(_ status: HTTPResponse.Status, _ message: String, request: Request, language: Language)
+        -> Response
+    {
+        let page = WebPage(language: language, csrf: csrf, path: "/", query: [])
+        let title = page.messages("web.error.title", "\(status.code)")
+        let text =
+            (try? page.render("web-error", title: title, ["message": message]))
+            ?? "<!doctype html><title>\(status.code)</title><p>\(Markup.escape(message))</p>"
+        var response = WebServer.html(text)
         response.status = status
         return response
     }
@@ -60,11 +65,11 @@ struct AccessTokenMiddleware<Context: RequestContext>: RouterMiddleware {
         }
         let query = request.uri.queryParameters.get("token")
         guard let offered = bearer ?? cookie ?? query, WebServer.constantTimeEqual(offered, token) else {
-            throw WebError(.unauthorized, "this form needs its access token: open the address ecv serve printed")
+            throw WebError(.unauthorized, "web.error.token")
         }
         var response = try await next(request, context)
         if query != nil, cookie == nil {
-            response.headers[.setCookie] = "ecv_token=\(token); HttpOnly; SameSite=Strict; Path=/"
+            response.headers[values: .setCookie].append("ecv_token=\(token); HttpOnly; SameSite=Strict; Path=/")
         }
         return response
     }

@@ -20,16 +20,16 @@ struct SameOriginMiddleware<Context: RequestContext>: RouterMiddleware {
     {
         if let authority = request.head.authority {
             guard allowedHosts.contains(SameOriginMiddleware.hostName(of: authority)) else {
-                throw WebError(.misdirectedRequest, "this form answers only at its own address, not at \(authority)")
+                throw WebError(.misdirectedRequest, "web.error.host", authority)
             }
             if request.method == .post, let origin = request.headers[.origin] {
                 let expected = ["http://\(authority.lowercased())", "https://\(authority.lowercased())"]
                 guard expected.contains(origin.lowercased()) else {
-                    throw WebError(.forbidden, "a post from \(origin) is not from this form")
+                    throw WebError(.forbidden, "web.error.origin", origin)
                 }
             }
         } else if request.method == .post, request.headers[.origin] != nil {
-            throw WebError(.forbidden, "a post with an Origin needs a Host")
+            throw WebError(.forbidden, "web.error.originHost")
         }
         return try await next(request, context)
     }
@@ -56,7 +56,7 @@ struct SameOriginMiddleware<Context: RequestContext>: RouterMiddleware {
 /// is read, and a body that grows past it while streaming is refused too, both with 413.
 enum BodyLimit {
     static func collect(_ request: inout Request, upTo limit: Int, what: String) async throws -> ByteBuffer {
-        let tooLarge = WebError(.contentTooLarge, "\(what) may have at most \(limit / 1024) KiB")
+        let tooLarge = WebError(.contentTooLarge, "web.error.tooLarge", what, "\(limit / 1024)")
         if let length = request.headers[.contentLength].flatMap(Int.init), length > limit { throw tooLarge }
         do {
             return try await request.collectBody(upTo: limit)

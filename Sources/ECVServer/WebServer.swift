@@ -1,5 +1,4 @@
 import ECVModel
-import ECVPlanning
 import ECVReports
 import ECVStore
 import Foundation
@@ -26,12 +25,15 @@ public struct WebServer: Sendable {
         /// The Checklists/ and Routes/ files the server was started with (its catalog's), compared with those the
         /// published plan was made from; read once, as the catalog is.
         public var inputs: PlanInputs?
+        /// The language of the pages until the reader chooses another.
+        public var language: Language
         /// Host names besides the bound address and `localhost` that requests may name (`--allow-host`).
         public var allowedHosts: [String]
 
         public init(
             host: String = "127.0.0.1", port: Int = 8080, token: String? = nil, actor: Actor,
-            allowedHosts: [String] = [], now: @escaping @Sendable () -> Date = { Date() }, inputs: PlanInputs? = nil
+            allowedHosts: [String] = [], language: Language = .zh, now: @escaping @Sendable () -> Date = { Date() },
+            inputs: PlanInputs? = nil
         ) {
             self.host = host
             self.port = port
@@ -40,6 +42,7 @@ public struct WebServer: Sendable {
             self.now = now
             self.inputs = inputs
             self.allowedHosts = allowedHosts
+            self.language = language
         }
 
         /// Whether `host` only accepts connections from this machine.
@@ -73,36 +76,16 @@ public struct WebServer: Sendable {
 
     func router() -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
-        router.add(middleware: ErrorPageMiddleware())
+        router.add(middleware: ErrorPageMiddleware(language: configuration.language, csrf: csrf))
         router.add(
             middleware: SameOriginMiddleware(boundHost: configuration.host, extraHosts: configuration.allowedHosts))
         if let token = configuration.token { router.add(middleware: AccessTokenMiddleware(token: token)) }
-        let pages = Pages(catalog: catalog, csrf: csrf)
-        router.get("/") { _, _ in
-            WebServer.html(pages.board(try store.board(catalog)))
+        router.get("/") { request, _ in
+            WebServer.html(try BoardPage(catalog: catalog, page: page(request)).render(try store.board(catalog)))
         }
-        router.get("/today") { request, _ in
-            let text = request.uri.queryParameters.get("date")
-            let day =
-                try text.map { text in
-                    guard let day = CalendarDay(iso: text) else {
-                        throw WebError(.badRequest, "date must be YYYY-MM-DD")
-                    }
-                    return day
-                } ?? ISOTime.today(at: configuration.now())
-            guard let record = try store.publishedPlan() else {
-                return WebServer.html(pages.today(nil, day: day))
-            }
-            let plan = try TourPlan(json: record.json, routes: catalog.routes)
-            let differences = configuration.inputs.flatMap { record.inputs?.differences(from: $0) }
-            return WebServer.html(
-                pages.today(
-                    (record.version, plan.days(on: day, catalog: catalog)), day: day, differing: differences ?? []))
-        }
-        router.get("/vehicles/:vehicle") { _, context in
-            let placement = try placement(context)
-            return WebServer.html(
-                pages.vehicle(placement, history: try store.results(ofVehicle: placement.vehicle.id), subsystem: nil))
+        router.get("/today") { request, _ in try today(request) }
+        router.get("/vehicles/:vehicle") { request, context in
+            WebServer.html(try vehiclePage(request, context).render(subsystem: nil))
         }
         router.get("/vehicles/:vehicle/report") { _, context in
             let placement = try placement(context)
@@ -111,17 +94,15 @@ public struct WebServer: Sendable {
                 language: catalog.client(withID: placement.site.clientID)?.language ?? .zh)
             return WebServer.html(try report.html())
         }
-        router.get("/vehicles/:vehicle/:subsystem") { _, context in
-            let placement = try placement(context)
+        router.get("/vehicles/:vehicle/:subsystem") { request, context in
             let name = try context.parameters.require("subsystem")
-            guard let subsystem = Subsystem(rawValue: name) else { throw WebError(.notFound, "no subsystem \(name)") }
-            return WebServer.html(
-                pages.vehicle(
-                    placement, history: try store.results(ofVehicle: placement.vehicle.id), subsystem: subsystem,
-                    photos: try store.photos(ofVehicle: placement.vehicle.id)))
+            guard let subsystem = Subsystem(rawValue: name) else {
+                throw WebError(.notFound, "web.error.noSubsystem", name)
+            }
+            return WebServer.html(try vehiclePage(request, context).render(subsystem: subsystem))
         }
         router.post("/vehicles/:vehicle/answers") { request, context in
-            try await answer(request, context, pages: pages)
+            try await answer(request, context)
         }
         router.post("/vehicles/:vehicle/photos") { request, context in
             try await upload(request, context)
@@ -130,7 +111,7 @@ public struct WebServer: Sendable {
             let text = try context.parameters.require("photo")
             guard let id = UUID(uuidString: text.components(separatedBy: ".")[0]),
                 let (_, data) = try store.photo(id), let kind = PhotoKind(sniffing: data)
-            else { throw WebError(.notFound, "no photo \(text)") }
+            else { throw WebError(.notFound, "web.error.noPhoto", text) }
             // The type comes from the bytes, never from a row; nothing in the file may run.
             return Response(
                 status: .ok,
@@ -140,36 +121,90 @@ public struct WebServer: Sendable {
                 ],
                 body: .init(byteBuffer: ByteBuffer(bytes: data)))
         }
+        router.get("/assets/form.js") { _, _ in
+            Response(
+                status: .ok,
+                headers: [.contentType: "text/javascript; charset=utf-8", WebServer.noSniff: "nosniff"],
+                body: .init(byteBuffer: ByteBuffer(string: WebAssets.formScript)))
+        }
+        // A page opened before the server restarted holds a token the server no longer takes; its script
+        // asks for the current one here and sends its waiting answers with it. Another site cannot read this
+        // reply (no CORS, and Host is checked), as it cannot read the pages that carry the token.
+        router.get("/session") { _, _ in WebServer.json(["csrf": csrf]) }
         return router
     }
 
+    /// The request's page frame: its language and links.
+    private func page(_ request: Request) -> WebPage {
+        WebPage(
+            language: WebLanguage.of(request, default: configuration.language), csrf: csrf, path: request.uri.path,
+            query: request.uri.queryParameters.map { (String($0.key), String($0.value)) })
+    }
+
+    private func today(_ request: Request) throws -> Response {
+        let query = request.uri.queryParameters
+        let team = query.get("team").flatMap { $0.isEmpty ? nil : $0 }
+        if let team, catalog.team(withID: team) == nil { throw WebError(.notFound, "web.error.noTeam", team) }
+        let record = try store.publishedPlan()
+        let agenda: PublishedAgenda?
+        do {
+            agenda = try record.map { try PublishedAgenda(json: $0.json, version: $0.version, catalog: catalog) }
+        } catch {
+            throw WebError(.internalServerError, "web.error.plan", "\(error)")
+        }
+        let day: CalendarDay
+        if let text = query.get("date"), !text.isEmpty {
+            guard let given = CalendarDay(iso: text) else { throw WebError(.badRequest, "web.error.date") }
+            day = given
+        } else {
+            // Before the tour begins, the form opens on its first day rather than on an empty one.
+            let today = PublishedAgenda.today(at: configuration.now())
+            day = agenda?.span.map { today < $0.lowerBound ? $0.lowerBound : today } ?? today
+        }
+        let differences = configuration.inputs.flatMap { inputs in record?.inputs?.differences(from: inputs) } ?? []
+        return WebServer.html(
+            try TodayPage(catalog: catalog, page: page(request)).render(
+                agenda, day: day, team: team, differing: differences))
+    }
+
+    private func vehiclePage(_ request: Request, _ context: BasicRequestContext) throws -> VehiclePage {
+        let placement = try placement(context)
+        return VehiclePage(
+            catalog: catalog, placement: placement, records: try store.resultRecords(ofVehicle: placement.vehicle.id),
+            photos: try store.photos(ofVehicle: placement.vehicle.id), page: page(request),
+            timeZone: WebServer.timeZone)
+    }
+
     private func placement(_ context: BasicRequestContext) throws -> Catalog.VehiclePlacement {
-        let id = try context.parameters.require("vehicle")
-        guard let placement = catalog.placement(ofVehicle: id) else { throw WebError(.notFound, "no vehicle \(id)") }
+        let raw = try context.parameters.require("vehicle")
+        // Paths carry ids percent-encoded: a CJK id arrives as %E6%B6%88….
+        guard let id = WebPath.decoded(raw), let placement = catalog.placement(ofVehicle: id) else {
+            throw WebError(.notFound, "web.error.noVehicle", WebPath.decoded(raw) ?? raw)
+        }
         return placement
     }
 
-    /// Records one answer; replies with the page (a redirect to it) or, to the page's script, JSON.
-    private func answer(_ request: Request, _ context: BasicRequestContext, pages: Pages) async throws -> Response {
+    /// Records one answer; replies to the page's script with JSON (the saved state, the verdict, the
+    /// progress), to a plain form post with the page (a redirect to it).
+    private func answer(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
         let placement = try placement(context)
+        let page = page(request)
         var request = request
-        let buffer = try await BodyLimit.collect(&request, upTo: WebServer.maximumAnswerBytes, what: "an answer")
+        let buffer = try await BodyLimit.collect(
+            &request, upTo: WebServer.maximumAnswerBytes, what: page.messages("web.error.anAnswer"))
         let form: AnswerForm
         do {
             form = try URLEncodedFormDecoder().decode(AnswerForm.self, from: String(buffer: buffer))
         } catch {
-            throw WebError(.badRequest, "the form could not be read")
+            throw WebError(.badRequest, "web.error.form")
         }
         guard let token = form.csrf, WebServer.constantTimeEqual(token, csrf) else {
-            throw WebError(.forbidden, "the form is out of date or not from this server; reload the page")
+            throw WebError(.forbidden, "web.error.stale")
         }
-        guard let item = form.item, let value = form.value else {
-            throw WebError(.badRequest, "the form needs an item and a value")
-        }
+        guard let item = form.item, let value = form.value else { throw WebError(.badRequest, "web.error.needsItem") }
         let wantsJSON = request.headers[.accept]?.contains("application/json") == true
-        let subsystem = item.split(separator: ".").first.map(String.init) ?? ""
-        let page = "/vehicles/\(Pages.path(placement.vehicle.id))/\(subsystem)"
-        let note = form.note.flatMap { $0.isEmpty ? nil : $0 }
+        let subsystem = Subsystem(rawValue: item.split(separator: ".").first.map(String.init) ?? "")
+        let note = form.note.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
         do {
             _ = try store.record(
                 [ResultEntry(itemID: item, value: value, note: note, source: "answer")], for: placement,
@@ -178,24 +213,37 @@ public struct WebServer: Sendable {
             // One answer, one message: the entry's source says nothing on a form.
             let message = errors.messages.map { $0.hasPrefix("answer: ") ? String($0.dropFirst(8)) : $0 }
                 .joined(separator: "; ")
-            if wantsJSON { return WebServer.json(["ok": false, "message": message], status: .unprocessableContent) }
-            let history = try store.results(ofVehicle: placement.vehicle.id)
-            var response = WebServer.html(
-                pages.vehicle(
-                    placement, history: history, subsystem: Subsystem(rawValue: subsystem),
-                    message: .init(text: message, isError: true)))
+            if wantsJSON {
+                return WebServer.json(["ok": false, "message": message, "retry": false], status: .unprocessableContent)
+            }
+            let vehicle = VehiclePage(
+                catalog: catalog, placement: placement,
+                records: try store.resultRecords(ofVehicle: placement.vehicle.id),
+                photos: try store.photos(ofVehicle: placement.vehicle.id), page: page, timeZone: WebServer.timeZone)
+            var response = WebServer.html(try vehicle.render(subsystem: subsystem, message: (message, true)))
             response.status = .unprocessableContent
             return response
         }
-        if wantsJSON {
-            let history = try store.results(ofVehicle: placement.vehicle.id)
-            let verdict = VerdictRules.verdict(items: catalog.items(applyingTo: placement.vehicle), results: history)
-            return WebServer.json([
-                "ok": true, "status": history.last?.status.rawValue ?? "", "verdict": Pages.verdictBanner(verdict),
-                "readiness": verdict.readiness.rawValue,
-            ])
+        guard wantsJSON else {
+            let path = WebPath.vehicle(placement.vehicle.id) + "/" + (subsystem?.rawValue ?? "")
+            return .redirect(to: "\(path)#\(WebPath.segment(item))", type: .found)
         }
-        return .redirect(to: "\(page)#\(item)", type: .found)
+        let records = try store.resultRecords(ofVehicle: placement.vehicle.id)
+        let vehicle = VehiclePage(
+            catalog: catalog, placement: placement, records: records, photos: [], page: page,
+            timeZone: WebServer.timeZone)
+        let saved = records.last { $0.itemID == item }
+        let status = ItemResult.Status(rawValue: saved?.status ?? "") ?? .untested
+        return WebServer.json([
+            "ok": true, "item": item, "status": status.rawValue,
+            "state": page.messages(
+                "web.state.saved", VehiclePage.clock(saved?.recordedAt ?? configuration.now(), in: WebServer.timeZone))
+                + " · " + page.messages.status(status),
+            "verdict": vehicle.verdictContext(),
+            "progress": vehicle.progress(current: nil).map {
+                ["id": $0["id"], "progress": $0["progress"], "failures": $0["failures"]]
+            },
+        ])
     }
 
     /// Saves a photo of one item: a JPEG or PNG (told by its bytes) of at most 10 MiB, under a name made
@@ -204,37 +252,39 @@ public struct WebServer: Sendable {
         let placement = try placement(context)
         var request = request
         let buffer = try await BodyLimit.collect(
-            &request, upTo: PhotoKind.maximumBytes + 64 * 1024, what: "a photo upload")
+            &request, upTo: PhotoKind.maximumBytes + 64 * 1024, what: page(request).messages("web.error.aPhoto"))
         guard let boundary = MultipartBoundary.of(request.headers[.contentType] ?? "") else {
-            throw WebError(.badRequest, "a photo comes as multipart/form-data")
+            throw WebError(.badRequest, "web.error.multipart")
         }
         let form: PhotoForm
         do {
             form = try FormDataDecoder().decode(PhotoForm.self, from: buffer, boundary: boundary)
         } catch {
-            throw WebError(.badRequest, "a photo comes as multipart/form-data")
+            throw WebError(.badRequest, "web.error.multipart")
         }
         guard let token = form.csrf, WebServer.constantTimeEqual(token, csrf) else {
-            throw WebError(.forbidden, "the form is out of date or not from this server; reload the page")
+            throw WebError(.forbidden, "web.error.stale")
         }
         let item = form.item ?? ""
         guard catalog.items(applyingTo: placement.vehicle).contains(where: { $0.fullID == item }) else {
-            throw WebError(.badRequest, "no item `\(item)` for \(placement.vehicle.id)")
+            throw WebError(.badRequest, "web.error.noItem", item, placement.vehicle.id)
         }
-        guard let file = form.photo, !file.isEmpty else { throw WebError(.badRequest, "choose a photo first") }
-        guard file.count <= PhotoKind.maximumBytes else {
-            throw WebError(.contentTooLarge, "a photo may have at most 10 MiB")
-        }
+        guard let file = form.photo, !file.isEmpty else { throw WebError(.badRequest, "web.error.choosePhoto") }
+        guard file.count <= PhotoKind.maximumBytes else { throw WebError(.contentTooLarge, "web.error.photoSize") }
         guard let kind = PhotoKind(sniffing: file) else {
-            throw WebError(.unsupportedMediaType, "only JPEG and PNG photos are kept")
+            throw WebError(.unsupportedMediaType, "web.error.photoType")
         }
         _ = try store.savePhoto(
             file, kind: kind, of: placement, item: item, catalog: catalog, by: configuration.actor,
             at: configuration.now(),
             makeID: TimeOrderedID.make)
         let subsystem = item.split(separator: ".").first.map(String.init) ?? ""
-        return .redirect(to: "/vehicles/\(Pages.path(placement.vehicle.id))/\(subsystem)#\(item)", type: .found)
+        return .redirect(
+            to: "\(WebPath.vehicle(placement.vehicle.id))/\(subsystem)#\(WebPath.segment(item))", type: .found)
     }
+
+    /// The engineer's clock: the tour runs in China.
+    static let timeZone = TimeZone(identifier: "Asia/Shanghai") ?? .current
 
     /// The largest answer form read.
     static let maximumAnswerBytes = 64 * 1024

@@ -97,6 +97,11 @@ extension Store {
     /// The results of a vehicle over all its inspections, in recording order (latest last), so that the
     /// last one of each item is the one that counts.
     public func results(ofVehicle vehicleID: String) throws(StoreError) -> [ItemResult] {
+        try resultRecords(ofVehicle: vehicleID).map(\.itemResult)
+    }
+
+    /// As `results(ofVehicle:)`, the rows with when and by whom each was recorded.
+    public func resultRecords(ofVehicle vehicleID: String) throws(StoreError) -> [ResultRecord] {
         try read { db in
             try ResultRecord.fetchAll(
                 db,
@@ -104,7 +109,7 @@ extension Store {
                     SELECT result.* FROM result JOIN inspection ON inspection.id = result.inspectionID
                     WHERE inspection.vehicleID = ? ORDER BY result.recordedAt, result.version
                     """, arguments: [vehicleID]
-            ).map(\.itemResult)
+            )
         }
     }
 

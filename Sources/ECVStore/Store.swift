@@ -85,7 +85,7 @@ public final class Store: Sendable {
         do {
             return try pool.read(body)
         } catch {
-            throw .database(Store.describe(error))
+            throw Store.storeError(error)
         }
     }
 
@@ -95,8 +95,15 @@ public final class Store: Sendable {
         } catch let error as StoreError {
             throw error
         } catch {
-            throw .database(Store.describe(error))
+            throw Store.storeError(error)
         }
+    }
+
+    /// A database error as the store reports it: busy, full and read-only apart, so that a caller can say
+    /// what to do.
+    static func storeError(_ error: any Error) -> StoreError {
+        guard let failure = StoreFailure(error), !failure.isOther else { return .database(describe(error)) }
+        return .unavailable(failure, describe(error))
     }
 
     static func describe(_ error: Error) -> String {
@@ -109,6 +116,8 @@ public final class Store: Sendable {
 public enum StoreError: Error, CustomStringConvertible, Equatable {
     case cannotOpen(path: String, reason: String)
     case database(String)
+    /// The database could not be used now (busy, full, read-only), with SQLite's words.
+    case unavailable(StoreFailure, String)
     case unknownInspection(UUID)
     case noPlanVersion(Int)
     /// A request the store will not carry out, with the reason.
@@ -119,7 +128,7 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     public var description: String {
         switch self {
         case .cannotOpen(let path, let reason): return "cannot open database \(path): \(reason)"
-        case .database(let reason): return "database: \(reason)"
+        case .database(let reason), .unavailable(_, let reason): return "database: \(reason)"
         case .unknownInspection(let id): return "no inspection \(id)"
         case .noPlanVersion(let version): return "no plan version \(version); `ecv plan list` shows the stored ones"
         case .refused(let reason): return reason

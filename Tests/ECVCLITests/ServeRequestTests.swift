@@ -86,7 +86,8 @@ import Testing
         #expect(refused.headers["content-type"] == "application/json")
         let reply = try JSONSerialization.jsonObject(with: refused.body) as? [String: Any]
         #expect(reply?["ok"] as? Bool == false)
-        #expect((reply?["message"] as? String)?.contains("reload the page") == true)
+        #expect((reply?["message"] as? String)?.contains("请重新加载页面") == true)
+        #expect(reply?["retry"] as? Bool == true)
     }
 
     @Test func anAnswerBodyOverTheLimitGets413() throws {

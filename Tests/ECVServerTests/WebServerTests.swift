@@ -23,7 +23,7 @@ import Testing
             folder = try TemporaryFolder()
             store = try Store(path: folder.databasePath)
             server = WebServer(
-                configuration: .init(port: 0, token: token, actor: WebServerTests.actor),
+                configuration: .init(port: 0, token: token, actor: WebServerTests.actor, language: .en),
                 catalog: WebServerTests.catalog,
                 store: store)
         }
@@ -110,7 +110,9 @@ import Testing
                 let reply = try #require(
                     try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
                 #expect(reply["ok"] as? Bool == true)
-                #expect(reply["readiness"] as? String == "INCOMPLETE")
+                #expect((reply["verdict"] as? [String: String])?["code"] == "INCOMPLETE")
+                #expect((reply["state"] as? String)?.hasPrefix("✓ saved ") == true)
+                #expect((reply["state"] as? String)?.hasSuffix(" · pass") == true)
             }
         }
         #expect(try fixture.store.results(ofVehicle: "HLJ-FIRE-01").map(\.status) == [.fail, .pass])
@@ -139,7 +141,7 @@ import Testing
                 #expect(response.status == .unprocessableContent)
                 #expect(
                     String(buffer: response.body).contains(
-                        "<p class=\"error\" role=\"status\">power.generator-start: `fail` needs a note saying why</p>"))
+                        "<p class=\"error\" role=\"alert\">power.generator-start: `fail` needs a note saying why</p>"))
             }
             try await client.execute(
                 uri: "/vehicles/HLJ-FIRE-01/answers", method: .post, headers: headers,
@@ -207,10 +209,10 @@ import Testing
         try await fixture.server.application().test(.router) { client in
             try await client.execute(uri: "/today?date=2027-04-12", method: .get) { response in
                 let body = String(buffer: response.body)
-                #expect(body.contains("team-ne on northeast"))
+                #expect(body.contains(" on northeast</h2>"))
                 #expect(body.contains("href=\"/vehicles/HLJ-FIRE-01\""))
                 #expect(body.contains("09:00–12:00"))
-                #expect(body.contains("fixed appointment"))
+                #expect(body.contains("FIXED appointment"))
                 #expect(!body.contains("differ from those the published plan was made from"))
             }
         }
@@ -222,7 +224,8 @@ import Testing
             auditID: UUID())
         _ = try fixture.store.publishPlan(version: other.version, by: Self.actor, at: Date(), auditID: UUID())
         let laptop = WebServer(
-            configuration: .init(port: 0, actor: Self.actor, inputs: PlanInputs.read(root: ProjectPaths.sampleCatalog)),
+            configuration: .init(
+                port: 0, actor: Self.actor, language: .en, inputs: PlanInputs.read(root: ProjectPaths.sampleCatalog)),
             catalog: Self.catalog,
             store: fixture.store)
         try await laptop.application().test(.router) { client in

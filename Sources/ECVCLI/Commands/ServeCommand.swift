@@ -1,4 +1,5 @@
 import ArgumentParser
+import ECVModel
 import ECVServer
 import ECVStore
 import Foundation
@@ -39,6 +40,9 @@ struct ServeCommand: AsyncParsableCommand {
         help: ArgumentHelp("Another host name the form may be reached at (repeatable).", valueName: "name"))
     var allowedHosts: [String] = []
 
+    @Option(help: "Language of the pages until the engineer picks another on the page: zh, en or both.")
+    var lang: Language = .zh
+
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         let configuration = WebServer.Configuration(host: host, port: port, token: token, actor: Actor.current())
@@ -52,7 +56,7 @@ struct ServeCommand: AsyncParsableCommand {
         let store = try global.openStore()
         let configuration = WebServer.Configuration(
             host: host, port: port, token: token, actor: try global.actor(engineer), allowedHosts: allowedHosts,
-            inputs: PlanInputs.read(root: global.rootURL))
+            language: lang, inputs: PlanInputs.read(root: global.rootURL))
         let server = WebServer(configuration: configuration, catalog: catalog, store: store)
         let host = self.host
         let token = self.token

@@ -1,6 +1,132 @@
 extension Messages {
-    /// What the web form says: page titles, buttons, labels, save states, errors.
+    /// What the web form says: page titles, buttons, labels, the state of each answer, errors.
     static let web: [(String, Entry)] = [
-        ("web.board.title", Entry("出动准备看板", "Readiness board"))
+        ("web.nav.board", Entry("出动准备看板", "Readiness board")),
+        ("web.nav.today", Entry("今日任务", "Today")),
+        ("web.nav.language", Entry("语言", "Language")),
+        ("web.nav.main", Entry("主导航", "Main")),
+        ("web.board.verdict", Entry("结论", "Verdict")),
+        ("web.board.vehicle", Entry("车辆", "Vehicle")),
+        ("web.board.client", Entry("用户", "Client")),
+        ("web.board.route", Entry("线路", "Line")),
+        ("web.board.failed", Entry("不合格项", "Failed items")),
+        ("web.board.count", Entry("共 {1} 辆车", "{1} vehicles")),
+        ("web.today.title", Entry("{1}（{2}）的任务", "Visits on {2} {1}")),
+        ("web.today.previous", Entry("← 前一天", "← Previous day")),
+        ("web.today.next", Entry("后一天 →", "Next day →")),
+        ("web.today.previousWork", Entry("上一个有任务的日子：{1}", "Previous day with work: {1}")),
+        ("web.today.nextWork", Entry("下一个有任务的日子：{1}", "Next day with work: {1}")),
+        ("web.today.day", Entry("日期", "Day")),
+        ("web.today.team", Entry("检查组", "Team")),
+        ("web.today.allTeams", Entry("全部检查组", "All teams")),
+        ("web.today.show", Entry("显示", "Show")),
+        ("web.today.choose", Entry("选择日期和检查组", "Choose a day and a team")),
+        (
+            "web.today.noPlan",
+            Entry(
+                "尚未发布计划：办公室用 ecv plan publish 发布。",
+                "No plan is published yet: the office publishes one with ecv plan publish.")
+        ),
+        ("web.today.noVisits", Entry("这一天没有任务。", "No visits on this day.")),
+        ("web.today.before", Entry("计划从 {1} 开始。", "The plan begins on {1}.")),
+        ("web.today.after", Entry("计划已于 {1} 结束。", "The plan ended on {1}.")),
+        ("web.today.planVersion", Entry("计划版本 {1}", "Plan version {1}")),
+        (
+            "web.today.differs",
+            Entry(
+                "本机的 Routes/ 和 Checklists/ 与发布计划所用的不同：{1}。计划可能把检查组派往这些文件未列的地方；请导入办公室的最新数据包。",
+                "Routes/ and Checklists/ on this laptop differ from those the published plan was made from: {1}. The plan may send the team where these files do not; import the office's latest bundle."
+            )
+        ),
+        ("web.today.teamOnRoute", Entry("{1} · 线路 {2}", "{1} on {2}")),
+        ("web.today.drive", Entry("驾车", "Drive")),
+        ("web.today.part", Entry("第 {1} 段", "part {1}")),
+        ("web.today.inspect", Entry("检查", "Inspect")),
+        ("web.today.overnight", Entry("住宿", "Overnight")),
+        ("web.today.onTheRoad", Entry("途中：{1} → {2}", "on the road: {1} → {2}")),
+        ("web.today.fixed", Entry("预约时间", "FIXED appointment")),
+        ("web.today.recheck", Entry("维修后复检", "recheck after repair")),
+        ("web.today.completion", Entry("补测未测项目", "completion of untested items")),
+        ("web.today.contact", Entry("联系人", "Contact")),
+        ("web.today.idle", Entry("无任务：{1}", "No work: {1}")),
+        ("web.vehicle.subsystems", Entry("分系统", "Subsystems")),
+        ("web.vehicle.progress", Entry("已答 {1}/{2}", "{1} of {2} answered")),
+        ("web.vehicle.failures", Entry("{1} 项不合格", "{1} failed")),
+        ("web.vehicle.report", Entry("检查报告", "Inspection report")),
+        ("web.vehicle.failed", Entry("不合格：{1}", "Failed: {1}")),
+        ("web.vehicle.untested", Entry("{1} 个关键或重要项目未测", "{1} critical or major items untested")),
+        ("web.vehicle.all", Entry("全部分系统", "All subsystems")),
+        ("web.item.answer", Entry("{1} 的答案", "Answer to {1}")),
+        ("web.item.value", Entry("实测值（{1}）", "Measured value ({1})")),
+        ("web.item.limits", Entry("合格范围 {1}", "pass when {1}")),
+        ("web.item.text", Entry("内容", "Text")),
+        ("web.item.note", Entry("备注", "Note")),
+        ("web.item.noteHint", Entry("不合格、不适用或超出范围时必填", "required for fail, n/a or a value outside the limits")),
+        ("web.item.save", Entry("保存", "Save")),
+        ("web.item.photo", Entry("{1} 的照片", "Photo of {1}")),
+        ("web.item.addPhoto", Entry("上传照片", "Add photo")),
+        ("web.item.photoLink", Entry("照片 {1}", "photo {1}")),
+        ("web.item.method", Entry("方法", "Method")),
+        ("web.state.saving", Entry("保存中…", "saving…")),
+        ("web.state.saved", Entry("✓ 已保存 {1}", "✓ saved {1}")),
+        ("web.state.notSaved", Entry("✗ 未保存：{1}", "✗ NOT SAVED: {1}")),
+        ("web.state.retry", Entry("重试", "Retry")),
+        ("web.state.waiting", Entry("{1} 个答案尚未保存，正在重试", "{1} answers not saved yet; trying again")),
+        ("web.state.queued", Entry("尚未保存：等待服务器", "not saved yet: waiting for the server")),
+        ("web.state.needsNote", Entry("尚未保存：不合格和不适用需要填写备注", "not saved yet: fail and n/a need a note")),
+        (
+            "web.state.offline",
+            Entry(
+                "服务器无响应（ecv serve 是否已停止？），将自动重试",
+                "the server does not answer (is ecv serve stopped?); it will be tried again")
+        ),
+        ("web.state.unexpected", Entry("服务器的答复无法读取（HTTP {1}）", "the server's reply cannot be read (HTTP {1})")),
+        (
+            "web.state.outside",
+            Entry(
+                "{1} 超出合格范围 {2}，将记录为不合格：请填写备注并确认",
+                "{1} is outside {2} and will be recorded as FAIL: add a note and confirm")
+        ),
+        ("web.state.confirm", Entry("确认记录为不合格", "Confirm: record as FAIL")),
+        ("web.state.choose", Entry("尚未作答", "not answered yet")),
+        ("web.error.title", Entry("错误 {1}", "Error {1}")),
+        ("web.error.back", Entry("返回看板", "Back to the board")),
+        ("web.error.noVehicle", Entry("没有车辆 {1}", "no vehicle {1}")),
+        ("web.error.noSubsystem", Entry("没有分系统 {1}", "no subsystem {1}")),
+        ("web.error.noPhoto", Entry("没有照片 {1}", "no photo {1}")),
+        ("web.error.noPage", Entry("没有这个页面", "no such page")),
+        ("web.error.date", Entry("日期格式应为 YYYY-MM-DD", "the date must be YYYY-MM-DD")),
+        ("web.error.noTeam", Entry("没有检查组 {1}", "no team {1}")),
+        ("web.error.form", Entry("无法读取表单", "the form could not be read")),
+        (
+            "web.error.stale",
+            Entry("表单已过期或不是来自本服务器；请重新加载页面", "the form is out of date or not from this server; reload the page")
+        ),
+        ("web.error.needsItem", Entry("表单缺少检查项或答案", "the form needs an item and a value")),
+        ("web.error.noItem", Entry("车辆 {2} 没有检查项 {1}", "no item {1} for {2}")),
+        ("web.error.multipart", Entry("照片须以 multipart/form-data 上传", "a photo comes as multipart/form-data")),
+        ("web.error.choosePhoto", Entry("请先选择照片", "choose a photo first")),
+        ("web.error.photoSize", Entry("照片最大 10 MiB", "a photo may have at most 10 MiB")),
+        ("web.error.photoType", Entry("只保存 JPEG 和 PNG 照片", "only JPEG and PNG photos are kept")),
+        ("web.error.tooLarge", Entry("{1} 最大 {2} KiB", "{1} may have at most {2} KiB")),
+        ("web.error.anAnswer", Entry("一个答案", "an answer")),
+        ("web.error.aPhoto", Entry("一次照片上传", "a photo upload")),
+        (
+            "web.error.token",
+            Entry(
+                "此表单需要访问令牌：请打开 ecv serve 打印的地址", "this form needs its access token: open the address ecv serve printed")
+        ),
+        ("web.error.host", Entry("此表单只在自己的地址上应答，不在 {1}", "this form answers only at its own address, not at {1}")),
+        ("web.error.origin", Entry("来自 {1} 的提交不是本表单发出的", "a post from {1} is not from this form")),
+        ("web.error.originHost", Entry("带 Origin 的提交需要 Host", "a post with an Origin needs a Host")),
+        (
+            "web.error.busy",
+            Entry("数据库正忙（可能正在导入数据包），请稍后重试", "the database is busy (perhaps importing a bundle); try again shortly")
+        ),
+        ("web.error.storage", Entry("无法写入数据库：{1}", "the database could not be written: {1}")),
+        ("web.error.diskFull", Entry("磁盘已满，答案未能写入", "the disk is full; the answer was not written")),
+        ("web.error.readOnly", Entry("数据库文件只读，答案未能写入", "the database file is read-only; the answer was not written")),
+        ("web.error.internal", Entry("服务器内部错误：{1}", "the server failed: {1}")),
+        ("web.error.plan", Entry("发布的计划无法读取：{1}", "the published plan cannot be read: {1}")),
     ]
 }

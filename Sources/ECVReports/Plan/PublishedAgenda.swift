@@ -1,0 +1,132 @@
+import ECVModel
+import ECVPlanning
+import Foundation
+
+/// The published plan as the web form shows it, day by day: which days have work, and each team's day with
+/// every name already in the reader's language — the form needs no planning code of its own.
+public struct PublishedAgenda: Sendable {
+    public let version: Int
+    let plan: TourPlan
+    let catalog: Catalog
+
+    /// Reads a stored plan; an unreadable one is an error saying why.
+    public init(json: String, version: Int, catalog: Catalog) throws {
+        self.version = version
+        self.catalog = catalog
+        do {
+            plan = try TourPlan(json: json, routes: catalog.routes)
+        } catch {
+            throw ReportError.template("the published plan \(version) cannot be read: \(error)")
+        }
+    }
+
+    /// The first and last day any team of the plan is out.
+    public var span: ClosedRange<CalendarDay>? {
+        let starts = plan.routes.filter { !$0.stops.isEmpty }.map(\.depart.day)
+        let ends = plan.routes.filter { !$0.stops.isEmpty }.map(\.returnTime.day)
+        guard let first = starts.min(), let last = ends.max() else { return nil }
+        return first...last
+    }
+
+    /// Today in China at `now`.
+    public static func today(at now: Date) -> CalendarDay { ISOTime.today(at: now) }
+
+    /// The nearest day after (`step` 1) or before (`step` -1) `day` with work for `team` (any team when nil).
+    public func dayWithWork(from day: CalendarDay, step: Int, team: String?) -> CalendarDay? {
+        guard let span else { return nil }
+        var next = day.adding(days: step)
+        while span.contains(next) {
+            if plan.days(on: next, team: team, catalog: catalog).contains(where: { !$0.entries.isEmpty }) {
+                return next
+            }
+            next = next.adding(days: step)
+        }
+        return nil
+    }
+
+    /// Each team's `day` (one team's when `team` is given), in `language`.
+    public func teams(on day: CalendarDay, team: String?, language: Language) -> [AgendaTeam] {
+        let names = PlaceNames(catalog: catalog, language: language)
+        let messages = Messages(language)
+        return plan.days(on: day, team: team, catalog: catalog).map { teamDay in
+            var lastSite: String?
+            return AgendaTeam(
+                team: teamDay.team, teamName: names.team(teamDay.team), route: teamDay.route,
+                idle: teamDay.idle.map { names.idle($0, team: teamDay.team) },
+                entries: teamDay.entries.map { entry in
+                    defer { if entry.kind == .visit { lastSite = entry.site } }
+                    return AgendaEntry(
+                        entry, team: teamDay.team, names: names, messages: messages, catalog: catalog,
+                        newSite: entry.kind == .visit && entry.site != lastSite)
+                })
+        }
+    }
+}
+
+/// One team's day, names resolved.
+public struct AgendaTeam: Sendable, Equatable {
+    public var team: String
+    public var teamName: String
+    public var route: String
+    /// Why a working day has no work.
+    public var idle: String?
+    public var entries: [AgendaEntry]
+}
+
+/// A drive, a visit or the night, names resolved; fields that do not apply are nil.
+public struct AgendaEntry: Sendable, Equatable {
+    public var kind: String
+    /// `08:30`.
+    public var start: String
+    public var end: String
+    public var from: String?
+    public var to: String?
+    /// `12.3 km` in the reader's words.
+    public var distance: String?
+    /// `1/2`: this day's part of a drive over two days.
+    public var part: String?
+    public var site: String?
+    /// The site's address, given only for the first visit of a run at one site.
+    public var address: String?
+    public var contact: Contact?
+    public var vehicle: String?
+    public var model: String?
+    public var client: String?
+    public var minutes: Int?
+    public var fixed = false
+    /// `recheck` or `completion`; nil for a full inspection.
+    public var purpose: String?
+    public var onTheRoad = false
+
+    init(
+        _ entry: TeamDay.Entry, team: String, names: PlaceNames, messages: Messages, catalog: Catalog, newSite: Bool
+    ) {
+        kind = entry.kind.rawValue
+        start = PlaceNames.clock(entry.start)
+        end = PlaceNames.clock(entry.end)
+        from = entry.from.map { names.place($0, team: team) }
+        to = entry.to.map { names.place($0, team: team) }
+        distance = entry.km.map { messages("unit.km", String(format: "%.1f", $0)) }
+        part = entry.part?.description
+        onTheRoad = entry.isOnTheRoad
+        switch entry.kind {
+        case .visit:
+            site = entry.site
+            let place = entry.site.flatMap { catalog.site(withID: $0) }
+            if newSite {
+                address = (place?.address ?? place?.city).map { $0.text(in: names.language) }
+                contact = place?.contact ?? place.flatMap { catalog.client(withID: $0.clientID)?.contact }
+            }
+            vehicle = entry.vehicle
+            model = entry.vehicle.flatMap { catalog.placement(ofVehicle: $0)?.vehicle.model }
+            client = entry.client.map(names.client)
+            minutes = entry.minutes
+            fixed = entry.fixed
+            purpose = entry.purpose.flatMap { $0 == .inspection ? nil : $0.rawValue }
+        case .overnight:
+            site = entry.site.map { names.place($0, team: team) }
+        case .drive:
+            break
+        }
+    }
+}

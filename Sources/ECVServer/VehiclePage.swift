@@ -1,0 +1,159 @@
+import ECVModel
+import ECVStore
+import Foundation
+
+/// A vehicle's page: its live verdict, each subsystem's progress, and — for one subsystem — a form per item
+/// with the answer saved for it and when.
+struct VehiclePage {
+    let catalog: Catalog
+    let placement: Catalog.VehiclePlacement
+    let records: [ResultRecord]
+    let photos: [PhotoRecord]
+    let page: WebPage
+    /// The time zone the engineer's clock is read in.
+    let timeZone: TimeZone
+
+    var messages: Messages { page.messages }
+    private var vehicle: Vehicle { placement.vehicle }
+    private var items: [ChecklistItem] { catalog.items(applyingTo: vehicle) }
+
+    /// The page, showing `subsystem`'s items when given, and `message` above them.
+    func render(subsystem: Subsystem?, message: (text: String, isError: Bool)? = nil) throws -> String {
+        let latest = Dictionary(records.map { ($0.itemID, $0) }, uniquingKeysWith: { _, last in last })
+        var context: [String: Any] = [
+            "vehicle": vehicle.id,
+            "facts": [
+                vehicle.model, catalog.client(withID: placement.site.clientID).map { messages.text($0.name) },
+                placement.site.id,
+            ].compactMap { $0 }.joined(separator: " · "),
+            "verdict": verdictContext(),
+            "subsystems": progress(current: subsystem),
+            "reportHref": WebPath.vehicle(vehicle.id) + "/report",
+        ]
+        if let message { context["message"] = ["text": message.text, "class": message.isError ? "error" : "notice"] }
+        if let subsystem {
+            context["subsystem"] = title(of: subsystem)
+            context["items"] = items.filter { $0.subsystem == subsystem }.map { item in
+                itemContext(item, latest: latest[item.fullID])
+            }
+        }
+        return try page.render(
+            "web-vehicle", title: subsystem.map { "\(vehicle.id) · \(title(of: $0))" } ?? vehicle.id, context)
+    }
+
+    // MARK: verdict and progress
+
+    var verdict: VehicleVerdict {
+        VerdictRules.verdict(items: items, results: records.map(\.itemResult))
+    }
+
+    /// The banner's code, words and reasons.
+    func verdictContext() -> [String: String] {
+        let verdict = verdict
+        var details: [String] = []
+        if !verdict.failed.isEmpty {
+            details.append(
+                messages(
+                    "web.vehicle.failed",
+                    verdict.failed.map { "\($0.itemID) (\(messages.severity($0.severity)))" }.joined(separator: ", ")))
+        }
+        if !verdict.untested.isEmpty { details.append(messages("web.vehicle.untested", "\(verdict.untested.count)")) }
+        return [
+            "code": verdict.readiness.rawValue, "label": messages.readiness(verdict.readiness),
+            "details": details.joined(separator: " · "),
+        ]
+    }
+
+    /// Per subsystem that has items for this vehicle: answered of total, and failures.
+    func progress(current: Subsystem?) -> [[String: Any]] {
+        let latest = Dictionary(records.map { ($0.itemID, $0.status) }, uniquingKeysWith: { _, last in last })
+        return Subsystem.allCases.compactMap { subsystem in
+            let own = items.filter { $0.subsystem == subsystem }
+            guard !own.isEmpty else { return nil }
+            let statuses = own.map { latest[$0.fullID] ?? "untested" }
+            let answered = statuses.filter { $0 != "untested" }.count
+            let failures = statuses.filter { $0 == "fail" }.count
+            return [
+                "id": subsystem.rawValue, "title": title(of: subsystem), "current": subsystem == current,
+                "href": WebPath.vehicle(vehicle.id) + "/" + subsystem.rawValue,
+                "progress": messages("web.vehicle.progress", "\(answered)", "\(own.count)"),
+                "failures": failures == 0 ? "" : messages("web.vehicle.failures", "\(failures)"),
+            ]
+        }
+    }
+
+    private func title(of subsystem: Subsystem) -> String {
+        catalog.checklists.first { $0.subsystem == subsystem }.map { messages.text($0.title) } ?? subsystem.rawValue
+    }
+
+    // MARK: items
+
+    private func itemContext(_ item: ChecklistItem, latest: ResultRecord?) -> [String: Any] {
+        let title = messages.text(item.title)
+        let saved = latest.map { VehiclePage.answerText($0.itemResult) } ?? ""
+        var context: [String: Any] = [
+            "id": item.fullID, "title": title, "severity": messages.severity(item.severity),
+            "minutes": messages("unit.minutes", "\(item.minutes)"),
+            "method": item.method.map(messages.text) ?? "", "kind": item.kind.name,
+            "action": WebPath.vehicle(vehicle.id) + "/answers", "photoAction": WebPath.vehicle(vehicle.id) + "/photos",
+            "csrf": page.csrf, "savedValue": saved, "savedNote": latest?.note ?? "",
+            "answerLabel": messages("web.item.answer", title), "photoLabel": messages("web.item.photo", title),
+            "photos": photos.filter { $0.itemID == item.fullID }.enumerated().map { number, photo in
+                ["href": "/photos/\(photo.fileName)", "text": messages("web.item.photoLink", "\(number + 1)")]
+            },
+        ]
+        let state = latest.map { savedState($0) }
+        context["state"] = state?.text ?? messages("web.state.choose")
+        context["stateClass"] = state?.class ?? "none"
+        switch item.kind {
+        case .check:
+            context["hasOptions"] = true
+            context["options"] = ["pass", "fail", "na"].map { option(value: $0, word: messages("status.\($0)"), saved) }
+        case .choice(let choices, let passing):
+            context["hasOptions"] = true
+            context["options"] =
+                choices.map { choice in
+                    option(value: choice, word: choice, saved, class: passing.contains(choice) ? "pass" : "fail")
+                } + [option(value: "na", word: messages("status.na"), saved)]
+        case .measure(let unit, let limits):
+            context["measure"] = true
+            context["valueLabel"] = messages("web.item.value", unit)
+            context["limitsText"] = messages("web.item.limits", limits.description)
+            context["limits"] = [
+                "min": limits.min.map(Limits.format) ?? "", "max": limits.max.map(Limits.format) ?? "", "unit": unit,
+                "text": limits.description,
+            ]
+        case .text:
+            context["text"] = true
+        }
+        return context
+    }
+
+    private func option(value: String, word: String, _ saved: String, class given: String? = nil) -> [String: Any] {
+        ["value": value, "word": word, "checked": value == saved, "class": given ?? value]
+    }
+
+    /// "✓ saved 03-02 14:32 · fail": the last answer that counts, when it was recorded.
+    private func savedState(_ record: ResultRecord) -> (text: String, class: String) {
+        let status = ItemResult.Status(rawValue: record.status) ?? .untested
+        let text =
+            messages("web.state.saved", VehiclePage.clock(record.recordedAt, in: timeZone))
+            + " · " + messages.status(status)
+        return (text, "saved " + status.rawValue)
+    }
+
+    /// `03-02 14:32` in `timeZone`.
+    static func clock(_ date: Date, in timeZone: TimeZone) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.month, .day, .hour, .minute], from: date)
+        return String(
+            format: "%02d-%02d %02d:%02d", parts.month ?? 0, parts.day ?? 0, parts.hour ?? 0, parts.minute ?? 0)
+    }
+
+    /// The answer as the engineer typed it: the number, the choice, the text, or the status word.
+    static func answerText(_ result: ItemResult) -> String {
+        if let value = result.value { return Limits.format(value) }
+        return result.choice ?? result.text ?? (result.status == .untested ? "" : result.status.rawValue)
+    }
+}

@@ -1,0 +1,111 @@
+import ECVModel
+import ECVReports
+import Foundation
+
+/// Renders the form's pages from its Mustache templates, with what every page shares: the words of the
+/// reader's language, the CSRF token, the navigation and the language switch.
+struct WebPage {
+    static let templates = PageTemplates(
+        ["web-style", "web-head", "web-foot", "web-board", "web-today", "web-vehicle", "web-error"], in: .module)
+
+    let language: Language
+    let csrf: String
+    /// The page's own path and query, for the language switch.
+    let path: String
+    let query: [(String, String)]
+
+    var messages: Messages { Messages(language) }
+
+    /// `template` with `context`, the page titled `title`.
+    func render(_ template: String, title: String, _ context: [String: Any]) throws -> String {
+        var all = context
+        all["title"] = title
+        all["htmlLang"] = language == .en ? "en" : "zh"
+        all["csrf"] = csrf
+        all["w"] = WebPage.words(messages)
+        all["wordsJSON"] = WebPage.scriptWords(messages)
+        all["languages"] = Language.allCases.map { code in
+            [
+                "code": code == .both ? "zh" : code.rawValue, "current": code == language,
+                "name": WebPage.languageNames[code] ?? code.rawValue, "href": href(language: code),
+            ] as [String: Any]
+        }
+        return try WebPage.templates.render(
+            WebPage.withoutEmptyTexts(all) as? [String: Any] ?? all, template: template)
+    }
+
+    /// `context` without its empty texts at any depth.
+    ///
+    /// Mustache takes an empty text for true, and a section such as `{{#note}}` must not show for one. A
+    /// missing key renders as nothing, as the empty text would.
+    static func withoutEmptyTexts(_ value: Any) -> Any {
+        if let dictionary = value as? [String: Any] {
+            return dictionary.filter { ($0.value as? String)?.isEmpty != true }.mapValues(withoutEmptyTexts)
+        }
+        if let array = value as? [Any] { return array.map(withoutEmptyTexts) }
+        return value
+    }
+
+    private static let languageNames: [Language: String] = [.zh: "中文", .en: "English", .both: "中/EN"]
+
+    /// This page in `language`.
+    private func href(language code: Language) -> String {
+        let kept = query.filter { $0.0 != "lang" } + [("lang", code.rawValue)]
+        return path + "?"
+            + kept.map { "\(WebPath.queryValue($0.0))=\(WebPath.queryValue($0.1))" }
+            .joined(separator: "&")
+    }
+
+    /// The catalogue as nested dictionaries, so that a template writes `{{w.web.item.save}}`.
+    static func words(_ messages: Messages) -> [String: Any] {
+        var root: [String: Any] = [:]
+        for key in Messages.catalogue.keys {
+            insert(messages(key), at: key.split(separator: ".").map(String.init)[...], into: &root)
+        }
+        return root
+    }
+
+    private static func insert(_ text: String, at path: ArraySlice<String>, into node: inout [String: Any]) {
+        guard let head = path.first else { return }
+        if path.count == 1 {
+            node[head] = text
+            return
+        }
+        var child = node[head] as? [String: Any] ?? [:]
+        insert(text, at: path.dropFirst(), into: &child)
+        node[head] = child
+    }
+
+    /// The words the page's script shows (answer states), as JSON safe inside a `<script>` element.
+    static func scriptWords(_ messages: Messages) -> String {
+        let prefix = "web.state."
+        var words: [String: String] = [:]
+        for key in Messages.catalogue.keys where key.hasPrefix(prefix) {
+            words[String(key.dropFirst(prefix.count))] = messages(key)
+        }
+        let data = (try? JSONSerialization.data(withJSONObject: words, options: [.sortedKeys])) ?? Data("{}".utf8)
+        // `</script>` inside the data would end the element; `<` as an escape cannot.
+        return String(decoding: data, as: UTF8.self).replacingOccurrences(of: "<", with: "\\u003c")
+    }
+}
+
+/// Paths and query values of the form's links.
+enum WebPath {
+    /// An id as one path segment: every byte outside the unreserved set percent-encoded.
+    static func segment(_ id: String) -> String {
+        id.addingPercentEncoding(withAllowedCharacters: unreserved) ?? id
+    }
+
+    /// A query value: as a segment.
+    static func queryValue(_ text: String) -> String { segment(text) }
+
+    /// A path segment as the request carried it, decoded; `nil` when its escapes are broken.
+    static func decoded(_ segment: String) -> String? {
+        segment.removingPercentEncoding
+    }
+
+    static func vehicle(_ id: String) -> String { "/vehicles/\(segment(id))" }
+
+    private static let unreserved = CharacterSet(
+        charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+}
