@@ -4,14 +4,21 @@ import ECVTestSupport
 import Foundation
 import Testing
 
-/// The web form in a real browser: `ecv serve` on 127.0.0.1 at a free port, driven by headless Chromium
-/// through Selenium (Debian's `chromium`, `chromium-driver`, `python3-selenium`; `.ci/run` installs them).
+/// The web form in a real browser: `ecv serve` on 127.0.0.1, driven by headless Chromium through Selenium
+/// (Debian's `chromium`, `chromium-driver`, `python3-selenium`; axe-core from PyPI's `axe-selenium-python`;
+/// `.ci/run` installs them). The script starts and stops the server itself, to stop it under an open page.
 @Suite struct BrowserTests {
-    static let script = ProjectPaths.packageRoot.appendingPathComponent("Tests/ECVCLITests/Browser/fill_checklist.py")
+    static let script = ProjectPaths.packageRoot.appendingPathComponent("Tests/ECVCLITests/Browser/field_form.py")
+    static let cjkVehicle = "消防-01"
 
-    @Test func anEngineerFillsThePowerChecklistInABrowser() throws {
+    @Test func anEngineerFillsThePowerChecklistOnALaptopAndAPhone() throws {
         let folder = try TemporaryFolder(copyingCatalogFrom: ProjectPaths.sampleCatalog)
+        // A vehicle whose id is not ASCII, as `ecv validate` allows.
+        let routes = folder.url.appendingPathComponent("Routes/northeast.yaml")
+        try String(contentsOf: routes, encoding: .utf8).replacingOccurrences(of: "HLJ-FIRE-02", with: Self.cjkVehicle)
+            .write(to: routes, atomically: true, encoding: .utf8)
         let root = ["--root", folder.url.path]
+        #expect(try ECVRunner.run(["validate"] + root).status == 0)
         let plan = try ECVRunner.run(["plan", "--iterations", "300", "--format", "json"] + root)
         #expect(plan.status == 0)
         #expect(try ECVRunner.run(["plan", "publish"] + root).status == 0)
@@ -25,26 +32,31 @@ import Testing
 
         let catalog = CatalogLoader.load(root: folder.url).catalog
         let vehicle = try #require(catalog.placement(ofVehicle: "HLJ-FIRE-01")).vehicle
-        let answers = catalog.items(applyingTo: vehicle).filter { $0.subsystem == .power }.map { item in
+        let power = catalog.items(applyingTo: vehicle).filter { $0.subsystem == .power }
+        let outside = try #require(power.first { $0.fullID == "power.grounding" })
+        let offline = try #require(power.last { $0.kind == .check })
+        // The first answer is the critical failure; the rest pass, except the two answered below.
+        let answers = power.filter { $0.fullID != outside.fullID && $0.fullID != offline.fullID }.map { item in
             item.fullID == "power.generator-start"
-                ? ["item": item.fullID, "value": "fail", "note": "starter relay dead", "status": "fail"]
-                : ["item": item.fullID, "value": item.passingAnswer, "note": "", "status": "pass"]
+                ? ["item": item.fullID, "value": "fail", "note": "启动继电器损坏", "kind": item.kind.name]
+                : ["item": item.fullID, "value": item.passingAnswer, "note": "", "kind": item.kind.name]
         }
-        let answersJSON = String(decoding: try JSONSerialization.data(withJSONObject: answers), as: UTF8.self)
-
-        let server = try ECVRunner.start(["serve", "--port", "0", "--engineer", "Zhang Wei"] + root)
-        defer {
-            server.interrupt()
-            _ = try? server.wait()
-        }
-        let line = try #require(server.line(containing: "listening on", within: 30))
-        let address = try #require(line.split(separator: " ").last.map(String.init))
-        #expect(address.hasPrefix("http://127.0.0.1:"))
+        #expect(answers.first?["item"] == "power.generator-start")
+        let shots = folder.url.appendingPathComponent("shots")
+        try FileManager.default.createDirectory(at: shots, withIntermediateDirectories: true)
+        let configuration: [String: Any] = [
+            "ecv": ECVRunner.binary.path, "root": folder.url.path, "engineer": "Zhang Wei", "vehicle": "HLJ-FIRE-01",
+            "cjkVehicle": Self.cjkVehicle, "day": day, "answers": answers,
+            "outside": ["item": outside.fullID, "value": "4.8", "note": "接地桩锈蚀"],
+            "offline": ["item": offline.fullID, "value": "pass"], "shots": shots.path,
+        ]
 
         let browser = Process()
         browser.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        let screenshot = folder.url.appendingPathComponent("form.png").path
-        browser.arguments = [Self.script.path, address, day, "HLJ-FIRE-01", answersJSON, screenshot]
+        browser.arguments = [
+            Self.script.path,
+            String(decoding: try JSONSerialization.data(withJSONObject: configuration), as: UTF8.self),
+        ]
         let output = Pipe()
         browser.standardOutput = output
         browser.standardError = output
@@ -52,16 +64,24 @@ import Testing
         let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         browser.waitUntilExit()
         #expect(browser.terminationStatus == 0, "\(printed)")
-        #expect(printed.contains("verdict NOT DEPLOYABLE"))
-        #expect(printed.hasSuffix("OK\n"))
+        #expect(printed.hasSuffix("OK\n"), "\(printed)")
 
-        // What the browser entered is in the database, by the engineer named.
+        // What the browser entered is in the database, by the engineer named — the answer given while the
+        // server was down too.
         let history = try ECVRunner.run(["history", "HLJ-FIRE-01"] + root)
-        #expect(history.stdout.contains("power.generator-start: fail — starter relay dead"))
+        #expect(history.stdout.contains("power.generator-start: fail — 启动继电器损坏"))
+        #expect(history.stdout.contains("power.grounding: fail (4.8) — 接地桩锈蚀"))
+        #expect(history.stdout.contains("\(offline.fullID): pass"))
         #expect(history.stdout.contains("Zhang Wei@"))
-        if let target = ProcessInfo.processInfo.environment["ECV_SCREENSHOT"] {
-            try? FileManager.default.removeItem(atPath: target)
-            try FileManager.default.copyItem(atPath: screenshot, toPath: target)
+        let cjk = try ECVRunner.run(["history", Self.cjkVehicle] + root)
+        #expect(cjk.stdout.contains(": pass"), "\(cjk.stdout)")
+        if let target = ProcessInfo.processInfo.environment["ECV_SCREENSHOTS"] {
+            for name in ["form-1366.png", "form-390.png", "not-saved-1366.png", "board-390.png", "today-390.png"] {
+                let destination = URL(fileURLWithPath: target).appendingPathComponent(name)
+                try? FileManager.default.removeItem(at: destination)
+                try FileManager.default.copyItem(at: shots.appendingPathComponent(name), to: destination)
+            }
         }
+        print(printed)
     }
 }
