@@ -4,9 +4,10 @@ import ECVTestSupport
 import Foundation
 import Testing
 
-/// The web form in a real browser: `ecv serve` on 127.0.0.1, driven by headless Chromium through Selenium
-/// (Debian's `chromium`, `chromium-driver`, `python3-selenium`; axe-core from PyPI's `axe-selenium-python`;
-/// `.ci/run` installs them). The script starts and stops the server itself, to stop it under an open page.
+/// The web form in a real browser: `ecv serve` on 127.0.0.1, driven by headless Chromium through Selenium.
+///
+/// Debian's `chromium`, `chromium-driver` and `python3-selenium`, and axe-core from PyPI's `axe-selenium-python`:
+/// `.ci/run` installs them. The script starts and stops the server itself, to stop it under an open page.
 @Suite struct BrowserTests {
     static let script = ProjectPaths.packageRoot.appendingPathComponent("Tests/ECVCLITests/Browser/field_form.py")
     static let cjkVehicle = "消防-01"
