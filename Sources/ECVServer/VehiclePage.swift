@@ -13,9 +13,24 @@ struct VehiclePage {
     /// The time zone the engineer's clock is read in.
     let timeZone: TimeZone
 
+    /// The items that apply to the vehicle, found once per page.
+    private let items: [ChecklistItem]
+
+    init(
+        catalog: Catalog, placement: Catalog.VehiclePlacement, records: [ResultRecord], photos: [PhotoRecord],
+        page: WebPage, timeZone: TimeZone
+    ) {
+        self.catalog = catalog
+        self.placement = placement
+        self.records = records
+        self.photos = photos
+        self.page = page
+        self.timeZone = timeZone
+        items = catalog.items(applyingTo: placement.vehicle)
+    }
+
     var messages: Messages { page.messages }
     private var vehicle: Vehicle { placement.vehicle }
-    private var items: [ChecklistItem] { catalog.items(applyingTo: vehicle) }
 
     /// The page, showing `subsystem`'s items when given, and `message` above them.
     func render(subsystem: Subsystem?, message: (text: String, isError: Bool)? = nil) throws -> String {
