@@ -97,4 +97,35 @@ import Testing
         #expect(Answer(parsing: "p", for: item) == .word("p"))
         #expect(Answer(parsing: "f", for: item) == .fail)
     }
+
+    static let everyError: [AnswerError] = [
+        .noteRequired(item: "power.drive", status: .na), .numberRequired(item: "power.output-voltage", unit: "V"),
+        .notANumber(item: "power.output-voltage", given: "high"),
+        .notAChoice(item: "antenna.feed", given: "elliptic", choices: ["linear", "circular"]),
+        .textRequired(item: "power.serial"), .notForKind(item: "power.drive", answer: "12", kind: "check"),
+    ]
+
+    @Test(arguments: everyError)
+    func anErrorSpeaksTheReadersLanguageAndNamesTheItem(_ error: AnswerError) {
+        let chinese = error.message(Messages(.zh))
+        let english = error.message(Messages(.en))
+        #expect(chinese.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }, "\(chinese)")
+        #expect(!english.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }, "\(english)")
+        #expect(error.description == english)
+        #expect(error.message(Messages(.both)) == "\(chinese) / \(english)")
+        let item = String(english.prefix { $0 != ":" })
+        #expect(chinese.hasPrefix(item + "："))
+    }
+
+    @Test func anErrorInChineseSaysWhatToEnter() {
+        let zh = Messages(.zh)
+        #expect(
+            AnswerError.noteRequired(item: "power.drive", status: .fail).message(zh) == "power.drive：“不合格”需要填写备注说明原因")
+        #expect(
+            AnswerError.notForKind(item: "power.drive", answer: "12", kind: "check").message(zh)
+                == "power.drive：“12”不能作为检查项的答案")
+        #expect(
+            AnswerError.notForKind(item: "power.drive", answer: "12", kind: "check").description
+                == "power.drive: `12` is not an answer for a check item")
+    }
 }

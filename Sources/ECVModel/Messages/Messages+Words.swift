@@ -39,6 +39,9 @@ extension Messages {
     /// How much an item matters.
     public func severity(_ severity: Severity) -> String { self("severity.\(severity.rawValue)") }
 
+    /// What kind of answer an item takes, by the kind's name in files (`check`, `measure`, …).
+    public func kind(named name: String) -> String { self("kind.\(name)") }
+
     /// The short name of a weekday.
     public func weekday(_ weekday: Weekday) -> String { self("weekday.\(weekday.rawValue)") }
 }

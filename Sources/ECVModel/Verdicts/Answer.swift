@@ -46,20 +46,24 @@ public enum AnswerError: Error, Sendable, Equatable, CustomStringConvertible {
     case textRequired(item: String)
     case notForKind(item: String, answer: String, kind: String)
 
-    public var description: String {
+    /// The message in English, as logs and files read it.
+    public var description: String { message(Messages(.en)) }
+
+    /// The message in the reader's language, naming the item and what to enter instead.
+    public func message(_ messages: Messages) -> String {
         switch self {
         case .noteRequired(let item, let status):
-            return "\(item): `\(status.rawValue)` needs a note saying why"
+            return messages("answer.note-required", item, messages.status(status))
         case .numberRequired(let item, let unit):
-            return "\(item): enter the measured value in \(unit)"
+            return messages("answer.number-required", item, unit)
         case .notANumber(let item, let given):
-            return "\(item): `\(given)` is not a finite number"
+            return messages("answer.not-a-number", item, given)
         case .notAChoice(let item, let given, let choices):
-            return "\(item): `\(given)` is not one of \(choices.joined(separator: ", "))"
+            return messages("answer.not-a-choice", item, given, choices.joined(separator: ", "))
         case .textRequired(let item):
-            return "\(item): enter the text (serial number, version …)"
+            return messages("answer.text-required", item)
         case .notForKind(let item, let answer, let kind):
-            return "\(item): `\(answer)` is not an answer for a \(kind) item"
+            return messages("answer.not-for-kind", item, answer, messages.kind(named: kind))
         }
     }
 }
