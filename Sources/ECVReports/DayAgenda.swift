@@ -10,6 +10,7 @@ public struct DayAgenda {
     /// The plan version the days come from.
     public let version: Int
     public let catalog: Catalog
+    /// The language of the text: words, weekdays and names.
     public let language: Language
 
     public init(days: [TeamDay], day: CalendarDay, version: Int, catalog: Catalog, language: Language = .en) {
@@ -20,17 +21,33 @@ public struct DayAgenda {
         self.language = language
     }
 
-    private var names: PlaceNames { PlaceNames(catalog: catalog, language: language) }
+    private var messages: Messages { Messages(language) }
 
-    /// The days as text, one block per team.
+    /// Places, clients and teams named in the language `messages` speaks.
+    private func names(_ messages: Messages) -> PlaceNames {
+        PlaceNames(catalog: catalog, language: messages.language)
+    }
+
+    /// The days as text in the reader's language, one block per team.
     public func rendered() -> String {
-        guard !days.isEmpty else { return "no visits on \(day) in plan version \(version)\n" }
+        guard !days.isEmpty else { return messages("today.none", day.description, String(version)) + "\n" }
         var out = ""
         for teamDay in days {
             out +=
-                "\(teamDay.team) (\(names.team(teamDay.team))) on \(teamDay.route), "
-                + "\(day.weekday.rawValue.capitalized) \(day) — plan version \(version)\n"
-            if let idle = teamDay.idle { out += "  no work: \(names.idle(idle, team: teamDay.team))\n" }
+                messages.sentence { messages in
+                    messages(
+                        "today.team", teamDay.team,
+                        names(messages).team(teamDay.team), teamDay.route,
+                        messages.weekday(day.weekday), day.description, String(version))
+                } + "\n"
+            if let idle = teamDay.idle {
+                let reason = messages.sentence { messages in
+                    messages(
+                        "today.no-work",
+                        names(messages).idle(idle, team: teamDay.team))
+                }
+                out += "  " + reason + "\n"
+            }
             var lastSite: String?
             for entry in teamDay.entries {
                 out += line(entry, team: teamDay.team, lastSite: &lastSite)
@@ -41,46 +58,56 @@ public struct DayAgenda {
 
     private func line(_ entry: TeamDay.Entry, team: String, lastSite: inout String?) -> String {
         let times = "\(PlaceNames.clock(entry.start))–\(PlaceNames.clock(entry.end))"
+        var out = ""
+        if entry.kind == .visit, let site = entry.site, site != lastSite {
+            out += siteLines(site)
+            lastSite = site
+        }
+        let said = messages.sentence { messages in describe(entry, team: team, messages) }
+        let start = entry.kind == .overnight ? "\(PlaceNames.clock(entry.start))      " : times
+        return out + "  \(start)  \(said)\n"
+    }
+
+    /// A drive, visit or night in one language, without its times.
+    private func describe(_ entry: TeamDay.Entry, team: String, _ messages: Messages) -> String {
+        let names = self.names(messages)
         switch entry.kind {
         case .drive:
             let from = names.place(entry.from ?? "base", team: team)
             let to = names.place(entry.to ?? "base", team: team)
-            return "  \(times)  drive \(from) → \(to), \(PlaceNames.km(entry.km ?? 0))"
-                + (entry.part.map { ", part \($0.description)" } ?? "") + "\n"
+            let parts =
+                [messages("today.drive", from, to), names.distance(entry.km ?? 0)]
+                + (entry.part.map { [messages("today.part", $0.description)] } ?? [])
+            return parts.joined(separator: messages.comma)
         case .visit:
-            var out = ""
-            if let site = entry.site, site != lastSite {
-                out += siteLines(site)
-                lastSite = site
-            }
             let vehicle = entry.vehicle.flatMap { catalog.placement(ofVehicle: $0) }?.vehicle
-            let purpose: String
+            var parts = [
+                messages("today.visit", (entry.vehicle ?? "") + (vehicle?.model.map { " (\($0))" } ?? "")),
+                names.client(entry.client ?? ""), names.duration(minutes: entry.minutes ?? 0),
+            ]
             switch entry.purpose ?? .inspection {
-            case .inspection: purpose = ""
-            case .recheck: purpose = ", recheck of failed items"
-            case .completion: purpose = ", completion of untested items"
+            case .inspection: break
+            case .recheck: parts.append(messages("today.recheck"))
+            case .completion: parts.append(messages("today.completion"))
             }
-            return out + "  \(times)  inspect \(entry.vehicle ?? "")" + (vehicle?.model.map { " (\($0))" } ?? "")
-                + ", \(names.client(entry.client ?? "")), \(entry.minutes ?? 0) min" + purpose
-                + (entry.fixed ? ", FIXED appointment" : "") + "\n"
+            if entry.fixed { parts.append(messages("today.fixed")) }
+            return parts.joined(separator: messages.comma)
         case .overnight:
-            let place =
-                entry.isOnTheRoad
-                ? "on the road from \(names.place(entry.from ?? "base", team: team)) to "
-                    + names.place(entry.to ?? "base", team: team)
-                : "at " + names.place(entry.site ?? "base", team: team)
-            return "  \(PlaceNames.clock(entry.start))        overnight \(place)\n"
+            return entry.isOnTheRoad
+                ? messages(
+                    "today.overnight-road", names.place(entry.from ?? "base", team: team),
+                    names.place(entry.to ?? "base", team: team))
+                : messages("today.overnight-at", names.place(entry.site ?? "base", team: team))
         }
     }
 
     private func siteLines(_ id: String) -> String {
         let site = catalog.site(withID: id)
         let address = site?.address?.text(in: language) ?? site?.city?.text(in: language) ?? id
-        var out = "  at \(id): \(address)\n"
+        var out = "  " + messages("today.site", id, address) + "\n"
         if let contact = site?.contact ?? site.flatMap({ catalog.client(withID: $0.clientID)?.contact }) {
-            out +=
-                "    contact: "
-                + [contact.name, contact.phone, contact.email].compactMap { $0 }.joined(separator: ", ") + "\n"
+            let reach = [contact.name, contact.phone, contact.email].compactMap { $0 }.joined(separator: messages.comma)
+            out += "    " + messages("today.contact", reach) + "\n"
         }
         return out
     }

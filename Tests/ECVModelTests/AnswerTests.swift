@@ -1,5 +1,6 @@
 import ECVModel
 import ECVTestSupport
+import Foundation
 import Testing
 
 @Suite struct AnswerTests {
@@ -92,9 +93,93 @@ import Testing
         #expect(Answer(parsing: typed, for: Self.voltage) == answer)
     }
 
+    static let loss = ChecklistItem.make(
+        "feed-loss", subsystem: .antenna, kind: .measure(unit: "dB", limits: Limits(max: 0.5)))
+    static let stow = ChecklistItem.make(
+        "stow-time", subsystem: .antenna, kind: .measure(unit: "s", limits: Limits(max: 120)))
+
+    @Test(arguments: [
+        ("0.3", 0.3), ("0,3", 0.3), (" 0.3 ", 0.3), ("0.3 dB", 0.3), ("0.3dB", 0.3), ("0.3 db", 0.3),
+        ("0.3 DB", 0.3), ("０．３", 0.3), ("０，３", 0.3), ("0。3", 0.3), ("０．３ｄＢ", 0.3), ("\u{3000}0.3\u{3000}", 0.3),
+        (".5", 0.5), ("-1,25 dB", -1.25), ("\u{2212}2", -2), ("+4", 4), ("1e-7", 1e-7), ("2E3 dB", 2000),
+    ])
+    func readsAMeasureAsEngineersTypeIt(_ typed: String, _ value: Double) {
+        #expect(Answer(parsing: typed, for: Self.loss) == .number(value))
+    }
+
+    @Test(arguments: ["95 s", "95s", "95S", "９５ｓ", "９５ ｓ", "95\t s", "95"])
+    func readsAValueWithTheItemsUnitWithOrWithoutASpace(_ typed: String) {
+        #expect(Answer(parsing: typed, for: Self.stow) == .number(95))
+    }
+
+    @Test(arguments: [
+        ("95 ms", "95 ms", "s"), ("95min", "95min", "s"), ("０．３ ｍｓ", "０．３ ｍｓ", "s"), ("3e", "3e", "s"),
+    ])
+    func aValueInAnotherUnitIsRefusedNamingTheUnit(_ typed: String, _ given: String, _ unit: String) {
+        let answer = Answer(parsing: typed, for: Self.stow)
+        #expect(answer == .word(given))
+        #expect(throws: AnswerError.wrongUnit(item: "antenna.stow-time", given: given, unit: unit)) {
+            try Self.stow.result(for: answer)
+        }
+        let english = AnswerError.wrongUnit(item: "antenna.stow-time", given: given, unit: unit).description
+        #expect(english == "antenna.stow-time: `\(given)` is not in s; enter the value in s")
+    }
+
+    @Test(arguments: [
+        "nan", "NaN", "inf", "-inf", "infinity", "1e999", "-1e400 dB", "0x10", "0x1p3", "1,234.5", "1.2.3", "1..2",
+        "12 3", "3 dB 4", ".", ",", "-", "e5", "dB", "0.3dB5", "- 3", "abc", "",
+    ])
+    func neverReadsGarbageOrAnInfiniteValueAsANumber(_ typed: String) {
+        let answer = Answer(parsing: typed, for: Self.loss)
+        #expect(answer == .word(typed.trimmingCharacters(in: .whitespaces)))
+        #expect(throws: AnswerError.notANumber(item: "antenna.feed-loss", given: typed)) {
+            try Self.loss.result(for: answer)
+        }
+    }
+
+    @Test(arguments: [
+        ("合格", Answer.pass), ("不合格", .fail), ("不适用", .notApplicable), ("跳过", .skip), ("ｐ", .pass),
+        ("ＮＡ", .notApplicable), ("Skip", .skip), (" 不合格 ", .fail),
+    ])
+    func takesTheStatusWordsInEitherLanguage(_ typed: String, _ answer: Answer) {
+        #expect(Answer(parsing: typed, for: Self.drive) == answer)
+        #expect(Answer(parsing: typed, for: Self.loss) == answer)
+    }
+
     @Test func aChoiceNamedLikeAKeywordIsAChoice() {
         let item = ChecklistItem.make(kind: .choice(choices: ["p", "q"], passing: ["p"]))
         #expect(Answer(parsing: "p", for: item) == .word("p"))
         #expect(Answer(parsing: "f", for: item) == .fail)
+    }
+
+    static let everyError: [AnswerError] = [
+        .noteRequired(item: "power.drive", status: .na), .numberRequired(item: "power.output-voltage", unit: "V"),
+        .notANumber(item: "power.output-voltage", given: "high"),
+        .notAChoice(item: "antenna.feed", given: "elliptic", choices: ["linear", "circular"]),
+        .textRequired(item: "power.serial"), .notForKind(item: "power.drive", answer: "12", kind: "check"),
+    ]
+
+    @Test(arguments: everyError)
+    func anErrorSpeaksTheReadersLanguageAndNamesTheItem(_ error: AnswerError) {
+        let chinese = error.message(Messages(.zh))
+        let english = error.message(Messages(.en))
+        #expect(chinese.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }, "\(chinese)")
+        #expect(!english.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }, "\(english)")
+        #expect(error.description == english)
+        #expect(error.message(Messages(.both)) == "\(chinese) / \(english)")
+        let item = String(english.prefix { $0 != ":" })
+        #expect(chinese.hasPrefix(item + "："))
+    }
+
+    @Test func anErrorInChineseSaysWhatToEnter() {
+        let zh = Messages(.zh)
+        #expect(
+            AnswerError.noteRequired(item: "power.drive", status: .fail).message(zh) == "power.drive：“不合格”需要填写备注说明原因")
+        #expect(
+            AnswerError.notForKind(item: "power.drive", answer: "12", kind: "check").message(zh)
+                == "power.drive：“12”不能作为检查项的答案")
+        #expect(
+            AnswerError.notForKind(item: "power.drive", answer: "12", kind: "check").description
+                == "power.drive: `12` is not an answer for a check item")
     }
 }

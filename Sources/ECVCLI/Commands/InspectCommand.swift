@@ -11,6 +11,11 @@ struct InspectCommand: ParsableCommand {
         discussion: """
             At each item type p (pass), f (fail), na, s (skip), a number for a measure, one of the choices, or the \
             text; ? for help, b to go back, q to stop (what is answered stays saved). fail and na ask for a note. \
+            The Chinese words 合格, 不合格, 不适用, 跳过, 返回, 退出 and 帮助 work as the keys do, and full-width \
+            letters and digits from a Chinese input method count as plain ones. A measure takes a decimal point or \
+            comma and may carry the item's unit (0.3, 0,3, 0.3 dB, 95s); a value outside the item's limits asks to \
+            confirm the failure (y/n) and for a note. Going back shows the answer saved for the item; Enter keeps \
+            it. With --lang zh everything the command says is in Chinese; --lang both shows both languages. \
             Run the command again to continue where you stopped.
 
             Examples:
@@ -34,7 +39,7 @@ struct InspectCommand: ParsableCommand {
     @Option(help: "Who inspects (default: $USER).")
     var engineer: String?
 
-    @Option(help: "Language of titles and methods: zh, en or both.")
+    @Option(help: "Language of everything the command says: zh, en or both.")
     var lang: Language = .en
 
     func run() throws {
@@ -53,9 +58,13 @@ struct InspectCommand: ParsableCommand {
             let queue = InspectionQueue(
                 items: items, history: try store.results(ofVehicle: vehicle),
                 subsystem: subsystem, recheck: recheck)
+            let messages = Messages(lang)
             guard !queue.items.isEmpty else {
                 Output.write(
-                    recheck ? "\(vehicle): no failed items to re-check\n" : "\(vehicle): no items to inspect\n")
+                    Terminal.safeLines(
+                        (recheck
+                            ? messages("inspect.nothing-to-recheck", vehicle)
+                            : messages("inspect.nothing-to-inspect", vehicle)) + "\n"))
                 return
             }
             let kind = recheck ? "recheck" : "full"
@@ -66,11 +75,16 @@ struct InspectCommand: ParsableCommand {
                     of: placement, team: placement.route.teamID, checklists: ChecklistFingerprints(catalog.checklists),
                     kind: kind, by: actor,
                     at: Date(), id: TimeOrderedID.make())
+            let answered = try store.results(in: inspection)
             var session = InteractiveInspection(
-                queue: queue, language: lang,
-                position: queue.resumePosition(answered: Set(try store.results(in: inspection).map(\.itemID))))
+                queue: queue, messages: messages,
+                position: queue.resumePosition(answered: Set(answered.map(\.itemID))), saved: answered)
             if open != nil {
-                Output.write("resuming \(vehicle) at item \(session.position + 1) of \(queue.items.count)\n")
+                Output.write(
+                    Terminal.safeLines(
+                        messages(
+                            "inspect.resuming", vehicle, String(session.position + 1), String(queue.items.count))
+                            + "\n"))
             }
             let completed = try session.run { result in
                 try store.record(
@@ -80,7 +94,8 @@ struct InspectCommand: ParsableCommand {
             let verdict = VerdictRules.verdict(items: items, results: try store.results(ofVehicle: vehicle))
             Output.write(
                 Terminal.safeLines(
-                    InteractiveInspection.summary(vehicle: vehicle, verdict: verdict, completed: completed)))
+                    InteractiveInspection.summary(
+                        vehicle: vehicle, verdict: verdict, completed: completed, messages: messages)))
         } catch let error as StoreError {
             throw CLIError.store(error)
         }

@@ -11,7 +11,7 @@ struct TodayCommand: ParsableCommand {
         abstract: "A day of the published plan: drives, visits with addresses and contacts, where the team sleeps.",
         discussion: """
             A drive over several days shows only the part driven that day; a visit that keeps an appointment is \
-            marked FIXED; re-checks and completions say so.
+            marked FIXED; re-checks and completions say so. With --lang zh the table is in Chinese.
 
             Examples:
               ecv today --team team-ne
@@ -31,7 +31,7 @@ struct TodayCommand: ParsableCommand {
     @Option(help: "table or json (ecv-today/1).")
     var format: ListingFormat = .table
 
-    @Option(help: "Language of names: zh, en or both.")
+    @Option(help: "Language of the table, words and names alike: zh, en or both (JSON stays the same).")
     var lang: Language = .en
 
     func run() throws {

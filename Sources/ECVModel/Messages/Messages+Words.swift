@@ -10,6 +10,7 @@ extension Messages {
         ("status.fail", Entry("不合格", "fail")),
         ("status.na", Entry("不适用", "n/a")),
         ("status.untested", Entry("未测", "untested")),
+        ("answer.skip", Entry("跳过", "skip")),
         ("severity.critical", Entry("关键", "critical")),
         ("severity.major", Entry("重要", "major")),
         ("severity.minor", Entry("一般", "minor")),
@@ -38,6 +39,26 @@ extension Messages {
 
     /// How much an item matters.
     public func severity(_ severity: Severity) -> String { self("severity.\(severity.rawValue)") }
+
+    /// The sentence `say` builds from this catalogue, in the reader's language; for `.both`, built once in
+    /// Chinese and once in English and joined, so that words given as arguments are not doubled inside it.
+    public func sentence(_ say: (Messages) -> String) -> String {
+        guard language == .both else { return say(self) }
+        let zh = say(Messages(.zh))
+        let en = say(Messages(.en))
+        return zh == en ? zh : "\(zh) / \(en)"
+    }
+
+    /// The comma that separates the parts of a line: `，` in Chinese, `, ` otherwise.
+    public var comma: String { language == .zh ? "，" : ", " }
+
+    /// The words an engineer may type for `key`, in both languages and lower case: 不合格 and `fail`.
+    public static func typedWords(_ key: String) -> [String] {
+        catalogue[key].map { [$0.zh.lowercased(), $0.en.lowercased()] } ?? []
+    }
+
+    /// What kind of answer an item takes, by the kind's name in files (`check`, `measure`, …).
+    public func kind(named name: String) -> String { self("kind.\(name)") }
 
     /// The short name of a weekday.
     public func weekday(_ weekday: Weekday) -> String { self("weekday.\(weekday.rawValue)") }

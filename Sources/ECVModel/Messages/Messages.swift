@@ -53,9 +53,10 @@ public struct Messages: Sendable {
         return all
     }()
 
-    /// The parts, each in its own file: words every surface uses, the terminal's, the web form's.
+    /// The parts, each in its own file: words every surface uses, why an answer is refused, the terminal's,
+    /// the printed reports', the web form's.
     public static let parts: [(name: String, entries: [(String, Entry)])] = [
-        ("words", words), ("terminal", terminal), ("web", web),
+        ("words", words), ("answers", answers), ("terminal", terminal), ("report", report), ("web", web),
     ]
 
     /// `text` with `{n}` replaced by the n-th argument; an argument is never read as a placeholder itself.

@@ -12,29 +12,43 @@ public enum Answer: Sendable, Hashable {
     /// An option of a `choice` item, or the text of a `text` item.
     case word(String)
 
-    /// Reads what an engineer typed for `item`: `p`/`pass`, `f`/`fail`, `na`, `s`/`skip`, a number or a word.
+    /// Reads what an engineer typed for `item`: `p`/`pass`/合格, `f`/`fail`/不合格, `na`/不适用, `s`/`skip`/跳过,
+    /// a number or a word.
     ///
-    /// Keywords win over words, except where `item` is a choice with such an option.
+    /// Keywords win over words, except where `item` is a choice with such an option. Full-width letters and
+    /// digits of Chinese input methods count as their ASCII forms. For a measure, a number may carry a decimal
+    /// comma and the item's unit (`0,3 dB`, `95s`); a number in another unit stays a word, which `result(for:)`
+    /// refuses naming the unit it wants.
     public init(parsing raw: String, for item: ChecklistItem) {
         let trimmed = raw.trimmingWhitespace
-        let keyword = trimmed.lowercased()
         if case .choice(let choices, _) = item.kind, choices.contains(trimmed) {
             self = .word(trimmed)
             return
         }
-        switch keyword {
-        case "p", "pass": self = .pass
-        case "f", "fail": self = .fail
-        case "na", "n/a": self = .notApplicable
-        case "s", "skip": self = .skip
-        default:
-            if case .measure = item.kind, let number = Double(trimmed) {
-                self = .number(number)
-            } else {
-                self = .word(trimmed)
-            }
+        if let keyword = Answer.keywords[MeasuredValue.halfWidth(trimmed).lowercased()] {
+            self = keyword
+        } else if case .measure(let unit, _) = item.kind, let measured = MeasuredValue(trimmed), measured.isIn(unit) {
+            self = .number(measured.value)
+        } else {
+            self = .word(trimmed)
         }
     }
+
+    /// The answers an engineer may type as a word: the letter, the English word, and the catalogue's words
+    /// for the status in both languages (合格, 不合格, 不适用, 跳过).
+    static let keywords: [String: Answer] = {
+        var all: [String: Answer] = [
+            "p": .pass, "pass": .pass, "f": .fail, "fail": .fail, "na": .notApplicable, "n/a": .notApplicable,
+            "s": .skip, "skip": .skip,
+        ]
+        let statuses: [(String, Answer)] = [
+            ("status.pass", .pass), ("status.fail", .fail), ("status.na", .notApplicable), ("answer.skip", .skip),
+        ]
+        for (key, answer) in statuses {
+            for word in Messages.typedWords(key) { all[word] = answer }
+        }
+        return all
+    }()
 }
 
 /// Why an answer cannot be recorded for an item.
@@ -42,24 +56,36 @@ public enum AnswerError: Error, Sendable, Equatable, CustomStringConvertible {
     case noteRequired(item: String, status: ItemResult.Status)
     case numberRequired(item: String, unit: String)
     case notANumber(item: String, given: String)
+    /// A number in another unit than the item's, such as `95 ms` for a value in `s`.
+    case wrongUnit(item: String, given: String, unit: String)
     case notAChoice(item: String, given: String, choices: [String])
     case textRequired(item: String)
     case notForKind(item: String, answer: String, kind: String)
 
-    public var description: String {
+    /// The message in English, as logs and files read it.
+    public var description: String { message(Messages(.en)) }
+
+    /// The message in the reader's language, naming the item and what to enter instead.
+    public func message(_ messages: Messages) -> String {
+        messages.sentence(said)
+    }
+
+    private func said(_ messages: Messages) -> String {
         switch self {
         case .noteRequired(let item, let status):
-            return "\(item): `\(status.rawValue)` needs a note saying why"
+            return messages("answer.note-required", item, messages.status(status))
         case .numberRequired(let item, let unit):
-            return "\(item): enter the measured value in \(unit)"
+            return messages("answer.number-required", item, unit)
         case .notANumber(let item, let given):
-            return "\(item): `\(given)` is not a finite number"
+            return messages("answer.not-a-number", item, given)
+        case .wrongUnit(let item, let given, let unit):
+            return messages("answer.wrong-unit", item, given, unit)
         case .notAChoice(let item, let given, let choices):
-            return "\(item): `\(given)` is not one of \(choices.joined(separator: ", "))"
+            return messages("answer.not-a-choice", item, given, choices.joined(separator: ", "))
         case .textRequired(let item):
-            return "\(item): enter the text (serial number, version …)"
+            return messages("answer.text-required", item)
         case .notForKind(let item, let answer, let kind):
-            return "\(item): `\(answer)` is not an answer for a \(kind) item"
+            return messages("answer.not-for-kind", item, answer, messages.kind(named: kind))
         }
     }
 }
@@ -89,8 +115,9 @@ extension ChecklistItem {
             guard value.isFinite else { throw .notANumber(item: fullID, given: String(value)) }
             result.value = value
             result.status = limits.contains(value) ? .pass : .fail
-        case (.word(let word), .measure):
-            throw .notANumber(item: fullID, given: word)
+        case (.word(let word), .measure(let unit, _)):
+            guard MeasuredValue(word) != nil else { throw .notANumber(item: fullID, given: word) }
+            throw .wrongUnit(item: fullID, given: word, unit: unit)
         case (.word(let word), .choice(let choices, let passing)):
             guard choices.contains(word) else { throw .notAChoice(item: fullID, given: word, choices: choices) }
             result.choice = word

@@ -23,21 +23,39 @@ struct PlaceNames {
         catalog.team(withID: id)?.name.text(in: language) ?? id
     }
 
+    private var messages: Messages { Messages(language) }
+
     /// Why a working day has no work, in words.
     func idle(_ reason: IdleReason, team: String) -> String {
         switch reason {
-        case .holiday: return "holiday"
-        case .teamUnavailable: return "\(team) is off the tour (unavailable)"
-        case .siteClosed(let site): return "\(place(site, team: team)) is closed on this day"
+        case .holiday: return messages("idle.holiday")
+        case .teamUnavailable: return messages("idle.team-unavailable", team)
+        case .siteClosed(let site): return messages("idle.site-closed", place(site, team: team))
         case .appointment(let site, let at):
-            return "waiting for the appointment at \(place(site, team: team)) on \(at.day) \(PlaceNames.clock(at))"
-        case .waiting(let site): return site.map { "waiting to visit \(place($0, team: team))" } ?? "waiting"
+            return messages("idle.appointment", place(site, team: team), at.day.description, PlaceNames.clock(at))
+        case .waiting(let site):
+            return site.map { messages("idle.waiting-for", place($0, team: team)) } ?? messages("idle.waiting")
         }
+    }
+
+    /// `12.3 公里` or `12.3 km`, in the reader's language.
+    func distance(_ km: Double) -> String {
+        messages("unit.km", PlaceNames.tenths(km))
+    }
+
+    /// `45 分钟` or `45 min`, in the reader's language.
+    func duration(minutes: Int) -> String {
+        messages("unit.minutes", String(minutes))
     }
 
     /// `12.3 km`.
     static func km(_ value: Double) -> String {
-        String(format: "%.1f km", value)
+        tenths(value) + " km"
+    }
+
+    /// `12.3`: a distance to a tenth of a kilometre.
+    static func tenths(_ value: Double) -> String {
+        String(format: "%.1f", value)
     }
 
     /// `08:30`.
