@@ -205,14 +205,8 @@ public struct WebServer: Sendable {
         let wantsJSON = request.headers[.accept]?.contains("application/json") == true
         let subsystem = Subsystem(rawValue: item.split(separator: ".").first.map(String.init) ?? "")
         let note = form.note.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
-        do {
-            _ = try store.record(
-                [ResultEntry(itemID: item, value: value, note: note, source: "answer")], for: placement,
-                catalog: catalog, by: configuration.actor, at: configuration.now(), makeID: TimeOrderedID.make)
-        } catch let errors as EntryErrors {
-            // One answer, one message: the entry's source says nothing on a form.
-            let message = errors.messages.map { $0.hasPrefix("answer: ") ? String($0.dropFirst(8)) : $0 }
-                .joined(separator: "; ")
+        /// The answer refused, with the reason: to the script as JSON, to a plain post as the page.
+        func refuse(_ message: String) throws -> Response {
             if wantsJSON {
                 return WebServer.json(["ok": false, "message": message, "retry": false], status: .unprocessableContent)
             }
@@ -223,6 +217,23 @@ public struct WebServer: Sendable {
             var response = WebServer.html(try vehicle.render(subsystem: subsystem, message: (message, true)))
             response.status = .unprocessableContent
             return response
+        }
+        // Judged here first only to say why in the reader's language; the store judges it again as it writes.
+        guard let checklistItem = catalog.items(applyingTo: placement.vehicle).first(where: { $0.fullID == item })
+        else { return try refuse(page.messages("web.error.noItem", item, placement.vehicle.id)) }
+        do {
+            _ = try checklistItem.result(for: Answer(parsing: value, for: checklistItem), note: note)
+        } catch {
+            return try refuse(error.message(page.messages))
+        }
+        do {
+            _ = try store.record(
+                [ResultEntry(itemID: item, value: value, note: note, source: "answer")], for: placement,
+                catalog: catalog, by: configuration.actor, at: configuration.now(), makeID: TimeOrderedID.make)
+        } catch let errors as EntryErrors {
+            // One answer, one message: the entry's source says nothing on a form.
+            return try refuse(
+                errors.messages.map { $0.hasPrefix("answer: ") ? String($0.dropFirst(8)) : $0 }.joined(separator: "; "))
         }
         guard wantsJSON else {
             let path = WebPath.vehicle(placement.vehicle.id) + "/" + (subsystem?.rawValue ?? "")

@@ -48,7 +48,7 @@ import Testing
         let configuration: [String: Any] = [
             "ecv": ECVRunner.binary.path, "root": folder.url.path, "engineer": "Zhang Wei", "vehicle": "HLJ-FIRE-01",
             "cjkVehicle": Self.cjkVehicle, "day": day, "answers": answers,
-            "outside": ["item": outside.fullID, "value": "4.8", "note": "接地桩锈蚀"],
+            "outside": ["item": outside.fullID, "value": "4,8 Ω", "note": "接地桩锈蚀"],
             "offline": ["item": offline.fullID, "value": "pass"], "shots": shots.path,
         ]
 

@@ -123,7 +123,7 @@ import Testing
                 let reply = try Self.json(response.body)
                 #expect(reply["ok"] as? Bool == false)
                 #expect(reply["retry"] as? Bool == false)
-                #expect((reply["message"] as? String)?.contains("needs a note") == true)
+                #expect(reply["message"] as? String == "power.generator-start：“不合格”需要填写备注说明原因")
             }
             let (_, stale) = fixture.answer("power.generator-start", "pass", csrf: "from-before-a-restart", json: true)
             try await client.execute(uri: "/vehicles/HLJ-FIRE-01/answers", method: .post, headers: headers, body: stale)
