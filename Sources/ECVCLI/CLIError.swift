@@ -15,12 +15,16 @@ enum CLIError: Error, CustomStringConvertible {
     case badFile(String)
     case noPlan(PlanSelector)
     case cannotWrite(String, String)
+    /// A message already in the reader's language.
+    case said(String)
 
     var description: String {
         switch self {
         case .invalidCatalog(let count):
             return
                 "Checklists/ and Routes/ have \(count) error\(count == 1 ? "" : "s"); see above or run `ecv validate`"
+        case .said(let message):
+            return message
         case .unknown(let kind, let id, let suggestion):
             return "unknown \(kind) `\(id)`" + (suggestion.map { "; did you mean `\($0)`?" } ?? "")
         case .unreadableFile(let path):

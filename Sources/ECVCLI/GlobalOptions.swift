@@ -51,10 +51,13 @@ struct GlobalOptions: ParsableArguments {
         throw CLIError.unknown(kind, id, suggestion: Suggestion.closest(to: id, among: known))
     }
 
-    /// The vehicle with `id`, or an error suggesting the closest id.
-    func placement(of id: String, in catalog: Catalog) throws -> Catalog.VehiclePlacement {
+    /// The vehicle with `id`, or an error in `language` suggesting the closest id.
+    func placement(of id: String, in catalog: Catalog, language: Language = .en) throws -> Catalog.VehiclePlacement {
         guard let placement = catalog.placement(ofVehicle: id) else {
-            throw CLIError.unknown("vehicle", id, suggestion: Suggestion.closest(to: id, among: catalog.vehicleIDs))
+            let messages = Messages(language)
+            let closest = Suggestion.closest(to: id, among: catalog.vehicleIDs)
+            throw CLIError.said(
+                messages("cli.unknown-vehicle", id) + (closest.map { messages("cli.did-you-mean", $0) } ?? ""))
         }
         return placement
     }

@@ -117,4 +117,13 @@ import Testing
             run.stdout.contains(
                 "HLJ-FIRE-01 检查结论：未检查（本次检查尚未做完） / HLJ-FIRE-01: NOT INSPECTED (inspection not finished)\n"))
     }
+
+    @Test func anUnknownVehicleIsSaidInTheReadersLanguage() throws {
+        let sample = try Sample()
+        let run = try ECVRunner.run(["inspect", "HLJ-FIRE-1", "--lang", "zh", "--root", sample.folder.url.path])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("没有车辆“HLJ-FIRE-1”；是否要找“HLJ-FIRE-01”？"), "\(run.stderr)")
+        let english = try ECVRunner.run(["inspect", "HLJ-FIRE-1", "--root", sample.folder.url.path])
+        #expect(english.stderr.contains("unknown vehicle `HLJ-FIRE-1`; did you mean `HLJ-FIRE-01`?"))
+    }
 }

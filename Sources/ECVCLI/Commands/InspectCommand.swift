@@ -44,11 +44,11 @@ struct InspectCommand: ParsableCommand {
 
     func run() throws {
         let catalog = try global.loadCatalog()
-        let placement = try global.placement(of: vehicle, in: catalog)
+        let placement = try global.placement(of: vehicle, in: catalog, language: lang)
         let store = try global.openStore()
         // Answers are recorded whatever the plan says; the engineer hears when the files here differ from it.
         if let warning = (try? PlanStorage.load(.published, from: store, catalog: catalog))?.inputsWarning(
-            root: global.rootURL)
+            root: global.rootURL, language: lang)
         {
             FileHandle.standardError.write(Data(warning.utf8))
         }

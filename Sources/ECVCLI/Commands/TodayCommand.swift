@@ -47,7 +47,7 @@ struct TodayCommand: ParsableCommand {
             day = ISOTime.today(at: Date())
         }
         let published = try PlanStorage.load(.published, from: try global.openStore(), catalog: catalog)
-        if let warning = published.inputsWarning(root: global.rootURL) {
+        if let warning = published.inputsWarning(root: global.rootURL, language: lang) {
             FileHandle.standardError.write(Data(warning.utf8))
         }
         let agenda = DayAgenda(

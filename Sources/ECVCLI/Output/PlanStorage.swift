@@ -76,12 +76,11 @@ enum PlanStorage {
 extension StoredPlan {
     /// A warning naming the files of `root` that differ from those this plan was made from; `nil` when they are
     /// the same or the plan did not keep them.
-    func inputsWarning(root: URL) -> String? {
+    func inputsWarning(root: URL, language: Language = .en) -> String? {
         guard let inputs = record.inputs else { return nil }
         let differences = inputs.differences(from: PlanInputs.read(root: root))
         guard !differences.isEmpty else { return nil }
-        return "warning: Routes/ and Checklists/ here differ from those plan version \(version) was made from: "
-            + differences.joined(separator: ", ") + "; the plan may send the team where these files do not\n"
+        return Messages(language)("cli.inputs-differ", "\(version)", differences.joined(separator: ", ")) + "\n"
     }
 }
 

@@ -74,5 +74,14 @@ extension Messages {
         ("idle.appointment", Entry("等待 {2} {3} 在 {1} 的预约", "waiting for the appointment at {1} on {2} {3}")),
         ("idle.waiting-for", Entry("等待前往 {1}", "waiting to visit {1}")),
         ("idle.waiting", Entry("等待中", "waiting")),
+        ("cli.unknown-vehicle", Entry("没有车辆“{1}”", "unknown vehicle `{1}`")),
+        ("cli.did-you-mean", Entry("；是否要找“{1}”？", "; did you mean `{1}`?")),
+        (
+            "cli.inputs-differ",
+            Entry(
+                "警告：本机的 Routes/ 和 Checklists/ 与计划版本 {1} 所用的不同：{2}；计划可能把检查组派往这些文件未列的地方",
+                "warning: Routes/ and Checklists/ here differ from those plan version {1} was made from: {2}; the plan may send the team where these files do not"
+            )
+        ),
     ]
 }
