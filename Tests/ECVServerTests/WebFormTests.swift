@@ -75,6 +75,10 @@ import Testing
                 #expect(response.status == .found)
                 #expect(response.headers[.location] == path + "/power#power.grounding")
             }
+            try await client.execute(uri: path + "/report", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body).contains(Self.cjk))
+            }
             try await client.execute(uri: "/vehicles/%E6%B6%88%E9%98%B2-99", method: .get) { response in
                 #expect(response.status == .notFound)
                 #expect(String(buffer: response.body).contains("没有车辆 消防-99"))
