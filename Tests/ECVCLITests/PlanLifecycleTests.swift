@@ -2,6 +2,7 @@ import ECVCatalog
 import ECVModel
 import ECVTestSupport
 import Foundation
+import GRDB
 import Testing
 
 /// The life of a plan with the real binary: drafts, publishing, listing, showing, comparing, calendars.
@@ -127,5 +128,27 @@ import Testing
                 + "Routes/northwest.yaml (changed); the plan may send the team where these files do not\n")
         let inspect = try ECVRunner.run(["inspect", "HLJ-FIRE-01", "--engineer", "Li Na"] + root, input: "q\n")
         #expect(inspect.stderr.contains("Routes/northwest.yaml (changed)"))
+    }
+
+    @Test func aPublishedPlanThatCannotBeReadIsSaidNotTakenForNone() throws {
+        let folder = try TemporaryFolder(copyingCatalogFrom: ProjectPaths.sampleCatalog)
+        let root = ["--root", folder.url.path]
+        #expect(try ECVRunner.run(["plan", "--iterations", "200"] + root).status == 0)
+        #expect(try ECVRunner.run(["plan", "publish"] + root).status == 0)
+        // A published plan damaged on disk, as a bad copy or a faulty tool could leave it.
+        let database = try DatabaseQueue(path: folder.url.appendingPathComponent("ecv.sqlite").path)
+        try database.write { db in
+            try db.execute(sql: "UPDATE plan SET json = '{\"format\":\"ecv-plan/1\"' WHERE state = 'published'")
+        }
+        try database.close()
+        let show = try ECVRunner.run(["plan", "show"] + root)
+        #expect(show.status == 1)
+        #expect(show.stderr.contains("plan version 1"), "\(show.stderr)")
+        let again = try ECVRunner.run(["plan", "--iterations", "200"] + root)
+        #expect(again.status == 1, "a draft compared with nothing would say nothing changed")
+        // Nothing was stored: the dispatcher is told, and the database holds the one plan it held.
+        let reread = try DatabaseQueue(path: folder.url.appendingPathComponent("ecv.sqlite").path)
+        #expect(try reread.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM plan") } == 1)
+        try reread.close()
     }
 }

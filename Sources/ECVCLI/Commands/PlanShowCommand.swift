@@ -31,7 +31,7 @@ struct PlanShowCommand: ParsableCommand {
             stored = try PlanStorage.load(version, from: store, catalog: catalog)
         } else {
             stored =
-                try (try? PlanStorage.load(.published, from: store, catalog: catalog))
+                try PlanStorage.loadIfAny(.published, from: store, catalog: catalog)
                 ?? PlanStorage.load(.latest, from: store, catalog: catalog)
         }
         try PlanWriter(

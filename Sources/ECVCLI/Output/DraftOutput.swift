@@ -14,7 +14,7 @@ struct DraftOutput {
 
     func finish(_ plan: TourPlan, fromDay: CalendarDay?, context: PlanDiff.Context?) throws {
         let now = Date()
-        let published = try? PlanStorage.load(.published, from: store, catalog: catalog)
+        let published = try PlanStorage.loadIfAny(.published, from: store, catalog: catalog)
         try PlanWriter(
             plan: plan, catalog: catalog, language: planning.output.lang, generated: now,
             history: try PlanStorage.publishedHistory(store: store, catalog: catalog, before: nil)

@@ -45,6 +45,16 @@ enum PlanStorage {
         return try StoredPlan(record, catalog: catalog)
     }
 
+    /// As `load`, `nil` when there is no such plan; a database or a stored plan that cannot be read is still
+    /// an error, never taken for "none".
+    static func loadIfAny(_ selector: PlanSelector, from store: Store, catalog: Catalog) throws -> StoredPlan? {
+        do {
+            return try load(selector, from: store, catalog: catalog)
+        } catch CLIError.noPlan {
+            return nil
+        }
+    }
+
     /// The plans published before `version` was last published (every publication when it never was, or when
     /// `version` is nil), oldest first: the history against which a calendar counts its changes.
     static func publishedHistory(store: Store, catalog: Catalog, before version: Int?) throws -> [TourPlan] {
