@@ -47,7 +47,7 @@ extension Messages {
         ("web.today.fixed", Entry("预约时间", "FIXED appointment")),
         ("web.today.recheck", Entry("维修后复检", "recheck after repair")),
         ("web.today.completion", Entry("补测未测项目", "completion of untested items")),
-        ("web.today.contact", Entry("联系人", "Contact")),
+        ("web.today.contact", Entry("联系人：", "Contact: ")),
         ("web.today.idle", Entry("无任务：{1}", "No work: {1}")),
         ("web.vehicle.subsystems", Entry("分系统", "Subsystems")),
         ("web.vehicle.progress", Entry("已答 {1}/{2}", "{1} of {2} answered")),
