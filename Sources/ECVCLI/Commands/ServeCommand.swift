@@ -10,13 +10,13 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Serve the web form for entering results, on this machine only unless told otherwise.",
         discussion: """
-            Pages: the readiness board (/), today's visits (/today), and per vehicle a form per subsystem with every applicable item. Each answer is saved as soon as it is entered. Listening on another address than 127.0.0.1 needs --token; every request must then carry it.
+            Pages: the readiness board (/), each team's day (/today), and per vehicle its verdict, each subsystem's progress and a form per subsystem with every applicable item. Each answer is saved as soon as it is entered and shows whether it is saved (with the time), waiting or NOT SAVED (with the reason); answers the server has not taken wait in the browser, also across a reload or a restart of ecv serve, and are sent again. The pages are in Chinese unless --lang says otherwise; the engineer can switch on the page. Listening on another address than 127.0.0.1 needs --token; every request must then carry it.
 
             Requests must name the bound address, localhost or a name given with --allow-host (a phone on the van's Wi-Fi uses the laptop's address: allow it), and posts from another origin are refused. Bodies over their limit get 413.
 
             Examples:
               ecv serve
-              ecv serve --port 9000 --engineer "Zhang Wei"
+              ecv serve --port 9000 --engineer "Zhang Wei" --lang both
               ecv serve --host 0.0.0.0 --allow-host 192.168.8.10 --token "$(openssl rand -hex 16)"
             """
     )
