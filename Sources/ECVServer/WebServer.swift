@@ -122,7 +122,11 @@ public struct WebServer: Sendable {
                 body: .init(byteBuffer: ByteBuffer(bytes: data)))
         }
         router.get("/assets/form.js") { _, _ in
-            Response(
+            // Without its script the form still posts plain forms, but the answers' states would be missing.
+            guard !WebAssets.formScript.isEmpty else {
+                throw WebError(.internalServerError, "web.error.internal", "form.js is missing from the installation")
+            }
+            return Response(
                 status: .ok,
                 headers: [.contentType: "text/javascript; charset=utf-8", WebServer.noSniff: "nosniff"],
                 body: .init(byteBuffer: ByteBuffer(string: WebAssets.formScript)))
