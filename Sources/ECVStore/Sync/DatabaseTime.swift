@@ -49,4 +49,46 @@ enum DatabaseTime {
         let whole = days * 86_400 + hour * 3600 + minute * 60 + second - 978_307_200
         return Date(timeIntervalSinceReferenceDate: Double(whole) + Double(milliseconds) / 1000)
     }
+
+    /// The database's text of `date`, `YYYY-MM-DD HH:MM:SS.SSS` in UTC, as GRDB's date formatter writes it (to the
+    /// nearest millisecond), without a formatter: an import writes two times for each of its rows.
+    ///
+    /// Times before 2000 or after 9999 are left to GRDB's formatter.
+    static func text(_ date: Date) -> String {
+        // The same steps as the formatter: milliseconds since 1970, rounded.
+        let milliseconds = (date.timeIntervalSince1970 * 1000).rounded()
+        guard milliseconds >= 946_684_800_000, milliseconds < 253_402_300_800_000 else {
+            return String.fromDatabaseValue(date.databaseValue) ?? ""
+        }
+        let (days, millisecondOfDay) = Int(milliseconds).quotientAndRemainder(dividingBy: 86_400_000)
+        // The civil date of a day count from 1970-01-01 (Howard Hinnant's civil_from_days), days ≥ 0 here.
+        let shifted = days + 719_468
+        let era = shifted / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(23)
+        func append(_ number: Int, digits: Int, then separator: UInt8?) {
+            var divisor = 1
+            for _ in 1..<digits { divisor *= 10 }
+            while divisor > 0 {
+                bytes.append(UInt8(truncatingIfNeeded: 48 + number / divisor % 10))
+                divisor /= 10
+            }
+            if let separator { bytes.append(separator) }
+        }
+        append(year, digits: 4, then: 45)
+        append(month, digits: 2, then: 45)
+        append(day, digits: 2, then: 32)
+        append(millisecondOfDay / 3_600_000, digits: 2, then: 58)
+        append(millisecondOfDay / 60_000 % 60, digits: 2, then: 58)
+        append(millisecondOfDay / 1000 % 60, digits: 2, then: 46)
+        append(millisecondOfDay % 1000, digits: 3, then: nil)
+        return String(decoding: bytes, as: UTF8.self)
+    }
 }
