@@ -36,6 +36,7 @@ struct KnownRows {
             inspections[inspection.id] = inspection
         }
         let resultIDs = Array(Set(bundle.results.map(\.id)))
+        versions.reserveCapacity(resultIDs.count)
         for row in try KnownRows.rows(db, sql: "SELECT * FROM result WHERE id IN", ids: resultIDs) {
             add(try ResultRecord(row: row))
         }
@@ -57,9 +58,11 @@ struct KnownRows {
 
     /// Notes a version added, as the database will give it back.
     mutating func add(_ result: ResultRecord) {
-        var list = versions[result.id] ?? []
-        list.insert(result, at: list.firstIndex { $0.version > result.version } ?? list.endIndex)
-        versions[result.id] = list
+        versions[result.id, default: []].append(result)
+        // Results arrive in the order they were recorded, so versions mostly come in order already.
+        if let list = versions[result.id], list.count > 1 {
+            versions[result.id] = list.sorted { $0.version < $1.version }
+        }
     }
 
     /// Whether the vehicle's latest result of the item may be another laptop's.
