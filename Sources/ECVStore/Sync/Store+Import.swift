@@ -56,6 +56,15 @@ extension Store {
         guard signature.verifies(bundle.signedContent, with: key) else {
             throw BundleError.refused("it is not signed by the enrolled key of laptop \(bundle.laptop)")
         }
+        // Verdict inputs and the order of results need only the bundle and the catalog, not the database: they are
+        // worked out on another core while the bundle is checked, before the write lock is taken.
+        let catalog = rules.catalog
+        let prepared = Background {
+            (
+                verdicts: VerdictInputs(vehicles: Set(bundle.inspections.map(\.vehicleID)), catalog: catalog),
+                results: bundle.results.sorted { ($0.recordedAt, $0.version) < ($1.recordedAt, $1.version) }
+            )
+        }
         do {
             try pool.read { db in try BundleCheck(bundle: bundle, rules: rules).run(db) }
         } catch let error as BundleError {
@@ -63,9 +72,7 @@ extension Store {
         } catch {
             throw StoreError.database(Store.describe(error))
         }
-        // What does not depend on the database is worked out before the write lock is taken.
-        let verdicts = VerdictInputs(vehicles: Set(bundle.inspections.map(\.vehicleID)), catalog: rules.catalog)
-        let results = bundle.results.sorted { ($0.recordedAt, $0.version) < ($1.recordedAt, $1.version) }
+        let (verdicts, results) = prepared.value
         // Photo files are written before the transaction and removed again if it fails.
         var written: [URL] = []
         do {
