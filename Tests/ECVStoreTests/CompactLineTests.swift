@@ -73,6 +73,7 @@ import Testing
         (#""version":2147483648"#, #""version":2147483648.0"#),
         (#""version":2147483648"#, #""version":99999999999999999999"#),
         (#""version":2147483648"#, #""version":02147483648"#),
+        (#""version":2147483648"#, #""version":-0"#),
         (#""value":-1.25"#, #""value":-1.25e0"#),
         (#""value":-1.25"#, #""value":[1]"#),
         (#""status":"fail""#, #""status":"\ud800""#),  // half a surrogate pair

@@ -89,6 +89,8 @@ struct CompactLine {
             guard !overflowTimes, !overflowSum else { throw NotCompact() }
             value = sum
         }
+        // "-0" is left to `JSONDecoder`.
+        guard !negative || value != 0 else { throw NotCompact() }
         return value
     }
 
