@@ -70,6 +70,15 @@ struct JSONObjectWriter {
     func finished() -> String {
         String(decoding: bytes + [UInt8(ascii: "}")], as: UTF8.self)
     }
+
+    /// Whether `text` is the finished object, compared byte for byte without making it a string.
+    func isFinished(as text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { utf8 in
+            utf8.count == bytes.count + 1 && utf8.last == UInt8(ascii: "}")
+                && utf8.prefix(bytes.count).elementsEqual(bytes)
+        }
+    }
 }
 
 extension UUID {

@@ -134,6 +134,11 @@ extension ResultRecord {
     /// The row as the audit trail's JSON, keys in sorted order, written byte by byte: batches write one
     /// per result.
     func auditJSON(_ recorded: String) -> String {
+        auditObject(recorded).finished()
+    }
+
+    /// The audit trail's JSON of the row, not yet finished as a string.
+    func auditObject(_ recorded: String) -> JSONObjectWriter {
         var json = JSONObjectWriter()
         json.field("choice", choice)
         json.field("id", id)
@@ -147,7 +152,7 @@ extension ResultRecord {
         json.field("text", text)
         if let value, value.isFinite { json.field("value", literal: Limits.format(value)) }
         json.field("version", literal: String(version))
-        return json.finished()
+        return json
     }
 
     /// The domain value of this row.

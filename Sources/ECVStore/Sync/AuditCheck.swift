@@ -15,14 +15,16 @@ struct AuditCheck {
     static let maximumJSONBytes = 64 * 1024
 
     func run() throws(BundleError) {
-        var results: [String: ResultRecord] = [:]
-        for result in bundle.results { results["\(result.id.text)#\(result.version)"] = result }
-        var photos: [String: PhotoRecord] = [:]
-        for bundled in bundle.photos { photos[bundled.photo.id.text] = bundled.photo }
-        var inspections: [String: InspectionRecord] = [:]
-        for inspection in bundle.inspections { inspections[inspection.id.text] = inspection }
+        // Each record by its key (the last of two alike), and how many lines name it, by its place in the bundle.
+        let results = AuditCheck.places(of: bundle.results) { "\($0.id.text)#\($0.version)" }
+        let photos = AuditCheck.places(of: bundle.photos) { $0.photo.id.text }
+        let inspections = AuditCheck.places(of: bundle.inspections) { $0.id.text }
+        var resultLines = Array(repeating: 0, count: bundle.results.count)
+        var photoLines = Array(repeating: 0, count: bundle.photos.count)
+        var starts = Array(repeating: 0, count: bundle.inspections.count)
+        var ends = Array(repeating: 0, count: bundle.inspections.count)
         var ids: Set<UUID> = []
-        var named: [String: Int] = [:]
+        ids.reserveCapacity(bundle.audit.count)
         var describer = ResultDescriber(stamp: TimeStamp(bundle.created))
         for (offset, entry) in bundle.audit.enumerated() {
             let line = firstLine + offset
@@ -40,46 +42,58 @@ struct AuditCheck {
             else { throw refuse("too long") }
             switch entry.entity {
             case "result":
-                guard let result = results[entry.entityID] else { throw refuse("names no result of the bundle") }
+                guard let place = results[entry.entityID] else { throw refuse("names no result of the bundle") }
+                let result = bundle.results[place]
                 guard entry.who == result.recordedBy, entry.vehicleID == vehicles[result.inspectionID],
                     (entry.old == nil) == (result.version == 1), describer.describes(entry.new, result)
                 else { throw refuse("does not say what result \(entry.entityID) says") }
-                named["r" + entry.entityID, default: 0] += 1
+                resultLines[place] += 1
             case "photo":
-                guard let photo = photos[entry.entityID] else { throw refuse("names no photo of the bundle") }
+                guard let place = photos[entry.entityID] else { throw refuse("names no photo of the bundle") }
+                let photo = bundle.photos[place].photo
                 guard entry.who == photo.takenBy, entry.vehicleID == photo.vehicleID, entry.old == nil else {
                     throw refuse("does not say what photo \(entry.entityID) says")
                 }
-                named["p" + entry.entityID, default: 0] += 1
+                photoLines[place] += 1
             case "inspection":
-                guard let inspection = inspections[entry.entityID] else {
+                guard let place = inspections[entry.entityID] else {
                     throw refuse("names no inspection of the bundle")
                 }
+                let inspection = bundle.inspections[place]
                 guard entry.vehicleID == inspection.vehicleID else { throw refuse("names another vehicle") }
                 if entry.old == nil {
                     guard entry.who == inspection.engineer else { throw refuse("names another engineer") }
-                    named["i" + entry.entityID, default: 0] += 1
+                    starts[place] += 1
                 } else {
                     guard inspection.finishedAt != nil else { throw refuse("finishes an open inspection") }
-                    named["f" + entry.entityID, default: 0] += 1
+                    ends[place] += 1
                 }
             default:
                 throw refuse("of kind `\(entry.entity)`")
             }
         }
-        for key in results.keys where named["r" + key] != 1 {
-            throw .refused("result \(key) has \(named["r" + key] ?? 0) audit lines; it needs exactly one")
+        for (key, place) in results where resultLines[place] != 1 {
+            throw .refused("result \(key) has \(resultLines[place]) audit lines; it needs exactly one")
         }
-        for key in photos.keys where named["p" + key] != 1 {
-            throw .refused("photo \(key) has \(named["p" + key] ?? 0) audit lines; it needs exactly one")
+        for (key, place) in photos where photoLines[place] != 1 {
+            throw .refused("photo \(key) has \(photoLines[place]) audit lines; it needs exactly one")
         }
-        for inspection in bundle.inspections {
+        for (place, inspection) in bundle.inspections.enumerated() {
             let key = inspection.id.text
+            let counted = inspections[key] ?? place
             // An inspection here already may come again with its start (a bundle imported twice) or without.
-            let starts = fresh.contains(inspection.id) ? 1...1 : 0...1
-            guard starts.contains(named["i" + key] ?? 0), (named["f" + key] ?? 0) <= 1
+            let allowed = fresh.contains(inspection.id) ? 1...1 : 0...1
+            guard allowed.contains(starts[counted]), ends[counted] <= 1
             else { throw .refused("inspection \(key) needs exactly one audit line that starts it") }
         }
+    }
+
+    /// The place in `records` of each key `key` gives, the last place when two records have one key.
+    private static func places<T>(of records: [T], key: (T) -> String) -> [String: Int] {
+        var places: [String: Int] = [:]
+        places.reserveCapacity(records.count)
+        for (place, record) in records.enumerated() { places[key(record)] = place }
+        return places
     }
 
     /// Whether an audit line's JSON describes `result`: the fields `ecv history` shows must agree.
@@ -98,7 +112,7 @@ struct AuditCheck {
         mutating func describes(_ json: String, _ result: ResultRecord) -> Bool {
             let text = texts[result.recordedAt] ?? stamp.format(result.recordedAt)
             texts[result.recordedAt] = text
-            return json == result.auditJSON(text) || AuditCheck.describes(json, result)
+            return result.auditObject(text).isFinished(as: json) || AuditCheck.describes(json, result)
         }
     }
 

@@ -56,6 +56,7 @@ struct BundleCheck {
         var vehicles: [UUID: String] = [:]
         var fresh: Set<UUID> = []
         var line = 2
+        let storedInspections = try storedInspections(db)
         for inspection in bundle.inspections {
             defer { line += 1 }
             guard vehicles[inspection.id] == nil else {
@@ -64,7 +65,7 @@ struct BundleCheck {
             guard rules.catalog.placement(ofVehicle: inspection.vehicleID) != nil else {
                 throw refused("line \(line): vehicle `\(inspection.vehicleID)` is not in Routes/")
             }
-            if let stored = try InspectionRecord.fetchOne(db, key: inspection.id) {
+            if let stored = storedInspections[inspection.id] {
                 guard stored.vehicleID == inspection.vehicleID else {
                     throw refused("line \(line): inspection \(inspection.id) is of \(stored.vehicleID) here")
                 }
@@ -90,7 +91,8 @@ struct BundleCheck {
             }
             vehicles[inspection.id] = inspection.vehicleID
         }
-        var versions: Set<String> = []
+        var versions: Set<VersionKey> = []
+        versions.reserveCapacity(bundle.results.count)
         let stored = try storedResults(db)
         for result in bundle.results {
             defer { line += 1 }
@@ -98,8 +100,8 @@ struct BundleCheck {
             guard (1...ResultRecord.maximumVersion).contains(result.version) else {
                 throw refused("line \(line): version \(result.version) is outside 1…\(ResultRecord.maximumVersion)")
             }
-            guard versions.insert(key(result)).inserted else {
-                throw refused("line \(line): result \(key(result)) twice")
+            guard versions.insert(VersionKey(id: result.id, version: result.version)).inserted else {
+                throw refused("line \(line): result \(result.id.text)#\(result.version) twice")
             }
             guard result.laptop == laptop else {
                 throw refused("line \(line): a result of laptop `\(result.laptop)` in a bundle of \(laptop)")
@@ -165,30 +167,41 @@ struct BundleCheck {
         }
     }
 
-    /// The inspection and item of each of the bundle's results already here, read 500 ids at a time.
+    /// The inspection and item of each of the bundle's results already here.
     private func storedResults(_ db: Database) throws -> [UUID: (inspection: UUID, item: String)] {
         let ids = Array(Set(bundle.results.map(\.id)))
         var stored: [UUID: (inspection: UUID, item: String)] = [:]
-        var start = 0
-        while start < ids.count {
-            let chunk = Array(ids[start..<min(start + 500, ids.count)])
-            start += chunk.count
-            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-            for row in try Row.fetchAll(
-                db, sql: "SELECT id, inspectionID, itemID FROM result WHERE id IN (\(marks))",
-                arguments: StatementArguments(chunk))
-            {
-                stored[row["id"]] = (row["inspectionID"], row["itemID"])
-            }
+        for row in try KnownRows.rows(db, sql: "SELECT id, inspectionID, itemID FROM result WHERE id IN", ids: ids) {
+            stored[row["id"]] = (row["inspectionID"], row["itemID"])
+        }
+        return stored
+    }
+
+    /// The bundle's inspections already here, by id.
+    private func storedInspections(_ db: Database) throws -> [UUID: InspectionRecord] {
+        var stored: [UUID: InspectionRecord] = [:]
+        let ids = bundle.inspections.map(\.id)
+        for row in try KnownRows.rows(db, sql: "SELECT * FROM inspection WHERE id IN", ids: ids) {
+            let inspection = try InspectionRecord(row: row)
+            stored[inspection.id] = inspection
         }
         return stored
     }
 
     /// The versions of each result in the bundle grow with their times, and stay with one inspection and item.
     private func increasing(_ results: [ResultRecord]) throws {
+        // Most results come in one version: only those of several are gathered.
+        var first: [UUID: Int] = [:]
+        first.reserveCapacity(results.count)
         var byID: [UUID: [ResultRecord]] = [:]
-        for result in results { byID[result.id, default: []].append(result) }
-        for (id, versions) in byID where versions.count > 1 {
+        for (place, result) in results.enumerated() {
+            guard let earlier = first[result.id] else {
+                first[result.id] = place
+                continue
+            }
+            byID[result.id, default: [results[earlier]]].append(result)
+        }
+        for (id, versions) in byID {
             let sorted = versions.sorted { $0.version < $1.version }
             for (earlier, later) in zip(sorted, sorted.dropFirst()) {
                 guard earlier.recordedAt <= later.recordedAt, earlier.inspectionID == later.inspectionID,
@@ -231,16 +244,23 @@ struct BundleCheck {
         }
     }
 
-    private func key(_ result: ResultRecord) -> String { "\(result.id.text)#\(result.version)" }
-
     private func refused(_ reason: String) -> BundleError { .refused(reason) }
 }
 
 /// The items that apply to each vehicle, computed once per vehicle.
 private final class ApplicableItems {
     private var byVehicle: [String: Set<String>] = [:]
+    /// The vehicle asked for last and its items: a bundle's results come inspection by inspection.
+    private var last: (vehicle: String, items: Set<String>)?
 
     func items(of vehicle: String, in catalog: Catalog) -> Set<String> {
+        if let last, last.vehicle == vehicle { return last.items }
+        let items = known(vehicle, in: catalog)
+        last = (vehicle, items)
+        return items
+    }
+
+    private func known(_ vehicle: String, in catalog: Catalog) -> Set<String> {
         if let known = byVehicle[vehicle] { return known }
         let items = catalog.placement(ofVehicle: vehicle).map {
             Set(catalog.items(applyingTo: $0.vehicle).map(\.fullID))
@@ -248,4 +268,10 @@ private final class ApplicableItems {
         byVehicle[vehicle] = items ?? []
         return items ?? []
     }
+}
+
+/// One version of one result.
+private struct VersionKey: Hashable {
+    let id: UUID
+    let version: Int
 }

@@ -56,6 +56,15 @@ extension Store {
         guard signature.verifies(bundle.signedContent, with: key) else {
             throw BundleError.refused("it is not signed by the enrolled key of laptop \(bundle.laptop)")
         }
+        // Verdict inputs and the order of results need only the bundle and the catalog, not the database: they are
+        // worked out on another core while the bundle is checked, before the write lock is taken.
+        let catalog = rules.catalog
+        let prepared = Background {
+            (
+                verdicts: VerdictInputs(vehicles: Set(bundle.inspections.map(\.vehicleID)), catalog: catalog),
+                results: bundle.results.sorted { ($0.recordedAt, $0.version) < ($1.recordedAt, $1.version) }
+            )
+        }
         do {
             try pool.read { db in try BundleCheck(bundle: bundle, rules: rules).run(db) }
         } catch let error as BundleError {
@@ -63,54 +72,34 @@ extension Store {
         } catch {
             throw StoreError.database(Store.describe(error))
         }
-        let catalog = rules.catalog
+        let (verdicts, results) = prepared.value
         // Photo files are written before the transaction and removed again if it fails.
         var written: [URL] = []
         do {
             return try importRows(
-                bundle, file: file,
-                items: { vehicle in catalog.placement(ofVehicle: vehicle).map { catalog.items(applyingTo: $0.vehicle) }
-                },
-                by: actor, at: rules.now, makeID: makeID, written: &written)
+                bundle, results: results, file: file, verdicts: verdicts, by: actor, at: rules.now, makeID: makeID,
+                written: &written)
         } catch {
             for url in written { try? FileManager.default.removeItem(at: url) }
             throw error
         }
     }
 
+    /// Writes the bundle's rows in one transaction; `results` are the bundle's in the order they were recorded.
     private func importRows(
-        _ bundle: SyncBundle, file: String, items: (String) -> [ChecklistItem]?, by actor: Actor, at now: Date,
-        makeID: () -> UUID, written: inout [URL]
+        _ bundle: SyncBundle, results: [ResultRecord], file: String, verdicts: VerdictInputs, by actor: Actor,
+        at now: Date, makeID: () -> UUID, written: inout [URL]
     ) throws(StoreError) -> ImportReport {
         let folder = photoFolder
         var files: [URL] = []
         defer { written = files }
         return try write { db in
             var report = ImportReport()
-            var inspections: [UUID: InspectionRecord] = [:]
-            // An end is taken only with the signer's audit line that ends the inspection.
-            let ended = Set(bundle.audit.filter { $0.entity == "inspection" && $0.old != nil }.map(\.entityID))
-            for incoming in bundle.inspections {
-                if var existing = try InspectionRecord.fetchOne(db, key: incoming.id) {
-                    if existing.finishedAt == nil, let finished = incoming.finishedAt, ended.contains(incoming.id.text)
-                    {
-                        existing.finishedAt = finished
-                        try existing.update(db)
-                        report.finishedInspections += 1
-                    }
-                    inspections[incoming.id] = existing
-                } else {
-                    var incoming = incoming
-                    if !ended.contains(incoming.id.text) { incoming.finishedAt = nil }
-                    try incoming.insert(db)
-                    inspections[incoming.id] = incoming
-                    report.newInspections += 1
-                }
-            }
+            var known = try KnownRows(of: bundle, db)
+            try Store.importInspections(bundle, &known, &report, db)
             var touched: Set<String> = []
             let stamp = TimeStamp(now)
             // Bundles run to a hundred thousand results: every statement is prepared once.
-            let earlierVersions = try db.cachedStatement(sql: "SELECT * FROM result WHERE id = ? ORDER BY version")
             var insertResult = try RowWriter(
                 db,
                 sql: """
@@ -123,16 +112,16 @@ extension Store {
                     INSERT INTO latest (vehicleID, itemID, status, recordedAt, version, resultID)
                     VALUES (?, ?, ?, ?, ?, ?) \(Store.latestConflictClause)
                     """)
-            for incoming in bundle.results.sorted(by: { ($0.recordedAt, $0.version) < ($1.recordedAt, $1.version) }) {
+            for incoming in results {
                 guard
-                    let inspection = try inspections[incoming.inspectionID]
+                    let inspection = try known.inspections[incoming.inspectionID]
                         ?? InspectionRecord.fetchOne(db, key: incoming.inspectionID)
                 else {
                     throw StoreError.database(
                         "result \(incoming.id.text) names inspection \(incoming.inspectionID.text), which is neither in the bundle nor here"
                     )
                 }
-                let versions = try ResultRecord.fetchAll(earlierVersions, arguments: [incoming.id])
+                let versions = known.versions(of: incoming.id)
                 if versions.contains(where: { $0.sameAnswer(as: incoming) }) {
                     report.knownResults += 1
                     continue
@@ -151,14 +140,16 @@ extension Store {
                         throw StoreError.lastVersion(item: incoming.itemID)
                     }
                     stored.version = last + 1
-                } else if let rival = try Store.concurrentRival(of: incoming, in: inspection, db) {
+                } else if known.mayHaveRival(vehicle: inspection.vehicleID, item: incoming.itemID),
+                    let rival = try Store.concurrentRival(of: incoming, in: inspection, db)
+                {
                     let incomingWins = (incoming.recordedAt, incoming.version) >= (rival.recordedAt, rival.version)
                     report.conflicts.append(
                         try Store.conflict(
                             vehicle: inspection.vehicleID, kept: incomingWins ? incoming : rival,
                             other: incomingWins ? rival : incoming, by: actor, at: stamp, id: makeID(), db))
                 }
-                let recordedAt = stored.recordedAt.databaseValue
+                let recordedAt = DatabaseTime.text(stored.recordedAt)
                 insertResult.bind(stored.id)
                 insertResult.bind(stored.version)
                 insertResult.bind(stored.inspectionID)
@@ -179,10 +170,12 @@ extension Store {
                 upsertLatest.bind(stored.version)
                 upsertLatest.bind(stored.id)
                 try upsertLatest.step()
+                // Its time as the database gives it back, for the versions that follow.
+                stored.recordedAt = DatabaseTime.parse(recordedAt) ?? stored.recordedAt
+                known.add(stored)
                 touched.insert(inspection.vehicleID)
                 report.newResults += 1
             }
-            let knownLine = try db.cachedStatement(sql: "SELECT 1 FROM audit WHERE id = ?")
             var insertLine = try RowWriter(
                 db,
                 sql: """
@@ -190,10 +183,9 @@ extension Store {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
             let bundleID = bundle.id.text
-            for line in bundle.audit {
-                guard try Int.fetchOne(knownLine, arguments: [line.id]) == nil else { continue }
+            for line in bundle.audit where !known.auditLines.contains(line.id) {
                 insertLine.bind(line.id)
-                insertLine.bind(line.at.databaseValue)
+                insertLine.bind(DatabaseTime.text(line.at))
                 insertLine.bind(line.who)
                 insertLine.bind(line.laptop)
                 insertLine.bind(line.entity)
@@ -216,7 +208,8 @@ extension Store {
                 report.newPhotos += 1
             }
             for vehicle in touched.sorted() {
-                try Store.refreshVerdict(of: vehicle, items: items(vehicle), db)
+                let inputs = verdicts.inputs(of: vehicle)
+                try Store.refreshVerdict(of: vehicle, items: inputs.items, key: inputs.key, db)
             }
             if let plan = bundle.plan {
                 report.adoptedPlan = try adopt(plan, from: bundle.laptop, by: actor, at: now, auditID: makeID(), db)
@@ -225,6 +218,49 @@ extension Store {
                 sql: "INSERT INTO import (bundleID, at, file, newRows) VALUES (?, ?, ?, ?)",
                 arguments: [bundle.id, now, file, report.newRows])
             return report
+        }
+    }
+
+    /// Adds the bundle's inspections not here, and marks finished those here that the bundle shows finished.
+    private static func importInspections(
+        _ bundle: SyncBundle, _ known: inout KnownRows, _ report: inout ImportReport, _ db: Database
+    ) throws {
+        // An end is taken only with the signer's audit line that ends the inspection.
+        let ended = Set(bundle.audit.filter { $0.entity == "inspection" && $0.old != nil }.map(\.entityID))
+        var insert = try RowWriter(
+            db,
+            sql: """
+                INSERT INTO inspection (id, vehicleID, clientID, siteID, routeID, equipment, teamID, engineer, laptop,
+                startedAt, finishedAt, kind, checklists) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        for incoming in bundle.inspections {
+            if var existing = known.inspections[incoming.id] {
+                if existing.finishedAt == nil, let finished = incoming.finishedAt, ended.contains(incoming.id.text) {
+                    existing.finishedAt = finished
+                    try existing.update(db)
+                    known.inspections[incoming.id] = existing
+                    report.finishedInspections += 1
+                }
+                continue
+            }
+            var incoming = incoming
+            if !ended.contains(incoming.id.text) { incoming.finishedAt = nil }
+            insert.bind(incoming.id)
+            insert.bind(incoming.vehicleID)
+            insert.bind(incoming.clientID)
+            insert.bind(incoming.siteID)
+            insert.bind(incoming.routeID)
+            insert.bind(incoming.equipment)
+            insert.bind(incoming.teamID)
+            insert.bind(incoming.engineer)
+            insert.bind(incoming.laptop)
+            insert.bind(DatabaseTime.text(incoming.startedAt))
+            insert.bind(incoming.finishedAt.map(DatabaseTime.text))
+            insert.bind(incoming.kind)
+            insert.bind(incoming.checklists)
+            try insert.step()
+            known.inspections[incoming.id] = incoming
+            report.newInspections += 1
         }
     }
 
