@@ -6,6 +6,7 @@
   var words = JSON.parse(document.getElementById('ecv-words').textContent || '{}');
   var KEY = 'ecv-unsent-answers';
   var RETRY_MS = 4000;
+  var TIMEOUT_MS = 20000;
   var sending = false;
   var csrf = (document.querySelector('meta[name=ecv-csrf]') || {}).content || '';
 
@@ -74,22 +75,29 @@
   }
 
   // --- sending ------------------------------------------------------------------------------------------
+  // A reply the server never finishes counts as no reply: the answer stays waiting and is sent again.
+  function timed(url, options) {
+    var controller = new AbortController();
+    var timer = setTimeout(function () { controller.abort(); }, TIMEOUT_MS);
+    options.signal = controller.signal;
+    return fetch(url, options).finally(function () { clearTimeout(timer); });
+  }
   function post(answer, token) {
     var body = new URLSearchParams({ csrf: token, item: answer.item, value: answer.value, note: answer.note });
-    return fetch(answer.action, {
+    return timed(answer.action, {
       method: 'POST', body: body.toString(), credentials: 'same-origin',
       headers: { 'Accept': 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' }
     }).then(function (response) {
       var type = response.headers.get('Content-Type') || '';
       if (type.indexOf('application/json') < 0) {
-        return { ok: false, retry: true, message: say('unexpected', [response.status]), status: response.status };
+        return { ok: false, retry: true, message: say('unexpected', [response.status]), http: response.status };
       }
-      return response.json().then(function (reply) { reply.status = response.status; return reply; },
+      return response.json().then(function (reply) { reply.http = response.status; return reply; },
         function () { return { ok: false, retry: true, message: say('unexpected', [response.status]) }; });
     });
   }
   function freshToken() {
-    return fetch('/session', { headers: { 'Accept': 'application/json' }, credentials: 'same-origin' })
+    return timed('/session', { headers: { 'Accept': 'application/json' }, credentials: 'same-origin' })
       .then(function (response) { return response.json(); })
       .then(function (session) { csrf = session.csrf || csrf; return csrf; });
   }
@@ -98,7 +106,7 @@
     show(form, 'saving', say('saving'));
     return post(answer, csrf).then(function (reply) {
       // After a restart the server has a new token: take it and send once more.
-      if (!reply.ok && reply.status === 403) {
+      if (!reply.ok && reply.http === 403) {
         return freshToken().then(function (token) { return post(answer, token); });
       }
       return reply;
@@ -131,7 +139,7 @@
       if (i >= queue.length) { sending = false; keep(load()); return; }
       sendOne(queue[i]).then(function (done) {
         if (done) { next(i + 1); } else { sending = false; keep(load()); }
-      });
+      }, function () { sending = false; keep(load()); });
     })(0);
   }
 

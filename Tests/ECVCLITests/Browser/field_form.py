@@ -137,7 +137,12 @@ def answer(driver, entry):
 
 
 def expect_saved(driver, item, word=None):
-    wait_for(driver, "saved state for " + item, lambda: "saved" in state_of(driver, item)[0].split())
+    try:
+        WebDriverWait(driver, 20, poll_frequency=0.2).until(lambda d: "saved" in state_of(driver, item)[0].split())
+    except TimeoutException:
+        waiting = driver.execute_script("return localStorage.getItem('ecv-unsent-answers')")
+        fail("no saved state for %s within 20 s: it shows %r; waiting in the page: %s" %
+             (item, state_of(driver, item), waiting))
     text = state_of(driver, item)[1]
     if "已保存" not in text or (word and word not in text):
         fail(item + " shows " + repr(text))
@@ -165,6 +170,8 @@ def engineer_at_the_laptop(server):
         step("fail without a note: " + state_of(driver, first["item"])[1])
         item.find_element(By.NAME, "note").send_keys(first["note"], Keys.TAB)
         step("fail with its note: " + expect_saved(driver, first["item"], "不合格"))
+        if "fail" not in state_of(driver, first["item"])[0].split():
+            fail("a saved failure is not shown in red: " + state_of(driver, first["item"])[0])
 
         for entry in CONFIG["answers"][1:]:
             answer(driver, entry)
