@@ -4,14 +4,13 @@ import ECVStore
 import Foundation
 import Hummingbird
 import Logging
-import MultipartKit
 
-/// The local web form: today's visits, a form per vehicle and subsystem, the readiness board.
+/// The local web form: each team's day, a form per vehicle and subsystem, the readiness board.
 ///
-/// Every answer is saved by a plain form post (the page's script posts it as soon as it is entered; without
-/// JavaScript the Save buttons do). Posts carry a per-server CSRF token. Off the loopback address every
-/// request must carry the access token (`Authorization: Bearer`, the `ecv_token` cookie, or `?token=` once,
-/// which sets the cookie).
+/// Every answer is saved by a form post: the page's script posts it as soon as it is entered and keeps it
+/// until the server acknowledges it; without JavaScript the Save buttons post the same form. Posts carry a
+/// per-server CSRF token. Off the loopback address every request must carry the access token
+/// (`Authorization: Bearer`, the `ecv_token` cookie, or `?token=` once, which sets the cookie).
 public struct WebServer: Sendable {
     public struct Configuration: Sendable {
         public var host: String
@@ -139,7 +138,7 @@ public struct WebServer: Sendable {
     }
 
     /// The request's page frame: its language and links.
-    private func page(_ request: Request) -> WebPage {
+    func page(_ request: Request) -> WebPage {
         WebPage(
             language: WebLanguage.of(request, default: configuration.language), csrf: csrf, path: request.uri.path,
             query: request.uri.queryParameters.map { (String($0.key), String($0.value)) })
@@ -179,123 +178,13 @@ public struct WebServer: Sendable {
             timeZone: WebServer.timeZone)
     }
 
-    private func placement(_ context: BasicRequestContext) throws -> Catalog.VehiclePlacement {
+    func placement(_ context: BasicRequestContext) throws -> Catalog.VehiclePlacement {
         let raw = try context.parameters.require("vehicle")
         // Paths carry ids percent-encoded: a CJK id arrives as %E6%B6%88….
         guard let id = WebPath.decoded(raw), let placement = catalog.placement(ofVehicle: id) else {
             throw WebError(.notFound, "web.error.noVehicle", WebPath.decoded(raw) ?? raw)
         }
         return placement
-    }
-
-    /// Records one answer; replies to the page's script with JSON (the saved state, the verdict, the
-    /// progress), to a plain form post with the page (a redirect to it).
-    private func answer(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
-        let placement = try placement(context)
-        let page = page(request)
-        var request = request
-        let buffer = try await BodyLimit.collect(
-            &request, upTo: WebServer.maximumAnswerBytes, what: page.messages("web.error.anAnswer"))
-        let form: AnswerForm
-        do {
-            form = try URLEncodedFormDecoder().decode(AnswerForm.self, from: String(buffer: buffer))
-        } catch {
-            throw WebError(.badRequest, "web.error.form")
-        }
-        guard let token = form.csrf, WebServer.constantTimeEqual(token, csrf) else {
-            throw WebError(.forbidden, "web.error.stale")
-        }
-        guard let item = form.item, let value = form.value else { throw WebError(.badRequest, "web.error.needsItem") }
-        let wantsJSON = request.headers[.accept]?.contains("application/json") == true
-        let subsystem = Subsystem(rawValue: item.split(separator: ".").first.map(String.init) ?? "")
-        let note = form.note.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
-        /// The answer refused, with the reason: to the script as JSON, to a plain post as the page.
-        func refuse(_ message: String) throws -> Response {
-            if wantsJSON {
-                return WebServer.json(["ok": false, "message": message, "retry": false], status: .unprocessableContent)
-            }
-            let vehicle = VehiclePage(
-                catalog: catalog, placement: placement,
-                records: try store.resultRecords(ofVehicle: placement.vehicle.id),
-                photos: try store.photos(ofVehicle: placement.vehicle.id), page: page, timeZone: WebServer.timeZone)
-            var response = WebServer.html(try vehicle.render(subsystem: subsystem, message: (message, true)))
-            response.status = .unprocessableContent
-            return response
-        }
-        // Judged here first only to say why in the reader's language; the store judges it again as it writes.
-        guard let checklistItem = catalog.items(applyingTo: placement.vehicle).first(where: { $0.fullID == item })
-        else { return try refuse(page.messages("web.error.noItem", item, placement.vehicle.id)) }
-        do {
-            _ = try checklistItem.result(for: Answer(parsing: value, for: checklistItem), note: note)
-        } catch {
-            return try refuse(error.message(page.messages))
-        }
-        do {
-            _ = try store.record(
-                [ResultEntry(itemID: item, value: value, note: note, source: "answer")], for: placement,
-                catalog: catalog, by: configuration.actor, at: configuration.now(), makeID: TimeOrderedID.make)
-        } catch let errors as EntryErrors {
-            // One answer, one message: the entry's source says nothing on a form.
-            return try refuse(
-                errors.messages.map { $0.hasPrefix("answer: ") ? String($0.dropFirst(8)) : $0 }.joined(separator: "; "))
-        }
-        guard wantsJSON else {
-            let path = WebPath.vehicle(placement.vehicle.id) + "/" + (subsystem?.rawValue ?? "")
-            return .redirect(to: "\(path)#\(WebPath.segment(item))", type: .found)
-        }
-        let records = try store.resultRecords(ofVehicle: placement.vehicle.id)
-        let vehicle = VehiclePage(
-            catalog: catalog, placement: placement, records: records, photos: [], page: page,
-            timeZone: WebServer.timeZone)
-        let saved = records.last { $0.itemID == item }
-        let status = ItemResult.Status(rawValue: saved?.status ?? "") ?? .untested
-        return WebServer.json([
-            "ok": true, "item": item, "status": status.rawValue,
-            "state": page.messages(
-                "web.state.saved", VehiclePage.clock(saved?.recordedAt ?? configuration.now(), in: WebServer.timeZone))
-                + " · " + page.messages.status(status),
-            "verdict": vehicle.verdictContext(),
-            "progress": vehicle.progress(current: nil).map {
-                ["id": $0["id"], "progress": $0["progress"], "failures": $0["failures"]]
-            },
-        ])
-    }
-
-    /// Saves a photo of one item: a JPEG or PNG (told by its bytes) of at most 10 MiB, under a name made
-    /// from its id.
-    private func upload(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
-        let placement = try placement(context)
-        var request = request
-        let buffer = try await BodyLimit.collect(
-            &request, upTo: PhotoKind.maximumBytes + 64 * 1024, what: page(request).messages("web.error.aPhoto"))
-        guard let boundary = MultipartBoundary.of(request.headers[.contentType] ?? "") else {
-            throw WebError(.badRequest, "web.error.multipart")
-        }
-        let form: PhotoForm
-        do {
-            form = try FormDataDecoder().decode(PhotoForm.self, from: buffer, boundary: boundary)
-        } catch {
-            throw WebError(.badRequest, "web.error.multipart")
-        }
-        guard let token = form.csrf, WebServer.constantTimeEqual(token, csrf) else {
-            throw WebError(.forbidden, "web.error.stale")
-        }
-        let item = form.item ?? ""
-        guard catalog.items(applyingTo: placement.vehicle).contains(where: { $0.fullID == item }) else {
-            throw WebError(.badRequest, "web.error.noItem", item, placement.vehicle.id)
-        }
-        guard let file = form.photo, !file.isEmpty else { throw WebError(.badRequest, "web.error.choosePhoto") }
-        guard file.count <= PhotoKind.maximumBytes else { throw WebError(.contentTooLarge, "web.error.photoSize") }
-        guard let kind = PhotoKind(sniffing: file) else {
-            throw WebError(.unsupportedMediaType, "web.error.photoType")
-        }
-        _ = try store.savePhoto(
-            file, kind: kind, of: placement, item: item, catalog: catalog, by: configuration.actor,
-            at: configuration.now(),
-            makeID: TimeOrderedID.make)
-        let subsystem = item.split(separator: ".").first.map(String.init) ?? ""
-        return .redirect(
-            to: "\(WebPath.vehicle(placement.vehicle.id))/\(subsystem)#\(WebPath.segment(item))", type: .found)
     }
 
     /// The engineer's clock: the tour runs in China.
