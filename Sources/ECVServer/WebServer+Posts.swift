@@ -66,13 +66,18 @@ extension WebServer {
             catalog: catalog, placement: placement, records: records, photos: [], page: page,
             timeZone: WebServer.timeZone)
         let saved = records.last { $0.itemID == item }
+        let banner = vehicle.verdictContext()
         let status = ItemResult.Status(rawValue: saved?.status ?? "") ?? .untested
         return WebServer.json([
             "ok": true, "item": item, "status": status.rawValue,
             "state": page.messages(
                 "web.state.saved", VehiclePage.clock(saved?.recordedAt ?? configuration.now(), in: WebServer.timeZone))
                 + " · " + page.messages.status(status),
-            "verdict": vehicle.verdictContext(),
+            // `readiness` and `verdict` as the reply has always had them; `banner` for the page's verdict banner.
+            "readiness": banner["code"] ?? "",
+            "verdict": [banner["label"], banner["details"]].compactMap { $0 }
+                .filter { !$0.isEmpty }.joined(separator: " · "),
+            "banner": banner,
             "progress": vehicle.progress(current: nil).map {
                 ["id": $0["id"], "progress": $0["progress"], "failures": $0["failures"]]
             },

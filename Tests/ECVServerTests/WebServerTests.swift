@@ -110,7 +110,11 @@ import Testing
                 let reply = try #require(
                     try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
                 #expect(reply["ok"] as? Bool == true)
-                #expect((reply["verdict"] as? [String: String])?["code"] == "INCOMPLETE")
+                // The fields the reply has always had keep their meaning.
+                #expect(reply["status"] as? String == "pass")
+                #expect(reply["readiness"] as? String == "INCOMPLETE")
+                #expect((reply["verdict"] as? String)?.hasPrefix("INCOMPLETE · ") == true)
+                #expect((reply["banner"] as? [String: String])?["code"] == "INCOMPLETE")
                 #expect((reply["state"] as? String)?.hasPrefix("✓ saved ") == true)
                 #expect((reply["state"] as? String)?.hasSuffix(" · pass") == true)
             }

@@ -57,12 +57,12 @@
   }
   function applyReply(reply) {
     var verdict = document.getElementById('verdict');
-    if (verdict && reply.verdict) {
-      verdict.className = 'banner ' + reply.verdict.code;
-      verdict.textContent = reply.verdict.label;
-      if (reply.verdict.details) {
+    if (verdict && reply.banner) {
+      verdict.className = 'banner ' + reply.banner.code;
+      verdict.textContent = reply.banner.label;
+      if (reply.banner.details) {
         var small = document.createElement('small');
-        small.textContent = reply.verdict.details;
+        small.textContent = reply.banner.details;
         verdict.appendChild(small);
       }
     }
