@@ -112,6 +112,22 @@ import Testing
         #expect(Answer(parsing: typed, for: Self.stow) == .number(95))
     }
 
+    static let insulation = ChecklistItem.make(
+        "insulation", subsystem: .power, kind: .measure(unit: "MΩ", limits: Limits(min: 1.0)))
+
+    @Test func aMilliForAMegaIsRefusedWhileOtherCaseSlipsAreRead() {
+        // 5 mΩ is a short circuit; read as 5 MΩ it would pass the insulation test.
+        #expect(Answer(parsing: "5 mΩ", for: Self.insulation) == .word("5 mΩ"))
+        #expect(throws: AnswerError.wrongUnit(item: "power.insulation", given: "5 mΩ", unit: "MΩ")) {
+            try Self.insulation.result(for: Answer(parsing: "5 mΩ", for: Self.insulation))
+        }
+        #expect(Answer(parsing: "5 MΩ", for: Self.insulation) == .number(5))
+        #expect(Answer(parsing: "5 mω", for: Self.insulation) == .word("5 mω"))
+        #expect(MeasuredValue("7 PW")?.isIn("pW") == false)
+        #expect(MeasuredValue("220v")?.isIn("V") == true)
+        #expect(MeasuredValue("50HZ")?.isIn("Hz") == true)
+    }
+
     @Test(arguments: [
         ("95 ms", "95 ms", "s"), ("95min", "95min", "s"), ("０．３ ｍｓ", "０．３ ｍｓ", "s"), ("3e", "3e", "s"),
     ])

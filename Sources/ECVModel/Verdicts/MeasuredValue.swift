@@ -59,9 +59,16 @@ public struct MeasuredValue: Sendable, Equatable {
         unit = rest.isEmpty ? nil : rest
     }
 
-    /// Whether the typed unit, if any, is `unit`, compared without regard to case.
+    /// Whether the typed unit, if any, is `unit`: compared without regard to case (`220v`, `50hz`, `0.3db`),
+    /// except where case is the prefix — `m` milli and `M` mega, `p` pico and `P` peta — so that `5 mΩ` is
+    /// never taken for 5 MΩ.
     public func isIn(_ unit: String) -> Bool {
-        self.unit.map { $0.lowercased() == unit.lowercased() } ?? true
+        guard let typed = self.unit else { return true }
+        guard typed != unit else { return true }
+        guard typed.lowercased() == unit.lowercased() else { return false }
+        let prefixes: [(Character, Character)] = [("m", "M"), ("p", "P")]
+        guard let first = typed.first, let expected = unit.first, first != expected else { return true }
+        return !prefixes.contains { ($0.0 == first && $0.1 == expected) || ($0.1 == first && $0.0 == expected) }
     }
 
     /// `text` with the full-width forms of Chinese input methods as their ASCII letters, digits and signs, the
