@@ -34,23 +34,12 @@ extension Store {
         {
             previous[row.itemID] = row
         }
-        var insertResult = try RowWriter(
-            db,
-            sql: """
-                INSERT INTO result (id, version, inspectionID, itemID, status, value, choice, text, note, recordedAt,
-                recordedBy, laptop) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+        var rows = try ResultRows(db)
         var insertAudit = try RowWriter(
             db,
             sql: """
                 INSERT INTO audit (id, at, who, laptop, entity, entityID, vehicleID, old, new)
                 VALUES (?, ?, ?, ?, 'result', ?, ?, ?, ?)
-                """)
-        var upsertLatest = try RowWriter(
-            db,
-            sql: """
-                INSERT INTO latest (vehicleID, itemID, status, recordedAt, version, resultID) VALUES (?, ?, ?, ?, ?, ?)
-                \(latestConflictClause)
                 """)
         for result in results {
             let earlier = previous[result.itemID]
@@ -62,19 +51,7 @@ extension Store {
                 itemID: result.itemID, status: result.status.rawValue, value: result.value, choice: result.choice,
                 text: result.text, note: result.note, recordedAt: now.date, recordedBy: actor.who, laptop: actor.laptop)
             previous[result.itemID] = row
-            insertResult.bind(row.id)
-            insertResult.bind(row.version)
-            insertResult.bind(inspection.id)
-            insertResult.bind(row.itemID)
-            insertResult.bind(row.status)
-            insertResult.bind(row.value)
-            insertResult.bind(row.choice)
-            insertResult.bind(row.text)
-            insertResult.bind(row.note)
-            insertResult.bind(now.databaseValue)
-            insertResult.bind(actor.who)
-            insertResult.bind(actor.laptop)
-            try insertResult.step()
+            try rows.write(row, vehicleID: inspection.vehicleID, recordedAt: now.databaseValue)
             insertAudit.bind(makeID())
             insertAudit.bind(now.databaseValue)
             insertAudit.bind(actor.who)
@@ -84,13 +61,6 @@ extension Store {
             insertAudit.bind(earlier.map { $0.auditJSON(now.format($0.recordedAt)) })
             insertAudit.bind(row.auditJSON(now.text))
             try insertAudit.step()
-            upsertLatest.bind(inspection.vehicleID)
-            upsertLatest.bind(row.itemID)
-            upsertLatest.bind(row.status)
-            upsertLatest.bind(now.databaseValue)
-            upsertLatest.bind(row.version)
-            upsertLatest.bind(row.id)
-            try upsertLatest.step()
         }
     }
 

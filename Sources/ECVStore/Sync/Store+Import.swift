@@ -100,18 +100,7 @@ extension Store {
             var touched: Set<String> = []
             let stamp = TimeStamp(now)
             // Bundles run to a hundred thousand results: every statement is prepared once.
-            var insertResult = try RowWriter(
-                db,
-                sql: """
-                    INSERT INTO result (id, version, inspectionID, itemID, status, value, choice, text, note, recordedAt,
-                    recordedBy, laptop) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
-            var upsertLatest = try RowWriter(
-                db,
-                sql: """
-                    INSERT INTO latest (vehicleID, itemID, status, recordedAt, version, resultID)
-                    VALUES (?, ?, ?, ?, ?, ?) \(Store.latestConflictClause)
-                    """)
+            var rows = try ResultRows(db)
             for incoming in results {
                 guard
                     let inspection = try known.inspections[incoming.inspectionID]
@@ -150,26 +139,7 @@ extension Store {
                             other: incomingWins ? rival : incoming, by: actor, at: stamp, id: makeID(), db))
                 }
                 let recordedAt = DatabaseTime.text(stored.recordedAt)
-                insertResult.bind(stored.id)
-                insertResult.bind(stored.version)
-                insertResult.bind(stored.inspectionID)
-                insertResult.bind(stored.itemID)
-                insertResult.bind(stored.status)
-                insertResult.bind(stored.value)
-                insertResult.bind(stored.choice)
-                insertResult.bind(stored.text)
-                insertResult.bind(stored.note)
-                insertResult.bind(recordedAt)
-                insertResult.bind(stored.recordedBy)
-                insertResult.bind(stored.laptop)
-                try insertResult.step()
-                upsertLatest.bind(inspection.vehicleID)
-                upsertLatest.bind(stored.itemID)
-                upsertLatest.bind(stored.status)
-                upsertLatest.bind(recordedAt)
-                upsertLatest.bind(stored.version)
-                upsertLatest.bind(stored.id)
-                try upsertLatest.step()
+                try rows.write(stored, vehicleID: inspection.vehicleID, recordedAt: recordedAt.databaseValue)
                 // Its time as the database gives it back, for the versions that follow.
                 stored.recordedAt = DatabaseTime.parse(recordedAt) ?? stored.recordedAt
                 known.add(stored)
