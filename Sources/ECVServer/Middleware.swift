@@ -59,10 +59,7 @@ struct AccessTokenMiddleware<Context: RequestContext>: RouterMiddleware {
         -> Response
     {
         let bearer = request.headers[.authorization].flatMap { $0.hasPrefix("Bearer ") ? String($0.dropFirst(7)) : nil }
-        let cookie = request.headers[.cookie].flatMap { header in
-            header.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
-                .first { $0.hasPrefix("ecv_token=") }.map { String($0.dropFirst("ecv_token=".count)) }
-        }
+        let cookie = request.cookie(named: "ecv_token")
         let query = request.uri.queryParameters.get("token")
         guard let offered = bearer ?? cookie ?? query, WebServer.constantTimeEqual(offered, token) else {
             throw WebError(.unauthorized, "web.error.token")

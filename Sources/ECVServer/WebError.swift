@@ -27,7 +27,7 @@ enum WebLanguage {
 
     static func of(_ request: Request, default fallback: Language) -> Language {
         if let asked = request.uri.queryParameters.get("lang").flatMap(Language.init(rawValue:)) { return asked }
-        return cookieValue(request).flatMap(Language.init(rawValue:)) ?? fallback
+        return request.cookie(named: cookie).flatMap(Language.init(rawValue:)) ?? fallback
     }
 
     /// The cookie to set when the request chose a language.
@@ -37,11 +37,14 @@ enum WebLanguage {
         }
         return "\(cookie)=\(asked.rawValue); SameSite=Strict; Path=/; Max-Age=31536000"
     }
+}
 
-    private static func cookieValue(_ request: Request) -> String? {
-        request.headers[.cookie].flatMap { header in
+extension Request {
+    /// The value of the cookie `name` the request carries, if any.
+    func cookie(named name: String) -> String? {
+        headers[.cookie].flatMap { header in
             header.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
-                .first { $0.hasPrefix("\(cookie)=") }.map { String($0.dropFirst(cookie.count + 1)) }
+                .first { $0.hasPrefix("\(name)=") }.map { String($0.dropFirst(name.count + 1)) }
         }
     }
 }
