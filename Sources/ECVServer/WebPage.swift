@@ -22,8 +22,8 @@ struct WebPage {
         all["title"] = title
         all["htmlLang"] = language == .en ? "en" : "zh"
         all["csrf"] = csrf
-        all["w"] = WebPage.words(messages)
-        all["wordsJSON"] = WebPage.scriptWords(messages)
+        all["w"] = WebPage.words.forTemplates[language] ?? [:]
+        all["wordsJSON"] = WebPage.words.forScript[language] ?? "{}"
         all["languages"] = Language.allCases.map { code in
             [
                 "code": code == .both ? "zh" : code.rawValue, "current": code == language,
@@ -54,6 +54,26 @@ struct WebPage {
         return path + "?"
             + kept.map { "\(WebPath.queryValue($0.0))=\(WebPath.queryValue($0.1))" }
             .joined(separator: "&")
+    }
+
+    /// The catalogue's words in every language, worked out once rather than for every page.
+    static let words = Words()
+
+    /// The catalogue for the templates and for the script, per language; never changed once made.
+    final class Words: @unchecked Sendable {
+        let forTemplates: [Language: [String: Any]]
+        let forScript: [Language: String]
+
+        init() {
+            var templates: [Language: [String: Any]] = [:]
+            var script: [Language: String] = [:]
+            for language in Language.allCases {
+                templates[language] = WebPage.words(Messages(language))
+                script[language] = WebPage.scriptWords(Messages(language))
+            }
+            forTemplates = templates
+            forScript = script
+        }
     }
 
     /// The catalogue as nested dictionaries, so that a template writes `{{w.web.item.save}}`.
