@@ -47,9 +47,7 @@ public final class Store: Sendable {
                 }
                 try reader.close()
             }
-            let writer = try DatabasePool(path: path, configuration: configuration)
-            try Store.migrate(writer)
-            pool = writer
+            pool = try Store.openWriter(path: path, configuration: configuration)
         } catch let error as StoreError {
             throw error
         } catch {
@@ -57,20 +55,26 @@ public final class Store: Sendable {
         }
     }
 
-    /// Brings the schema up to date.
+    /// Opens the database for writing and brings its schema up to date.
     ///
-    /// Two processes opening a new database at once can both find a
-    /// migration not yet applied (GRDB reads that outside the migration's transaction); the second then
-    /// fails on what the first created, and finds it applied when it tries again.
-    private static func migrate(_ pool: DatabasePool) throws {
+    /// Two processes opening a new database at once contend where SQLite does not wait: switching the new
+    /// file to WAL can fail at once with "database is locked", and both can find a migration not yet applied
+    /// (GRDB reads that outside the migration's transaction), the second then failing on what the first
+    /// created. The loser tries the whole opening again, briefly, unless it finds the schema complete.
+    private static func openWriter(path: String, configuration: Configuration) throws -> DatabasePool {
         var attempts = 0
         while true {
+            var opened: DatabasePool?
             do {
+                let pool = try DatabasePool(path: path, configuration: configuration)
+                opened = pool
                 try Migrations.migrator.migrate(pool)
-                return
+                return pool
             } catch  where attempts < 5 {
                 attempts += 1
-                if try pool.read({ try Migrations.migrator.hasCompletedMigrations($0) }) { return }
+                if let opened, try opened.read({ try Migrations.migrator.hasCompletedMigrations($0) }) {
+                    return opened
+                }
                 usleep(UInt32(50_000 * attempts))
             }
         }
