@@ -102,10 +102,9 @@ public struct DayAgenda {
     }
 
     private func siteLines(_ id: String) -> String {
-        let site = catalog.site(withID: id)
-        let address = site?.address?.text(in: language) ?? site?.city?.text(in: language) ?? id
-        var out = "  " + messages("today.site", id, address) + "\n"
-        if let contact = site?.contact ?? site.flatMap({ catalog.client(withID: $0.clientID)?.contact }) {
+        let names = names(messages)
+        var out = "  " + messages("today.site", id, names.address(ofSite: id) ?? id) + "\n"
+        if let contact = names.contact(ofSite: id) {
             let reach = [contact.name, contact.phone, contact.email].compactMap { $0 }.joined(separator: messages.comma)
             out += "    " + messages("today.contact", reach) + "\n"
         }

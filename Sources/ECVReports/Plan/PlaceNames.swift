@@ -15,6 +15,17 @@ struct PlaceNames {
         return site?.city.map { "\(id) (\($0.text(in: language)))" } ?? id
     }
 
+    /// Where a site is, for people: its address, else its city.
+    func address(ofSite id: String) -> String? {
+        catalog.site(withID: id).flatMap { $0.address ?? $0.city }.map { $0.text(in: language) }
+    }
+
+    /// Whom to call at a site: its own contact, else its client's.
+    func contact(ofSite id: String) -> Contact? {
+        guard let site = catalog.site(withID: id) else { return nil }
+        return site.contact ?? catalog.client(withID: site.clientID)?.contact
+    }
+
     func client(_ id: String) -> String {
         catalog.client(withID: id)?.name.text(in: language) ?? id
     }

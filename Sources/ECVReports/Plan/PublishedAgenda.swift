@@ -9,15 +9,11 @@ public struct PublishedAgenda: Sendable {
     let plan: TourPlan
     let catalog: Catalog
 
-    /// Reads a stored plan; an unreadable one is an error saying why.
+    /// Reads a stored plan; an unreadable one is a `PlanReadError` saying why.
     public init(json: String, version: Int, catalog: Catalog) throws {
         self.version = version
         self.catalog = catalog
-        do {
-            plan = try TourPlan(json: json, routes: catalog.routes)
-        } catch {
-            throw ReportError.template("the published plan \(version) cannot be read: \(error)")
-        }
+        plan = try TourPlan(json: json, routes: catalog.routes)
     }
 
     /// The first and last day any team of the plan is out.
@@ -112,10 +108,9 @@ public struct AgendaEntry: Sendable, Equatable {
         switch entry.kind {
         case .visit:
             site = entry.site
-            let place = entry.site.flatMap { catalog.site(withID: $0) }
-            if newSite {
-                address = (place?.address ?? place?.city).map { $0.text(in: names.language) }
-                contact = place?.contact ?? place.flatMap { catalog.client(withID: $0.clientID)?.contact }
+            if newSite, let id = entry.site {
+                address = names.address(ofSite: id)
+                contact = names.contact(ofSite: id)
             }
             vehicle = entry.vehicle
             model = entry.vehicle.flatMap { catalog.placement(ofVehicle: $0)?.vehicle.model }
