@@ -62,7 +62,9 @@ extension ExternalTool {
     }
 
     /// Debian's Selenium for `/usr/bin/python3`.
-    public static let selenium = ExternalTool(name: "python3 module selenium", install: "apt-get install -y python3-selenium") {
+    public static let selenium = ExternalTool(
+        name: "python3 module selenium", install: "apt-get install -y python3-selenium"
+    ) {
         pythonImports("selenium")
     }
 
@@ -88,7 +90,9 @@ extension ExternalTool {
     }
 
     /// PostgreSQL's server programs (`initdb`, `pg_ctl`), which the hub's tests start a throwaway cluster with.
-    public static let postgresql = ExternalTool(name: "PostgreSQL (initdb, pg_ctl)", install: "apt-get install -y postgresql") {
+    public static let postgresql = ExternalTool(
+        name: "PostgreSQL (initdb, pg_ctl)", install: "apt-get install -y postgresql"
+    ) {
         let folders = ((try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? [])
             .map { "/usr/lib/postgresql/\($0)/bin" }
         return executable(named: "initdb", extraFolders: folders) != nil
