@@ -28,6 +28,22 @@ func measure(_ name: String, root: URL, options: Planner.Options) throws -> Stri
         plan.vehicleCount, plan.unscheduled.count)
 }
 
+// `plan-benchmark --write-tour DIR TEAMS SITES VEHICLES DAYS` writes a generated tour (Routes/ and the shipped
+// Checklists/) to DIR and stops, for timing `ecv plan --root DIR` as a dispatcher runs it.
+if let flag = CommandLine.arguments.firstIndex(of: "--write-tour") {
+    let values = CommandLine.arguments.dropFirst(flag + 1)
+    let numbers = values.dropFirst().prefix(4).compactMap { Int($0) }
+    guard let target = values.first, numbers.count == 4 else {
+        print("usage: plan-benchmark --write-tour DIR TEAMS SITES-PER-LINE VEHICLES-PER-SITE DAYS")
+        exit(2)
+    }
+    try CatalogGenerator(teams: numbers[0], sitesPerRoute: numbers[1], vehiclesPerSite: numbers[2], days: numbers[3])
+        .write(
+            to: URL(fileURLWithPath: target),
+            checklistsFrom: ProjectPaths.packageRoot.appendingPathComponent("Checklists"))
+    exit(0)
+}
+
 let folder = try TemporaryFolder()
 let generated = folder.url.appendingPathComponent("generated")
 try CatalogGenerator(teams: 50, sitesPerRoute: 10, vehiclesPerSite: 10, days: 60).write(

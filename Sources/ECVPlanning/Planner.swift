@@ -7,8 +7,12 @@ public struct Planner: Sendable {
     /// What to plan and how long to search.
     public struct Options: Sendable {
         public var seed: UInt64 = 1
-        /// Wall-clock limit of the search; `nil` for none.
+        /// Wall-clock limit of the whole planning — every search, the re-plan's second plan and the capacity
+        /// advice; `nil` for none (then the searches run to their iteration counts and plans are repeatable).
         public var timeLimit: Duration? = .seconds(3)
+        /// When planning must be done, set from `timeLimit` when planning starts; the advice's trial plans
+        /// share it.
+        public var deadline: ContinuousClock.Instant?
         public var maxIterations: Int = 20_000
         /// Stop early when this many iterations bring no better plan.
         public var maxIterationsWithoutImprovement: Int = 5_000
@@ -35,6 +39,9 @@ public struct Planner: Sendable {
     public struct Progress: Sendable {
         public var elapsed: Duration
         public var bestKm: Double
+        /// The search's best cost at the lines' rates, as the objective weighs it (km, working days and nights
+        /// out); an estimate where lines drive at different `per-km` rates.
+        public var bestCost: Double
         public var scheduled: Int
         public var total: Int
     }
@@ -48,11 +55,36 @@ public struct Planner: Sendable {
     }
 
     /// The plan; for a re-plan, the one that moves the fewest still-fitting visits (see `RouteChoice`).
+    ///
+    /// With a time limit, everything is done by the deadline it sets: each search gets its share of the limit
+    /// (at most what is left), and the capacity advice uses what the searches leave.
     public func plan(progress: ((Progress) -> Void)? = nil) throws(PlanningError) -> TourPlan {
         let known = catalog.routes.map(\.id)
         for route in options.routes ?? [] where !known.contains(route) {
             throw .unknownRoute(route, suggestion: Suggestion.closest(to: route, among: known))
         }
+        var timed = self
+        if let limit = options.timeLimit, options.deadline == nil { timed.options.deadline = .now + limit }
+        return try timed.planByDeadline(progress: progress)
+    }
+
+    /// The share of the time limit one search gets: the searches this plan needs share what the advice leaves.
+    private var searchShare: Double {
+        let twoPlans = (options.rebalance && options.continuation == nil) || options.continuation != nil
+        return (options.advice ? 0.6 : 1.0) / (twoPlans ? 2 : 1)
+    }
+
+    /// How long one search may run: its share of the limit, never past the deadline less the search's final
+    /// polish (see `Solver`) and the time to write the plan.
+    var searchLimit: Duration? {
+        guard let limit = options.timeLimit else { return nil }
+        let share = limit * searchShare
+        guard let deadline = options.deadline else { return share }
+        let left = deadline - .now - min(.milliseconds(700), limit / 4)
+        return max(.milliseconds(50), min(share, left))
+    }
+
+    private func planByDeadline(progress: ((Progress) -> Void)?) throws(PlanningError) -> TourPlan {
         var plan = try plan(keepingPreferredDays: false, progress: progress)
         if options.rebalance, options.continuation == nil {
             // Rebalancing searches a far larger space; a dispatcher gets it only where it does better than
@@ -74,6 +106,12 @@ public struct Planner: Sendable {
             plan.advice = try CapacityAdvisor(planner: self).advice(for: plan)
         }
         return plan
+    }
+
+    /// The mean of the lines' `per-km` rates when the engine weighs time at those rates, else 1 (km are the cost).
+    private func timeCostsOrOne(_ rates: [Double]) -> Double {
+        guard options.timeCosts, !rates.isEmpty else { return 1 }
+        return rates.reduce(0, +) / Double(rates.count)
     }
 
     /// The objective of a finished plan, to compare two: high-priority vehicles left out, vehicles left out, cost.
@@ -124,15 +162,20 @@ public struct Planner: Sendable {
             keepingPreferredDays: keepingPreferredDays, timeCosts: options.timeCosts, clientRoutes: clientRoutes)
         var solverOptions = Solver.Options()
         solverOptions.seed = options.seed
-        solverOptions.timeLimit = options.timeLimit
+        solverOptions.timeLimit = searchLimit
         solverOptions.maxIterations = options.maxIterations
         solverOptions.maxIterationsWithoutImprovement = options.maxIterationsWithoutImprovement
         // Earliest return breaks ties between plans of equal km: one km is worth ten hours on the road.
         solverOptions.durationWeight = 1.0 / 600
         let total = model.jobs.count
+        // The engine counts cost in km: the lines' mean `per-km` turns it back into money.
+        let rates = model.routes.map { catalog.costRates(for: $0).perKm }
+        let perKm = timeCostsOrOne(rates)
         let solution = Solver(problem: model.problem, options: solverOptions).solve { step in
             progress?(
-                Progress(elapsed: step.elapsed, bestKm: step.bestDistance, scheduled: step.assigned, total: total))
+                Progress(
+                    elapsed: step.elapsed, bestKm: step.bestDistance, bestCost: step.bestCost * perKm,
+                    scheduled: step.assigned, total: total))
         }
         let reasons = UnscheduledReasons(model: model)
         var unscheduled = solution.unassigned.map { item in

@@ -25,6 +25,8 @@ public struct Solver: Sendable {
         public var iteration: Int
         public var elapsed: Duration
         public var bestDistance: Double
+        /// The objective's cost of the best solution: distance, fixed costs and time costs, in distance units.
+        public var bestCost: Double
         public var assigned: Int
     }
 
@@ -89,9 +91,10 @@ public struct Solver: Sendable {
                 progress?(report(best, iteration: iteration, elapsed: clock.now - started, instance))
             }
         }
-        // The last polish: classic moves on the best solution, at most half a second past the time limit.
+        // The last polish: classic moves on the best solution, at most half a second (a quarter of a short
+        // limit) past the time limit.
         LocalSearch().improve(&best, instance) {
-            options.timeLimit.map { clock.now - started >= $0 + .milliseconds(500) } ?? false
+            options.timeLimit.map { clock.now - started >= $0 + min(.milliseconds(500), $0 / 4) } ?? false
         }
         if best.objective(instance) < bestObjective {
             progress?(report(best, iteration: iteration, elapsed: clock.now - started, instance))
@@ -108,7 +111,7 @@ public struct Solver: Sendable {
     private func report(_ state: SearchState, iteration: Int, elapsed: Duration, _ instance: Instance) -> Progress {
         Progress(
             iteration: iteration, elapsed: elapsed, bestDistance: state.routes.reduce(0) { $0 + $1.usedDistance },
-            assigned: instance.jobCount - state.unassigned.count)
+            bestCost: state.objective(instance).cost, assigned: instance.jobCount - state.unassigned.count)
     }
 
     private func solution(from state: SearchState, iterations: Int, _ instance: Instance) -> RoutingSolution {

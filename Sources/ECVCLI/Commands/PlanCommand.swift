@@ -116,7 +116,9 @@ struct PlanningOptions: ParsableArguments {
             return try Planner(catalog: catalog, options: options).plan { progress in
                 reporter.report(
                     String(
-                        format: "best %.0f km, %d of %d vehicles scheduled", progress.bestKm, progress.scheduled,
+                        format: "best cost %.0f (%.0f km), %d of %d vehicles scheduled", progress.bestCost,
+                        progress.bestKm,
+                        progress.scheduled,
                         progress.total),
                     after: progress.elapsed)
             }
