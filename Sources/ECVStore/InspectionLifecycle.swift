@@ -25,15 +25,19 @@ public struct InspectionState: Sendable, Equatable {
 ///
 /// An inspection opens with its first answer: nothing is stored before one. Its kind follows from the
 /// vehicle's state when it opens: a re-check when some item that applies has a latest result that failed
-/// this season (pending repair), else a full inspection; a failure from before `seasonStart` (the published
-/// plan's first departure) is the previous season's, and this season begins with a full inspection. It closes, in the transaction of the answer that completes it,
-/// when every item it must answer has a result in it: for a full inspection every item that applies, for a
-/// re-check every item that had failed before it (its result in the re-check may fail again).
+/// this season (pending repair), else a full inspection; once the season has begun (`seasonStart`, the
+/// published plan's first departure, is past), a failure from before it is the previous season's, and this
+/// season begins with a full inspection. Before it begins every result counts, as in the vehicle report.
+///
+/// It closes, in the transaction of the answer that completes it, when every item it must answer has a
+/// result in it: for a full inspection every item that applies, for a re-check every item that had failed
+/// before it (its result in the re-check may fail again).
 enum InspectionLifecycle {
     /// The state of `vehicleID`'s inspections, judged against `items`, the items that apply to it.
     static func state(
-        ofVehicle vehicleID: String, items: [ChecklistItem], seasonStart: Date?, _ db: Database
+        ofVehicle vehicleID: String, items: [ChecklistItem], seasonStart: Date?, at now: Date, _ db: Database
     ) throws -> InspectionState {
+        let seasonStart = begun(seasonStart, at: now)
         let open = try Store.openInspection(ofVehicle: vehicleID, db)
         let failed = try failedItems(
             ofVehicle: vehicleID, outside: open?.id, items: items, seasonStart: seasonStart, db)
@@ -53,7 +57,8 @@ enum InspectionLifecycle {
         for placement: Catalog.VehiclePlacement, items: [ChecklistItem], seasonStart: Date?,
         checklists: ChecklistFingerprints, by actor: Actor, at now: TimeStamp, makeID: () -> UUID, _ db: Database
     ) throws -> InspectionRecord {
-        let state = try state(ofVehicle: placement.vehicle.id, items: items, seasonStart: seasonStart, db)
+        let state = try state(
+            ofVehicle: placement.vehicle.id, items: items, seasonStart: seasonStart, at: now.date, db)
         if let open = state.open { return open }
         return try Store.insertInspection(
             of: placement, team: placement.route.teamID, checklists: checklists, kind: state.kind.rawValue,
@@ -69,14 +74,16 @@ enum InspectionLifecycle {
         at now: TimeStamp, auditID: UUID, _ db: Database
     ) throws -> InspectionRecord {
         guard inspection.finishedAt == nil else { return inspection }
-        let state = try state(ofVehicle: inspection.vehicleID, items: items, seasonStart: seasonStart, db)
+        let state = try state(
+            ofVehicle: inspection.vehicleID, items: items, seasonStart: seasonStart, at: now.date, db)
         // Another inspection opened later is the one the state describes: this one is judged by its own kind.
         let required: [String]
         if state.open?.id == inspection.id {
             required = state.required
         } else {
             let failed = try failedItems(
-                ofVehicle: inspection.vehicleID, outside: inspection.id, items: items, seasonStart: seasonStart, db)
+                ofVehicle: inspection.vehicleID, outside: inspection.id, items: items,
+                seasonStart: begun(seasonStart, at: now.date), db)
             required =
                 inspection.kind == InspectionKind.recheck.rawValue
                 ? items.map(\.fullID).filter(failed.contains) : items.map(\.fullID)
@@ -95,6 +102,11 @@ enum InspectionLifecycle {
             new: finished.auditJSON(now)
         ).insert(db)
         return finished
+    }
+
+    /// `seasonStart` once the season has begun at `now`; `nil` before.
+    private static func begun(_ seasonStart: Date?, at now: Date) -> Date? {
+        seasonStart.flatMap { now >= $0 ? $0 : nil }
     }
 
     /// The items among `items` whose latest result, in inspections other than `excluded`, failed since
@@ -129,12 +141,13 @@ extension Store {
     /// Where `vehicleID`'s inspections stand, judged against `items`, the items that apply to it: the open
     /// inspection to resume, and the kind and items of the inspection the next answer goes into.
     ///
-    /// A failure recorded before `seasonStart` (the published plan's first departure) is the previous season's.
-    public func inspectionState(ofVehicle vehicleID: String, items: [ChecklistItem], seasonStart: Date?)
-        throws(StoreError) -> InspectionState
-    {
+    /// Once `seasonStart` (the published plan's first departure) is past at `now`, a failure recorded before
+    /// it is the previous season's.
+    public func inspectionState(
+        ofVehicle vehicleID: String, items: [ChecklistItem], seasonStart: Date?, at now: Date
+    ) throws(StoreError) -> InspectionState {
         try read { db in
-            try InspectionLifecycle.state(ofVehicle: vehicleID, items: items, seasonStart: seasonStart, db)
+            try InspectionLifecycle.state(ofVehicle: vehicleID, items: items, seasonStart: seasonStart, at: now, db)
         }
     }
 }

@@ -4,11 +4,13 @@ import ECVTestSupport
 import Foundation
 import Testing
 
+/// The vehicle every test inspects.
+private let vehicle = "HLJ-FIRE-01"
+
 /// One inspection lifecycle whatever enters the answers: `ecv inspect`, `ecv record` and the web form open an
 /// inspection with the first answer, close it when complete, and make it a re-check when the vehicle has a
 /// failure pending repair — through the real binary and the real server.
 @Suite struct InspectionLifecycleTests {
-    static let vehicle = "HLJ-FIRE-01"
 
     struct Sample {
         let folder: TemporaryFolder

@@ -59,7 +59,8 @@ struct InspectCommand: ParsableCommand {
         let items = catalog.items(applyingTo: placement.vehicle)
         do {
             // The vehicle's state says what the inspection is: after a failure, a re-check of the failed items.
-            let state = try store.inspectionState(ofVehicle: vehicle, items: items, seasonStart: seasonStart)
+            let state = try store.inspectionState(
+                ofVehicle: vehicle, items: items, seasonStart: seasonStart, at: Date())
             let required = Set(state.required)
             let messages = Messages(lang)
             let queue = InspectionQueue(
