@@ -44,11 +44,13 @@ import Testing
         let signer = try ReportSigner.createKeys(in: folder.url.appendingPathComponent("keys"))
         let html = try VehicleSeasonTests.report("HLJ-FIRE-01", season, language: .en, signer: signer).html()
         let printer = try ChromiumPrinter.find()
-        // The report pushed down step by step, so that its end falls at every place of a page.
+        // The end of the report pushed down after its last table, in steps shorter than its footer over most of
+        // a page, so that a page ends in the footer or just before it at least once.
+        let lastTable = try #require(html.range(of: "</table>", options: .backwards))
         var jobs: [(URL, URL)] = []
-        for step in 0..<12 {
-            let padded = html.replacingOccurrences(
-                of: "<body>", with: "<body><div style=\"height:\(step * 22)mm\"></div>")
+        for step in 0..<32 {
+            var padded = html
+            padded.insert(contentsOf: "<div style=\"height:\(step * 6)mm\"></div>", at: lastTable.upperBound)
             let page = folder.url.appendingPathComponent("padded-\(step).html")
             try Data(padded.utf8).write(to: page)
             jobs.append((page, page.deletingPathExtension().appendingPathExtension("pdf")))
