@@ -18,13 +18,15 @@ struct GlobalOptions: ParsableArguments {
     /// The store at `--db`, or `ecv.sqlite` beside Routes/; `readOnly` for commands that only read, so that
     /// they work on a file they may not write.
     func openStore(readOnly: Bool = false) throws -> Store {
-        let path = db ?? rootURL.appendingPathComponent("ecv.sqlite").path
         do {
-            return try Store(path: path, readOnly: readOnly)
+            return try Store(path: databasePath, readOnly: readOnly)
         } catch {
             throw CLIError.store(error)
         }
     }
+
+    /// The database's file: `--db`, or `ecv.sqlite` beside Routes/.
+    var databasePath: String { db ?? rootURL.appendingPathComponent("ecv.sqlite").path }
 
     /// The folder of key files: ROOT/keys.
     var keysFolder: URL { rootURL.appendingPathComponent("keys") }

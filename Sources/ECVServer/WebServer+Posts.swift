@@ -1,4 +1,5 @@
 import ECVModel
+import ECVPlanning
 import ECVStore
 import ECVSync
 import Foundation
@@ -52,7 +53,8 @@ extension WebServer {
         do {
             _ = try store.record(
                 [ResultEntry(itemID: item, value: value, note: note, source: "answer")], for: placement,
-                catalog: catalog, by: configuration.actor, at: configuration.now(), makeID: TimeOrderedID.make)
+                catalog: catalog, by: configuration.actor, at: configuration.now(), seasonStart: seasonStart(),
+                makeID: TimeOrderedID.make)
         } catch let errors as EntryErrors {
             // One answer, one message: the entry's source says nothing on a form.
             return try refuse(
@@ -115,10 +117,15 @@ extension WebServer {
         }
         _ = try store.savePhoto(
             file, kind: kind, of: placement, item: item, catalog: catalog, by: configuration.actor,
-            at: configuration.now(),
-            makeID: TimeOrderedID.make)
+            at: configuration.now(), seasonStart: seasonStart(), makeID: TimeOrderedID.make)
         let subsystem = item.split(separator: ".").first.map(String.init) ?? ""
         return .redirect(
             to: "\(WebPath.vehicle(placement.vehicle.id))/\(subsystem)#\(WebPath.segment(item))", type: .found)
+    }
+
+    /// The start of the season the published plan covers, which tells this season's failures from the previous
+    /// one's; `nil` without a readable published plan.
+    private func seasonStart() -> Date? {
+        (try? store.publishedPlan()).flatMap { $0 }.flatMap { try? TourPlan(json: $0.json) }?.seasonStart
     }
 }

@@ -5,27 +5,25 @@ import GRDB
 
 extension Store {
     /// Records a batch of entries for one vehicle, all or nothing: every entry is judged against the items
-    /// that apply to the vehicle first; only when all are good are they written, into the vehicle's open
-    /// inspection or a new one.
+    /// that apply to the vehicle first; only when all are good are they written, as `InspectionLifecycle`
+    /// says: into the vehicle's open inspection or one they open, which closes once complete.
     public func record(
         _ entries: [ResultEntry], for placement: Catalog.VehiclePlacement, catalog: Catalog, by actor: Actor,
-        at now: Date, makeID: () -> UUID
+        at now: Date, seasonStart: Date? = nil, makeID: () -> UUID
     ) throws -> (inspection: InspectionRecord, results: [ItemResult]) {
-        let recorded = try record([(placement, entries)], catalog: catalog, by: actor, at: now, makeID: makeID)
+        let recorded = try record(
+            [(placement, entries)], catalog: catalog, by: actor, at: now, seasonStart: seasonStart, makeID: makeID)
         return recorded[0]
     }
 
     /// Records entries for many vehicles in one transaction, all or nothing: every entry of every vehicle
     /// is judged first, and every bad one reported; only when all are good is anything written, each
-    /// vehicle's results into its open inspection or a new one.
-    ///
-    /// With `closingCompleted`, an inspection that now has a result for every item that applies to its
-    /// vehicle is finished in the same transaction (with its audit line), as the end of `ecv inspect` does.
+    /// vehicle's results as `InspectionLifecycle` says.
     public func record(
         _ batches: [(placement: Catalog.VehiclePlacement, entries: [ResultEntry])], catalog: Catalog,
-        by actor: Actor, at now: Date, closingCompleted: Bool = false, makeID: () -> UUID
+        by actor: Actor, at now: Date, seasonStart: Date? = nil, makeID: () -> UUID
     ) throws -> [(inspection: InspectionRecord, results: [ItemResult])] {
-        var judged: [(Catalog.VehiclePlacement, [ItemResult], [ChecklistItem])] = []
+        var judged: [(placement: Catalog.VehiclePlacement, results: [ItemResult], items: [ChecklistItem])] = []
         var problems: [String] = []
         for (placement, entries) in batches {
             let items = catalog.items(applyingTo: placement.vehicle)
@@ -35,55 +33,61 @@ extension Store {
             }
         }
         guard problems.isEmpty else { throw EntryErrors(messages: problems) }
-        let fingerprints = ChecklistFingerprints(catalog.checklists)
+        let inspections = try record(
+            judged, checklists: ChecklistFingerprints(catalog.checklists), by: actor, at: now,
+            seasonStart: seasonStart, makeID: makeID)
+        return zip(inspections, judged).map { ($0, $1.results) }
+    }
+
+    /// Records results already judged against `items` (the items that apply to the vehicle), as
+    /// `InspectionLifecycle` says; returns the inspection they went into, closed when they completed it.
+    ///
+    /// `seasonStart`, the published plan's first departure, tells this season's failures from the previous one's.
+    public func record(
+        _ results: [ItemResult], for placement: Catalog.VehiclePlacement, items: [ChecklistItem],
+        checklists: ChecklistFingerprints, by actor: Actor, at now: Date, seasonStart: Date? = nil,
+        makeID: () -> UUID
+    ) throws(StoreError) -> InspectionRecord {
+        let recorded = try record(
+            [(placement, results, items)], checklists: checklists, by: actor, at: now, seasonStart: seasonStart,
+            makeID: makeID)
+        return recorded[0]
+    }
+
+    /// Writes judged results of many vehicles in one transaction: each vehicle's into its open inspection or
+    /// one they open, its verdict computed again, and each inspection closed once complete.
+    private func record(
+        _ judged: [(placement: Catalog.VehiclePlacement, results: [ItemResult], items: [ChecklistItem])],
+        checklists: ChecklistFingerprints, by actor: Actor, at now: Date, seasonStart: Date?, makeID: () -> UUID
+    ) throws(StoreError) -> [InspectionRecord] {
         let stamp = TimeStamp(now)
         return try write { db in
-            var recorded: [(inspection: InspectionRecord, results: [ItemResult])] = []
+            var recorded: [InspectionRecord] = []
             var opened: [String: InspectionRecord] = [:]
             // Vehicles with the same equipment are judged against the same items: one key for them all.
             var keys: [[String]: String] = [:]
             for (placement, results, items) in judged {
                 let vehicle = placement.vehicle.id
                 let inspection =
-                    try opened[vehicle] ?? Store.openInspection(ofVehicle: vehicle, db)
-                    ?? Store.insertInspection(
-                        of: placement, team: placement.route.teamID, checklists: fingerprints, kind: "full",
-                        by: actor, at: stamp, id: makeID(), db)
+                    try opened[vehicle]
+                    ?? InspectionLifecycle.inspection(
+                        for: placement, items: items, seasonStart: seasonStart, checklists: checklists, by: actor,
+                        at: stamp, makeID: makeID, db)
                 opened[vehicle] = inspection
                 try Store.insert(results, in: inspection, by: actor, at: stamp, makeID: makeID, db)
                 let key = keys[placement.vehicle.equipment] ?? VerdictKey.of(items)
                 keys[placement.vehicle.equipment] = key
                 try Store.refreshVerdict(of: vehicle, items: items, key: key, db)
-                recorded.append((inspection, results))
+                recorded.append(inspection)
             }
-            if closingCompleted {
-                for (placement, _, items) in judged {
-                    guard let inspection = opened.removeValue(forKey: placement.vehicle.id) else { continue }
-                    try Store.finishIfComplete(inspection, items: items, by: actor, at: stamp, auditID: makeID(), db)
-                }
+            // Closed once all of a vehicle's batches are in: two batches of one vehicle share its inspection.
+            var closed: [UUID: InspectionRecord] = [:]
+            for (placement, _, items) in judged {
+                guard let inspection = opened.removeValue(forKey: placement.vehicle.id) else { continue }
+                closed[inspection.id] = try InspectionLifecycle.closeIfComplete(
+                    inspection, items: items, seasonStart: seasonStart, by: actor, at: stamp, auditID: makeID(), db)
             }
-            return recorded
+            return recorded.map { closed[$0.id] ?? $0 }
         }
-    }
-}
-
-extension Store {
-    /// Finishes `inspection` when every item in `items` has a result in it.
-    static func finishIfComplete(
-        _ inspection: InspectionRecord, items: [ChecklistItem], by actor: Actor, at now: TimeStamp, auditID: UUID,
-        _ db: Database
-    ) throws {
-        let answered = try Set(
-            String.fetchAll(
-                db, sql: "SELECT DISTINCT itemID FROM result WHERE inspectionID = ?", arguments: [inspection.id]))
-        guard items.allSatisfy({ answered.contains($0.fullID) }) else { return }
-        var finished = inspection
-        finished.finishedAt = now.date
-        try finished.update(db)
-        try AuditRecord(
-            id: auditID, at: now.date, who: actor.who, laptop: actor.laptop, entity: "inspection",
-            entityID: inspection.id.text, vehicleID: inspection.vehicleID, old: inspection.auditJSON(now),
-            new: finished.auditJSON(now)
-        ).insert(db)
     }
 }

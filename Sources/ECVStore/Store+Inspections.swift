@@ -15,19 +15,6 @@ public struct Actor: Sendable, Equatable {
 }
 
 extension Store {
-    /// Starts an inspection of `placement`'s vehicle: a copy of the vehicle and the content hash of every
-    /// checklist as they are now.
-    public func startInspection(
-        of placement: Catalog.VehiclePlacement, team: String, checklists: ChecklistFingerprints,
-        kind: String = "full", by actor: Actor, at now: Date, id: UUID
-    ) throws(StoreError) -> InspectionRecord {
-        try write { db in
-            try Store.insertInspection(
-                of: placement, team: team, checklists: checklists, kind: kind, by: actor, at: TimeStamp(now), id: id,
-                db)
-        }
-    }
-
     /// Inserts a new inspection with its audit line inside the caller's transaction.
     static func insertInspection(
         of placement: Catalog.VehiclePlacement, team: String, checklists: ChecklistFingerprints, kind: String,
@@ -59,22 +46,6 @@ extension Store {
                     SELECT * FROM inspection WHERE vehicleID = ? AND finishedAt IS NULL ORDER BY startedAt DESC LIMIT 1
                     """),
             arguments: [vehicleID])
-    }
-
-    /// Marks an inspection finished (audited).
-    public func finish(_ inspection: InspectionRecord, by actor: Actor, at now: Date, auditID: UUID) throws(StoreError)
-    {
-        var finished = inspection
-        finished.finishedAt = now
-        let stamp = TimeStamp(now)
-        try write { db in
-            try finished.update(db)
-            try AuditRecord(
-                id: auditID, at: now, who: actor.who, laptop: actor.laptop, entity: "inspection",
-                entityID: inspection.id.text, vehicleID: inspection.vehicleID,
-                old: inspection.auditJSON(stamp), new: finished.auditJSON(stamp)
-            ).insert(db)
-        }
     }
 
     /// Every inspection of a vehicle, oldest first.

@@ -9,11 +9,11 @@ extension Store {
         URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("photos", isDirectory: true)
     }
 
-    /// Saves a photo of `itemID` into the vehicle's open inspection (or a new one): the file first, then
+    /// Saves a photo of `itemID` into the vehicle's open inspection (or one it opens, as an answer would): the file first, then
     /// its row and audit line in one transaction; when the transaction fails the file is removed again.
     public func savePhoto(
         _ data: Data, kind: PhotoKind, of placement: Catalog.VehiclePlacement, item itemID: String, catalog: Catalog,
-        by actor: Actor, at now: Date, makeID: () -> UUID
+        by actor: Actor, at now: Date, seasonStart: Date? = nil, makeID: () -> UUID
     ) throws(StoreError) -> PhotoRecord {
         let id = makeID()
         var photo = PhotoRecord(
@@ -30,11 +30,10 @@ extension Store {
             let fingerprints = ChecklistFingerprints(catalog.checklists)
             let stamp = TimeStamp(now)
             photo = try write { db in
-                let inspection =
-                    try Store.openInspection(ofVehicle: placement.vehicle.id, db)
-                    ?? Store.insertInspection(
-                        of: placement, team: placement.route.teamID, checklists: fingerprints, kind: "full",
-                        by: actor, at: stamp, id: makeID(), db)
+                let inspection = try InspectionLifecycle.inspection(
+                    for: placement, items: catalog.items(applyingTo: placement.vehicle), seasonStart: seasonStart,
+                    checklists: fingerprints,
+                    by: actor, at: stamp, makeID: makeID, db)
                 var saved = photo
                 saved.inspectionID = inspection.id
                 try Store.insertPhoto(saved, by: actor, at: stamp, auditID: makeID(), db)

@@ -2,7 +2,6 @@ import ECVCatalog
 import ECVModel
 import ECVPlanning
 import ECVStore
-import ECVTestSupport
 import Foundation
 
 /// A week of the sample tour on the Northeast line, in a real store, each vehicle inspected at its planned
@@ -87,22 +86,19 @@ public struct SampleSeason {
                 ? ResultEntry(itemID: item.fullID, value: "fail", note: note, source: "test")
                 : ResultEntry(itemID: item.fullID, value: item.passingAnswer, source: "test")
         }
-        let (inspection, _) = try store.record(
-            entries, for: placement, catalog: catalog, by: Self.engineer, at: date, makeID: TimeOrderedID.make)
-        try store.finish(inspection, by: Self.engineer, at: date + 3_600, auditID: TimeOrderedID.make())
+        _ = try store.record(
+            entries, for: placement, catalog: catalog, by: Self.engineer, at: date, seasonStart: plan.seasonStart,
+            makeID: TimeOrderedID.make)
     }
 
-    /// A recheck after a repair in which `item` passes.
+    /// A recheck after a repair in which `item` passes: the vehicle's failure makes it one.
     public func recheck(_ vehicle: String, _ item: String, note: String, at date: Date) throws {
         let placement = try Self.placement(vehicle, catalog)
-        let inspection = try store.startInspection(
-            of: placement, team: placement.route.teamID, checklists: ChecklistFingerprints(catalog.checklists),
-            kind: "recheck", by: Actor(who: "Li Na", laptop: "ne-1"), at: date, id: TimeOrderedID.make())
-        try store.record(
-            [ItemResult(itemID: item, status: .pass, note: note)], in: inspection,
-            items: catalog.items(applyingTo: placement.vehicle), by: Actor(who: "Li Na", laptop: "ne-1"), at: date,
-            makeID: TimeOrderedID.make)
-        try store.finish(inspection, by: Self.engineer, at: date + 600, auditID: TimeOrderedID.make())
+        _ = try store.record(
+            [ItemResult(itemID: item, status: .pass, note: note)], for: placement,
+            items: catalog.items(applyingTo: placement.vehicle), checklists: ChecklistFingerprints(catalog.checklists),
+            by: Actor(who: "Li Na", laptop: "ne-1"), at: date, seasonStart: plan.seasonStart, makeID: TimeOrderedID.make
+        )
     }
 
     public static func placement(_ vehicle: String, _ catalog: Catalog) throws -> Catalog.VehiclePlacement {

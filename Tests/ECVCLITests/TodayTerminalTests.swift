@@ -35,11 +35,34 @@ import Testing
         #expect(EnglishWords.remaining(in: tables, catalog: season.catalog) == [])
 
         let none = try ECVRunner.run(["today", "--date", "2026-01-05", "--lang", "zh"] + root)
-        #expect(none.stdout == "计划第 1 版中 2026-01-05 没有安排\n")
+        let span = try #require(season.plan.span())
+        #expect(
+            none.stdout
+                == "计划第 1 版中 2026-01-05 没有安排\n巡检从 \(span.lowerBound) 到 \(span.upperBound)；用 --date YYYY-MM-DD 查看其中一天\n")
 
         let json = ["today", "--date", first.description, "--format", "json"] + root
         let english = try ECVRunner.run(json + ["--lang", "en"]).stdout
         #expect(english.contains("\"format\" : \"ecv-today/1\""))
         #expect(try ECVRunner.run(json + ["--lang", "zh"]).stdout == english)
+    }
+
+    @Test func beforeTheTourTodaySaysWhenItBeginsAndShowsThatDay() throws {
+        let folder = try TemporaryFolder(copyingCatalogFrom: ProjectPaths.sampleCatalog)
+        // The tour moved to a year with 2027's calendar, still ahead of any clock that runs this test.
+        for line in ["northeast", "north-china", "northwest", "southwest", "central-south"] {
+            let path = "Routes/\(line).yaml"
+            try folder.write(try folder.read(path).replacingOccurrences(of: "2027-", with: "2094-"), to: path)
+        }
+        let season = try SampleSeason(in: folder, root: folder.url)
+        let root = ["--root", folder.url.path]
+        let span = try #require(season.plan.span(team: "team-ne"))
+        let run = try ECVRunner.run(["today", "--team", "team-ne"] + root)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(
+            run.stdout.hasPrefix(
+                "the tour begins on \(span.lowerBound) (plan version 1); that day is shown (another day: --date "
+                    + "YYYY-MM-DD)\nteam-ne (Northeast team) on northeast, "), "\(run.stdout)")
+        #expect(run.stdout.contains(" \(span.lowerBound) — plan version 1\n"), "\(run.stdout)")
+        #expect(!run.stdout.contains("no visits on"), "\(run.stdout)")
     }
 }

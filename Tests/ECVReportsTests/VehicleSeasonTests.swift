@@ -92,6 +92,6 @@ import Testing
         let season = try SampleSeason(in: folder)
         let signer = try ReportSigner.createKeys(in: folder.url.appendingPathComponent("keys"))
         let html = try Self.report("HLJ-FIRE-01", season, language: .en, signer: signer).html()
-        #expect(html.contains("Office key fingerprint \(signer.fingerprint)"))
+        #expect(html.contains("Office key fingerprint <span class=\"code\">\(signer.fingerprint)</span>"))
     }
 }

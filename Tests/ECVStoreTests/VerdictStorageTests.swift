@@ -42,12 +42,12 @@ import Testing
             let at = StoreTests.now.addingTimeInterval(Double(minutes * 60))
             if Int.random(in: 0..<4, using: &random) == 0 {
                 // Written without the items: the verdict is computed when the board is read.
-                let inspection =
-                    try store.openInspection(ofVehicle: placement.vehicle.id)
-                    ?? store.startInspection(
-                        of: placement, team: placement.route.teamID,
-                        checklists: ChecklistFingerprints(Self.catalog.checklists), by: Self.actor, at: at,
-                        id: TimeOrderedID.make())
+                let inspection = try store.write { db in
+                    try InspectionLifecycle.inspection(
+                        for: placement, items: items, seasonStart: nil,
+                        checklists: ChecklistFingerprints(Self.catalog.checklists),
+                        by: Self.actor, at: TimeStamp(at), makeID: TimeOrderedID.make, db)
+                }
                 let results = chosen.map {
                     ItemResult(
                         itemID: $0.fullID,

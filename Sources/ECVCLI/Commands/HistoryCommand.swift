@@ -57,6 +57,7 @@ struct HistoryCommand: ParsableCommand {
         func fields(_ json: String?) -> [String: Any] {
             json.flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] } ?? [:]
         }
+        if let adoption = LaptopAdoption(auditLine: entry) { return adoption.description }
         let new = fields(entry.new)
         guard entry.entity == "result" else {
             return entry.old == nil ? "started" : "finished"

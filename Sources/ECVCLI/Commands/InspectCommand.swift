@@ -22,6 +22,9 @@ struct InspectCommand: ParsableCommand {
               ecv inspect HLJ-FIRE-01 --engineer "Zhang Wei"
               ecv inspect HLJ-FIRE-01 --subsystem power --lang zh
               ecv inspect HLJ-FIRE-01 --recheck          (after a repair: only the items that failed)
+
+            Nothing is stored until the first answer. A vehicle whose latest result of some item failed gets a \
+            re-check of those items; the inspection closes when each item it asks has a result.
             """
     )
 
@@ -33,7 +36,7 @@ struct InspectCommand: ParsableCommand {
     @Option(help: "Only this subsystem's items.")
     var subsystem: Subsystem?
 
-    @Flag(help: "Only the items whose latest result failed.")
+    @Flag(help: "Only a re-check: says so when no item's latest result failed.")
     var recheck = false
 
     @Option(help: "Who inspects (default: $USER).")
@@ -47,19 +50,23 @@ struct InspectCommand: ParsableCommand {
         let placement = try global.placement(of: vehicle, in: catalog, language: lang)
         let store = try global.openStore()
         // Answers are recorded whatever the plan says; the engineer hears when the files here differ from it.
-        if let warning = (try? PlanStorage.load(.published, from: store, catalog: catalog))?.inputsWarning(
-            root: global.rootURL, language: lang)
-        {
+        let published = try? PlanStorage.load(.published, from: store, catalog: catalog)
+        let seasonStart = published?.plan.seasonStart
+        if let warning = published?.inputsWarning(root: global.rootURL, language: lang) {
             FileHandle.standardError.write(Data(warning.utf8))
         }
         let actor = try global.actor(engineer)
         let items = catalog.items(applyingTo: placement.vehicle)
         do {
-            let queue = InspectionQueue(
-                items: items, history: try store.results(ofVehicle: vehicle),
-                subsystem: subsystem, recheck: recheck)
+            // The vehicle's state says what the inspection is: after a failure, a re-check of the failed items.
+            let state = try store.inspectionState(
+                ofVehicle: vehicle, items: items, seasonStart: seasonStart, at: Date())
+            let required = Set(state.required)
             let messages = Messages(lang)
-            guard !queue.items.isEmpty else {
+            let queue = InspectionQueue(
+                items: items.filter { required.contains($0.fullID) }, history: try store.results(ofVehicle: vehicle),
+                subsystem: subsystem)
+            guard !queue.items.isEmpty, !recheck || state.kind == .recheck else {
                 Output.write(
                     Terminal.safeLines(
                         (recheck
@@ -67,35 +74,35 @@ struct InspectCommand: ParsableCommand {
                             : messages("inspect.nothing-to-inspect", vehicle)) + "\n"))
                 return
             }
-            let kind = recheck ? "recheck" : "full"
-            let open = try store.openInspection(ofVehicle: vehicle).flatMap { $0.kind == kind ? $0 : nil }
-            let inspection =
-                try open
-                ?? store.startInspection(
-                    of: placement, team: placement.route.teamID, checklists: ChecklistFingerprints(catalog.checklists),
-                    kind: kind, by: actor,
-                    at: Date(), id: TimeOrderedID.make())
-            let answered = try store.results(in: inspection)
+            let answered = try state.open.map { try store.results(in: $0) } ?? []
             var session = InteractiveInspection(
                 queue: queue, messages: messages,
                 position: queue.resumePosition(answered: Set(answered.map(\.itemID))), saved: answered)
-            if open != nil {
+            if state.open != nil {
                 Output.write(
                     Terminal.safeLines(
                         messages(
                             "inspect.resuming", vehicle, String(session.position + 1), String(queue.items.count))
                             + "\n"))
+            } else if state.kind == .recheck {
+                Output.write(
+                    Terminal.safeLines(messages("inspect.rechecking", vehicle, String(queue.items.count)) + "\n"))
             }
-            let completed = try session.run { result in
-                try store.record(
-                    [result], in: inspection, items: items, by: actor, at: Date(), makeID: TimeOrderedID.make)
+            // Nothing is stored until the first answer: it opens the inspection, and the answer that completes it
+            // closes it.
+            let fingerprints = ChecklistFingerprints(catalog.checklists)
+            var inspection = state.open
+            _ = try session.run { result in
+                inspection = try store.record(
+                    [result], for: placement, items: items, checklists: fingerprints, by: actor, at: Date(),
+                    seasonStart: seasonStart, makeID: TimeOrderedID.make)
             }
-            if completed { try store.finish(inspection, by: actor, at: Date(), auditID: TimeOrderedID.make()) }
             let verdict = VerdictRules.verdict(items: items, results: try store.results(ofVehicle: vehicle))
             Output.write(
                 Terminal.safeLines(
                     InteractiveInspection.summary(
-                        vehicle: vehicle, verdict: verdict, completed: completed, messages: messages)))
+                        vehicle: vehicle, verdict: verdict, completed: inspection.map { $0.finishedAt != nil } ?? true,
+                        messages: messages)))
         } catch let error as StoreError {
             throw CLIError.store(error)
         }

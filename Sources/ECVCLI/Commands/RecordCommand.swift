@@ -59,12 +59,14 @@ struct RecordCommand: ParsableCommand {
         }
         let placements = try batches.map { try global.placement(of: $0.vehicle, in: catalog) }
         let store = try global.openStore()
+        // This season's failures make a re-check; the season begins with the published plan's first departure.
+        let seasonStart = (try? PlanStorage.load(.published, from: store, catalog: catalog))?.plan.seasonStart
         let recorded: [(inspection: InspectionRecord, results: [ItemResult])]
         do {
             // Every entry is judged before anything is written, and everything is written in one transaction.
             recorded = try store.record(
                 zip(placements, batches).map { ($0, $1.entries) }, catalog: catalog, by: try global.actor(engineer),
-                at: Date(), closingCompleted: true, makeID: TimeOrderedID.make)
+                at: Date(), seasonStart: seasonStart, makeID: TimeOrderedID.make)
         } catch let errors as EntryErrors {
             throw CLIError.entries(errors)
         }

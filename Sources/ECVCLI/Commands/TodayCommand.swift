@@ -11,7 +11,9 @@ struct TodayCommand: ParsableCommand {
         abstract: "A day of the published plan: drives, visits with addresses and contacts, where the team sleeps.",
         discussion: """
             A drive over several days shows only the part driven that day; a visit that keeps an appointment is \
-            marked FIXED; re-checks and completions say so. With --lang zh the table is in Chinese.
+            marked FIXED; re-checks and completions say so. With --lang zh the table is in Chinese. Before the \
+            tour, without --date, it says when the tour begins and shows that day; a day without work names the \
+            tour's first and last days.
 
             Examples:
               ecv today --team team-ne
@@ -50,9 +52,33 @@ struct TodayCommand: ParsableCommand {
         if let warning = published.inputsWarning(root: global.rootURL, language: lang) {
             FileHandle.standardError.write(Data(warning.utf8))
         }
+        let messages = Messages(lang)
+        var shown = day
+        // Before the tour, "today" means its first day, the one the team prepares for; a day without work
+        // names the days with work.
+        var before: String?
+        var after: String?
+        if published.plan.days(on: day, team: team, catalog: catalog).isEmpty,
+            let span = published.plan.span(team: team)
+        {
+            if date == nil, day < span.lowerBound {
+                shown = span.lowerBound
+                before = messages("today.before-tour", span.lowerBound.description, String(published.version))
+            } else {
+                after = messages("today.span", span.lowerBound.description, span.upperBound.description)
+            }
+        }
         let agenda = DayAgenda(
-            days: published.plan.days(on: day, team: team, catalog: catalog), day: day,
+            days: published.plan.days(on: shown, team: team, catalog: catalog), day: shown,
             version: published.version, catalog: catalog, language: lang)
-        Output.write(format == .json ? agenda.json() : agenda.rendered())
+        let notes = [before, after].compactMap { $0 }.map { Terminal.safeLines($0) + "\n" }.joined()
+        if format == .json {
+            FileHandle.standardError.write(Data(notes.utf8))
+            Output.write(agenda.json())
+        } else {
+            Output.write(
+                (before.map { Terminal.safeLines($0) + "\n" } ?? "") + agenda.rendered()
+                    + (after.map { Terminal.safeLines($0) + "\n" } ?? ""))
+        }
     }
 }

@@ -44,6 +44,10 @@ extension Messages {
         ("inspect.failed", Entry("不合格：{1}（{2}）", "failed: {1} ({2})")),
         ("inspect.untested", Entry("未测的关键或重要项目：{1} 项", "untested critical or major items: {1}")),
         ("inspect.resuming", Entry("继续检查 {1}：从第 {2} 项开始，共 {3} 项", "resuming {1} at item {2} of {3}")),
+        (
+            "inspect.rechecking",
+            Entry("复检 {1}：修复后重新检查 {2} 个不合格项目", "re-check of {1}: the {2} failed items, after repair")
+        ),
         ("inspect.nothing-to-recheck", Entry("{1}：没有需要复检的不合格项目", "{1}: no failed items to re-check")),
         ("inspect.nothing-to-inspect", Entry("{1}：没有需要检查的项目", "{1}: no items to inspect")),
         ("input.back", Entry("返回", "back")),
@@ -56,6 +60,18 @@ extension Messages {
     /// `ecv today`: a team's day, its drives, visits, contacts and nights, and why a day has no work.
     static let today: [(String, Entry)] = [
         ("today.none", Entry("计划第 {2} 版中 {1} 没有安排", "no visits on {1} in plan version {2}")),
+        (
+            "today.before-tour",
+            Entry(
+                "巡检从 {1} 开始（计划第 {2} 版），下面是这一天；其他日期用 --date YYYY-MM-DD",
+                "the tour begins on {1} (plan version {2}); that day is shown (another day: --date YYYY-MM-DD)")
+        ),
+        (
+            "today.span",
+            Entry(
+                "巡检从 {1} 到 {2}；用 --date YYYY-MM-DD 查看其中一天",
+                "the tour runs from {1} to {2}; see one of its days with --date YYYY-MM-DD")
+        ),
         ("today.team", Entry("{1}（{2}），线路 {3}，{5} {4}——计划第 {6} 版", "{1} ({2}) on {3}, {4} {5} — plan version {6}")),
         ("today.no-work", Entry("无工作：{1}", "no work: {1}")),
         ("today.drive", Entry("行车 {1} → {2}", "drive {1} → {2}")),

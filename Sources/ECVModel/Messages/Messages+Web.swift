@@ -73,6 +73,7 @@ extension Messages {
         ("web.state.retry", Entry("重试", "Retry")),
         ("web.state.waiting", Entry("{1} 个答案尚未保存，正在重试", "{1} answers not saved yet; trying again")),
         ("web.state.queued", Entry("尚未保存：等待服务器", "not saved yet: waiting for the server")),
+        ("web.state.unconfirmed", Entry("尚未保存：等待您确认", "not saved yet: waiting for your confirmation")),
         ("web.state.needsNote", Entry("尚未保存：不合格和不适用需要填写备注", "not saved yet: fail and n/a need a note")),
         (
             "web.state.offline",

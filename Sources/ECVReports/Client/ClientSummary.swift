@@ -34,7 +34,11 @@ public struct ClientSummary {
             let height = 130 * count / most
             return [
                 "x": 10 + index * 100, "y": 140 - height, "height": height, "code": entry.0.rawValue, "color": entry.1,
-                "labelX": 50 + index * 100, "countY": 136 - height, "count": count, "label": labels(entry.0.rawValue),
+                "labelX": 50 + index * 100, "countY": 136 - height, "count": count,
+                // Both languages take a line each: side by side, neighbouring labels ran into each other.
+                "lines": labels.lines(entry.0.rawValue).enumerated().map { line, text in
+                    ["text": text, "y": 156 + line * 12]
+                },
             ]
         }
         facts["rows"] = own.map { row -> [String: Any] in

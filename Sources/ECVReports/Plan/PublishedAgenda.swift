@@ -17,12 +17,7 @@ public struct PublishedAgenda: Sendable {
     }
 
     /// The first and last day any team of the plan is out.
-    public var span: ClosedRange<CalendarDay>? {
-        let starts = plan.routes.filter { !$0.stops.isEmpty }.map(\.depart.day)
-        let ends = plan.routes.filter { !$0.stops.isEmpty }.map(\.returnTime.day)
-        guard let first = starts.min(), let last = ends.max() else { return nil }
-        return first...last
-    }
+    public var span: ClosedRange<CalendarDay>? { plan.span() }
 
     /// Today in China at `now`.
     public static func today(at now: Date) -> CalendarDay { ISOTime.today(at: now) }

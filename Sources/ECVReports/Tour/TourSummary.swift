@@ -66,7 +66,8 @@ public struct TourSummary {
             running += count
             return [
                 "id": id, "title": names.item(id, in: items), "count": labels.number(count),
-                "cumulative": "\(100 * running / total)%",
+                // Rounded, not truncated: 1 of 6 is 17 %, 4 of 6 is 67 %.
+                "cumulative": "\(Int((100 * Double(running) / Double(total)).rounded()))%",
             ] as [String: Any]
         }
         let sectors = Dictionary(grouping: catalog.clients, by: \.sector)

@@ -15,6 +15,14 @@ struct ReportLabels {
         }
     }
 
+    /// The word for `key` as lines to set one under the other: one line, or for `.both` Chinese then English.
+    func lines(_ key: String) -> [String] {
+        guard language == .both, let word = Messages.catalogue["report." + key], word.zh != word.en else {
+            return [self(key)]
+        }
+        return [word.zh, word.en]
+    }
+
     func text(_ localized: LocalizedText) -> String {
         localized.text(in: language)
     }

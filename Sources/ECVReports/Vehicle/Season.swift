@@ -7,6 +7,6 @@ import Foundation
 public enum Season {
     /// The earliest departure of `plan`'s lines; nil for a plan without lines.
     public static func start(of plan: TourPlan) -> Date? {
-        plan.routes.compactMap { ISOTime.date($0.depart, timeZone: $0.timeZone) }.min()
+        plan.seasonStart
     }
 }

@@ -34,6 +34,8 @@ struct VehicleSeason {
                 own[recorded.result.itemID] = recorded.result
             }
             let results = order.compactMap { own[$0] }
+            // An inspection opens with its first answer; one without any (stored by an older ecv) checked nothing.
+            guard !results.isEmpty else { continue }
             let failures = results.filter { $0.status == .fail }.map { result -> [String: Any] in
                 let photos = history.photos.filter { $0.itemID == result.itemID }.count
                 let item = byID[result.itemID]

@@ -1,10 +1,12 @@
 // The web form's script: every answer is in exactly one visible state — saving, saved (with the time), or
 // NOT SAVED (with the reason and a retry). Answers the server has not acknowledged wait in localStorage,
-// also across a reload, and are sent again until it does. Without this script the forms post as plain forms.
+// also across a reload, and are sent again until it does; a value outside its limits waits there too, unsent,
+// until the engineer confirms it. Without this script the forms post as plain forms.
 (function () {
   'use strict';
   var words = JSON.parse(document.getElementById('ecv-words').textContent || '{}');
   var KEY = 'ecv-unsent-answers';
+  var HELD = 'ecv-unconfirmed-answers';
   var RETRY_MS = 4000;
   var TIMEOUT_MS = 20000;
   var sending = false;
@@ -34,6 +36,20 @@
   }
   function drop(answer) {
     keep(load().filter(function (a) { return !(a.key === answer.key && a.stamp === answer.stamp); }));
+  }
+
+  // --- values outside their limits, waiting for the engineer's confirmation, never sent before it ----------
+  function held() {
+    try { return JSON.parse(localStorage.getItem(HELD)) || []; } catch (e) { return []; }
+  }
+  function keepHeld(list) {
+    try { localStorage.setItem(HELD, JSON.stringify(list)); } catch (e) { /* private mode: memory only */ }
+  }
+  function hold(answer) {
+    keepHeld(held().filter(function (a) { return a.key !== answer.key; }).concat([answer]));
+  }
+  function release(key) {
+    keepHeld(held().filter(function (a) { return a.key !== key; }));
   }
 
   // --- what each item shows ----------------------------------------------------------------------------
@@ -166,10 +182,19 @@
     return (min !== null && n < min) || (max !== null && n > max);
   }
 
+  function keyOf(form) { return form.getAttribute('action') + '#' + form.dataset.item; }
+  function askToConfirm(form, value) {
+    var confirmBox = form.querySelector('.confirm');
+    confirmBox.hidden = false;
+    confirmBox.querySelector('.confirm-text').textContent =
+      say('outside', [value + (number(value, '') === null ? '' : ' ' + form.dataset.unit), form.dataset.limits]);
+    show(form, 'needs', say('unconfirmed'));
+  }
   function submit(form, again) {
     var value = valueOf(form);
     var note = form.querySelector('[name=note]').value.trim();
     var confirmBox = form.querySelector('.confirm');
+    if (!outside(form, value)) { release(keyOf(form)); }
     if (!value) { return; }
     if (!again && value === (form.dataset.savedValue || '') && note === (form.dataset.savedNote || '')) { return; }
     if ((value === 'fail' || value === 'na') && !note) {
@@ -178,10 +203,9 @@
       return;
     }
     if (outside(form, value) && form.dataset.confirmed !== value) {
-      confirmBox.hidden = false;
-      confirmBox.querySelector('.confirm-text').textContent =
-        say('outside', [value + (number(value, '') === null ? '' : ' ' + form.dataset.unit), form.dataset.limits]);
-      show(form, 'needs', say('queued'));
+      // Kept in the page like an unsent answer, so that leaving the page does not lose it; sent only once confirmed.
+      hold({ key: keyOf(form), action: form.getAttribute('action'), item: form.dataset.item, value: value, note: note });
+      askToConfirm(form, value);
       return;
     }
     if (outside(form, value) && !note) {
@@ -190,8 +214,9 @@
       return;
     }
     confirmBox.hidden = true;
+    release(keyOf(form));
     enqueue({
-      key: form.getAttribute('action') + '#' + form.dataset.item, stamp: Date.now() + Math.random(),
+      key: keyOf(form), stamp: Date.now() + Math.random(),
       action: form.getAttribute('action'), item: form.dataset.item, value: value, note: note
     });
     flush();
@@ -216,17 +241,26 @@
     });
   });
 
-  // Answers waiting from before a reload: show them in their forms as they were entered, then send them.
-  load().forEach(function (answer) {
+  // Answers waiting from before a reload: show them in their forms as they were entered, then send them;
+  // values that wait for a confirmation ask for it again.
+  function restore(answer) {
     var form = formFor(answer);
-    if (!form) { return; }
+    if (!form) { return null; }
     var radio = form.querySelector('input[name=value][value="' + CSS.escape(answer.value) + '"]');
     if (radio) { radio.checked = true; } else {
       var field = form.querySelector('input[name=value]:not([type=radio])');
       if (field) { field.value = answer.value; }
     }
     form.querySelector('[name=note]').value = answer.note;
-    show(form, 'needs', say('queued'));
+    return form;
+  }
+  load().forEach(function (answer) {
+    var form = restore(answer);
+    if (form) { show(form, 'needs', say('queued')); }
+  });
+  held().forEach(function (answer) {
+    var form = restore(answer);
+    if (form) { askToConfirm(form, answer.value); }
   });
   keep(load());
   flush();

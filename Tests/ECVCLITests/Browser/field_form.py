@@ -96,7 +96,8 @@ def check_page(driver, name, width):
     small = driver.execute_script("""
         var out = [];
         document.querySelectorAll('button, select, input:not([type=hidden]):not([type=radio]), .choices label, ' +
-                                  'nav a, td a, a.vehicle, ul.subsystems a').forEach(function (e) {
+                                  'nav a, td a, a.vehicle, ul.subsystems a, a[href$="/report"], a.photo-link')
+                .forEach(function (e) {
           var r = e.getBoundingClientRect();
           if (r.width > 0 && r.height > 0 && r.height < 44) {
             out.push(e.tagName + ' ' + (e.textContent || e.name).trim().slice(0, 30) + ' ' + Math.round(r.height));
@@ -189,7 +190,21 @@ def engineer_at_the_laptop(server):
         step("outside the limits: " + confirm.text.splitlines()[0])
         if "saved" in state_of(driver, outside["item"])[0].split():
             fail("a value outside the limits was saved before it was confirmed")
-        item.find_element(By.NAME, "note").send_keys(outside["note"])
+        if "等待您确认" not in state_of(driver, outside["item"])[1]:
+            fail("a value outside the limits says %r, not that it waits for a confirmation" %
+                 state_of(driver, outside["item"])[1])
+        item.find_element(By.NAME, "note").send_keys(outside["note"], Keys.TAB)
+        # Leaving the page keeps it, still unconfirmed and unsent.
+        driver.refresh()
+        item = driver.find_element(By.ID, outside["item"])
+        confirm = item.find_element(By.CLASS_NAME, "confirm")
+        wait_for(driver, "the confirmation again after a reload", lambda: confirm.is_displayed())
+        kept = item.find_element(By.CSS_SELECTOR, "input[name=value]").get_attribute("value")
+        if kept != outside["value"] or item.find_element(By.NAME, "note").get_attribute("value") != outside["note"]:
+            fail("after a reload the value outside the limits shows %r" % kept)
+        if "等待您确认" not in state_of(driver, outside["item"])[1]:
+            fail("after a reload the value outside the limits says %r" % state_of(driver, outside["item"])[1])
+        step("kept across a reload: " + state_of(driver, outside["item"])[1])
         confirm.find_element(By.TAG_NAME, "button").click()
         step("confirmed: " + expect_saved(driver, outside["item"], "不合格"))
 
