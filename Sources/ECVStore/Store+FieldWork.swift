@@ -24,6 +24,25 @@ extension Store {
         _ batches: [(placement: Catalog.VehiclePlacement, entries: [ResultEntry])], catalog: Catalog,
         by actor: Actor, at now: Date, closingCompleted: Bool = false, makeID: () -> UUID
     ) throws -> [(inspection: InspectionRecord, results: [ItemResult])] {
+        try recordRows(batches, catalog: catalog, by: actor, at: now, closingCompleted: closingCompleted, makeID: makeID)
+            .map { ($0.inspection, $0.results) }
+    }
+
+    /// Records one answer, as the web form sends it, and returns the row it committed: its version, status and
+    /// value are what this answer saved, whatever other answers to the item were saved at the same time.
+    public func recordAnswer(
+        _ entry: ResultEntry, for placement: Catalog.VehiclePlacement, catalog: Catalog, by actor: Actor,
+        at now: Date, makeID: () -> UUID
+    ) throws -> ResultRecord {
+        let recorded = try recordRows([(placement, [entry])], catalog: catalog, by: actor, at: now, makeID: makeID)
+        guard let row = recorded.first?.rows.first else { throw StoreError.refused("nothing was recorded") }
+        return row
+    }
+
+    private func recordRows(
+        _ batches: [(placement: Catalog.VehiclePlacement, entries: [ResultEntry])], catalog: Catalog,
+        by actor: Actor, at now: Date, closingCompleted: Bool = false, makeID: () -> UUID
+    ) throws -> [(inspection: InspectionRecord, results: [ItemResult], rows: [ResultRecord])] {
         var judged: [(Catalog.VehiclePlacement, [ItemResult], [ChecklistItem])] = []
         var problems: [String] = []
         for (placement, entries) in batches {
@@ -34,10 +53,11 @@ extension Store {
             }
         }
         guard problems.isEmpty else { throw EntryErrors(messages: problems) }
+        try Store.checkTravels([], at: now)
         let fingerprints = ChecklistFingerprints(catalog.checklists)
         let stamp = TimeStamp(now)
         return try write { db in
-            var recorded: [(inspection: InspectionRecord, results: [ItemResult])] = []
+            var recorded: [(inspection: InspectionRecord, results: [ItemResult], rows: [ResultRecord])] = []
             var opened: [String: InspectionRecord] = [:]
             // Vehicles with the same equipment are judged against the same items: one key for them all.
             var keys: [[String]: String] = [:]
@@ -49,11 +69,11 @@ extension Store {
                         of: placement, team: placement.route.teamID, checklists: fingerprints, kind: "full",
                         by: actor, at: stamp, id: makeID(), db)
                 opened[vehicle] = inspection
-                try Store.insert(results, in: inspection, by: actor, at: stamp, makeID: makeID, db)
+                let rows = try Store.insert(results, in: inspection, by: actor, at: stamp, makeID: makeID, db)
                 let key = keys[placement.vehicle.equipment] ?? VerdictKey.of(items)
                 keys[placement.vehicle.equipment] = key
                 try Store.refreshVerdict(of: vehicle, items: items, key: key, db)
-                recorded.append((inspection, results))
+                recorded.append((inspection, results, rows))
             }
             if closingCompleted {
                 for (placement, _, items) in judged {

@@ -19,7 +19,7 @@ public enum PhotoKind: String, Sendable, CaseIterable {
     }
 
     /// The largest photo accepted.
-    public static let maximumBytes = 10 * 1024 * 1024
+    public static let maximumBytes = EntryLimits.standard.photoBytes
 }
 
 extension Store {

@@ -1,3 +1,4 @@
+import ECVModel
 import Foundation
 import GRDB
 
@@ -22,5 +23,5 @@ public struct ResultRecord: Codable, Sendable, Equatable, FetchableRecord, Persi
     public var laptop: String
 
     /// The highest version a result may reach: versions run from 1 to 2³¹.
-    public static let maximumVersion = 1 << 31
+    public static let maximumVersion = EntryLimits.standard.maximumVersion
 }

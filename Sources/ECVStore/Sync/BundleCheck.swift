@@ -24,11 +24,11 @@ public struct ImportRules: Sendable {
     }
 
     /// How far a bundle's export time may be ahead of the importer's clock.
-    static let clockSkew: TimeInterval = 86_400
+    static let clockSkew = EntryLimits.standard.clockSkew
     /// No record of a tour is older than this.
-    static let earliest = Date(timeIntervalSince1970: 946_684_800)
-    /// The longest text field (names, notes, answers).
-    static let maximumTextBytes = 16 * 1024
+    static let earliest = EntryLimits.standard.earliest
+    /// The longest text field (names, notes, answers): the limit `ecv record`, `ecv inspect` and the form apply.
+    static let maximumTextBytes = EntryLimits.standard.textBytes
 }
 
 /// Checks every value of a bundle before anything is written.
