@@ -68,9 +68,16 @@ public final class Store: Sendable {
         while true {
             var opened: DatabasePool?
             do {
+                if FileManager.default.fileExists(atPath: path) {
+                    // Looked at before the writer opens: opening it writes (GRDB makes sure the WAL exists).
+                    var reading = configuration
+                    reading.readonly = true
+                    let reader = try DatabaseQueue(path: path, configuration: reading)
+                    try refuseNewer(reader, path: path)
+                    try reader.close()
+                }
                 let pool = try DatabasePool(path: path, configuration: configuration)
                 opened = pool
-                try refuseNewer(pool, path: path)
                 try Migrations.migrator.migrate(pool)
                 return pool
             } catch let error as StoreError {

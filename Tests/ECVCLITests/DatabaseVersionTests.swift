@@ -62,9 +62,8 @@ import Testing
         #expect(try ECVRunner.run(["plan", "publish"] + root).status == 0)
         // A read-only file refuses nobody who runs as root (as CI does); a held write lock refuses every
         // writer alike, and a reading command must not need one.
-        let other = try DatabaseQueue(path: database)
-        try other.writeWithoutTransaction { try $0.execute(sql: "BEGIN EXCLUSIVE") }
-        defer { try? other.writeWithoutTransaction { try $0.execute(sql: "ROLLBACK") } }
+        let lock = try HeldWriteLock(path: database)
+        defer { lock.unlock() }
         let out = folder.url.appendingPathComponent("out").path
         for command in [
             ["today", "--team", "team-ne"], ["plan", "list"], ["plan", "show"], ["status"], ["history", "HLJ-FIRE-01"],

@@ -1,6 +1,5 @@
 import ECVTestSupport
 import Foundation
-import GRDB
 import Testing
 
 /// `ecv serve` under answers that arrive at once, and beside another process that writes the database.
@@ -69,8 +68,7 @@ import Testing
     @Test func pagesAndTheSessionAnswerWhileAnotherProcessHoldsTheWriteLock() throws {
         let server = try ServeRequestTests.Server()
         let csrf = try server.csrf()
-        let other = try DatabaseQueue(path: server.folder.url.appendingPathComponent("ecv.sqlite").path)
-        try other.writeWithoutTransaction { try $0.execute(sql: "BEGIN IMMEDIATE") }
+        let lock = try HeldWriteLock(path: server.folder.url.appendingPathComponent("ecv.sqlite").path)
         // More answers waiting for the lock than the server has cores: each would hold a thread if it waited
         // on one of Swift's.
         let waiting = ProcessInfo.processInfo.activeProcessorCount * 2 + 4
@@ -89,7 +87,7 @@ import Testing
         }
         // The pages did not wait for the answers to give up: those still wait for the lock.
         #expect(finished.value == 0)
-        try other.writeWithoutTransaction { try $0.execute(sql: "COMMIT") }
+        lock.unlock()
         group.wait()
         #expect(try server.history().contains("power.grounding: pass (1.1)"))
     }
