@@ -32,10 +32,13 @@ import Testing
     static func atOnce<T: Sendable>(_ count: Int, _ body: @escaping @Sendable (Int) -> T) -> [T] {
         let results = Tally<[Int: T]>([:])
         let group = DispatchGroup()
+        // Threads of their own: the global queue would run only as many at once as there are cores.
         for index in 0..<count {
-            DispatchQueue.global().async(group: group) {
+            group.enter()
+            Thread.detachNewThread {
                 let value = body(index)
                 results.change { $0[index] = value }
+                group.leave()
             }
         }
         group.wait()
@@ -76,9 +79,11 @@ import Testing
         let group = DispatchGroup()
         let port = server.port
         for _ in 0..<waiting {
-            DispatchQueue.global().async(group: group) {
+            group.enter()
+            Thread.detachNewThread {
                 _ = try? Self.post(port: port, csrf: csrf, item: "power.grounding", value: "1.1")
                 finished.change { $0 += 1 }
+                group.leave()
             }
         }
         usleep(300_000)
