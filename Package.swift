@@ -50,7 +50,8 @@ let package = Package(
             dependencies: [
                 "ECVModel", "ECVReports", "ECVStore",
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
-                .product(name: "MultipartKit", package: "multipart-kit"), .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
             ],
             resources: [.copy("Templates"), .copy("Assets")]
@@ -111,13 +112,15 @@ let package = Package(
         .testTarget(
             name: "ECVServerTests",
             dependencies: [
-                "ECVServer", "ECVCatalog", "ECVTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "ECVServer", "ECVCatalog", "ECVTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
         .testTarget(
             name: "ECVCLITests",
             dependencies: [
-                "ECVCLI", "ECVCatalog", "ECVModel", "ECVTestSupport", "ecv", .product(name: "GRDB", package: "GRDB.swift"),
+                "ECVCLI", "ECVCatalog", "ECVModel", "ECVTestSupport", "ecv",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["Browser", "Calendar"]
         ),

@@ -18,8 +18,9 @@ enum CLIError: Error, CustomStringConvertible {
     /// A message already in the reader's language.
     case said(String)
 
-    /// The message as the lines it prints as: one per problem. Only lines this type puts together are
-    /// separate; a line break inside a value stays inside its line (`printError` escapes it).
+    /// The message as the lines it prints as: one per problem.
+    ///
+    /// Only lines this type puts together are separate; a line break inside a value stays inside its line (`printError` escapes it).
     var lines: [String] {
         switch self {
         case .entries(let errors):

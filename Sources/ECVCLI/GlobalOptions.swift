@@ -72,7 +72,9 @@ struct GlobalOptions: ParsableArguments {
         let load = CatalogLoader.load(root: rootURL)
         let errors = load.errors
         guard errors.isEmpty else {
-            for error in errors { FileHandle.standardError.write(Data("\(TerminalText.escaped(error.description))\n".utf8)) }
+            for error in errors {
+                FileHandle.standardError.write(Data("\(TerminalText.escaped(error.description))\n".utf8))
+            }
             throw CLIError.invalidCatalog(errorCount: errors.count)
         }
         return load.catalog

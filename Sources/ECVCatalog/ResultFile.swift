@@ -56,7 +56,8 @@ public enum ResultFile {
             guard known.contains(column) else {
                 throw FormatError(
                     description: "\(place): unknown column `\(TerminalText.escaped(header[index]))`"
-                        + Suggestion.hint(for: column, among: known) + "; the columns are " + known.joined(separator: ", "))
+                        + Suggestion.hint(for: column, among: known) + "; the columns are "
+                        + known.joined(separator: ", "))
             }
             if let first = columns.firstIndex(of: column), first < index {
                 throw FormatError(
@@ -107,14 +108,17 @@ public enum DistanceFile {
             let fields = row.fields + Array(repeating: "", count: max(0, 4 - row.fields.count))
             for (column, place) in fields.prefix(2).enumerated() where !knownPlaces.contains(place) {
                 let hint = Suggestion.hint(for: place, among: knownPlaces)
-                problems.append("\(name):\(row.line):\(column + 1): unknown place `\(TerminalText.escaped(place))`\(hint)")
+                problems.append(
+                    "\(name):\(row.line):\(column + 1): unknown place `\(TerminalText.escaped(place))`\(hint)")
             }
             guard let km = Double(fields[2]), km.isFinite, km >= 0 else {
-                problems.append("\(name):\(row.line):3: km must be a number ≥ 0, found `\(TerminalText.escaped(fields[2]))`")
+                problems.append(
+                    "\(name):\(row.line):3: km must be a number ≥ 0, found `\(TerminalText.escaped(fields[2]))`")
                 continue
             }
             guard let minutes = Double(fields[3]), minutes.isFinite, minutes >= 0 else {
-                problems.append("\(name):\(row.line):4: minutes must be a number ≥ 0, found `\(TerminalText.escaped(fields[3]))`")
+                problems.append(
+                    "\(name):\(row.line):4: minutes must be a number ≥ 0, found `\(TerminalText.escaped(fields[3]))`")
                 continue
             }
             table.set(from: fields[0], to: fields[1], .init(km: km, minutes: minutes.rounded(.up)))

@@ -24,8 +24,10 @@ extension Store {
         _ batches: [(placement: Catalog.VehiclePlacement, entries: [ResultEntry])], catalog: Catalog,
         by actor: Actor, at now: Date, closingCompleted: Bool = false, makeID: () -> UUID
     ) throws -> [(inspection: InspectionRecord, results: [ItemResult])] {
-        try recordRows(batches, catalog: catalog, by: actor, at: now, closingCompleted: closingCompleted, makeID: makeID)
-            .map { ($0.inspection, $0.results) }
+        try recordRows(
+            batches, catalog: catalog, by: actor, at: now, closingCompleted: closingCompleted, makeID: makeID
+        )
+        .map { ($0.inspection, $0.results) }
     }
 
     /// Records one answer, as the web form sends it, and returns the row it committed: its version, status and

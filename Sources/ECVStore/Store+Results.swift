@@ -20,8 +20,9 @@ extension Store {
         }
     }
 
-    /// Refuses what a receiver would refuse (`EntryLimits`): a result whose texts or value are out of bounds,
-    /// or a time before any tour, which a wrong clock gives. Nothing is saved that could not be sent on.
+    /// Refuses what a receiver would refuse (`EntryLimits`).
+    ///
+    /// That is a result whose texts or value are out of bounds, or a time before any tour, which a wrong clock gives. Nothing is saved that could not be sent on.
     static func checkTravels(_ results: [ItemResult], at now: Date) throws(StoreError) {
         let limits = EntryLimits.standard
         guard limits.check(time: now) else {
@@ -41,6 +42,7 @@ extension Store {
     /// Inserts results as new rows or next versions, each with its audit line, and moves the vehicle's
     /// latest results on, inside the caller's transaction; prepared statements are reused, since batches
     /// run to a hundred thousand rows.
+    ///
     /// Returns the rows written, in the order of `results`.
     @discardableResult
     static func insert(

@@ -45,7 +45,8 @@ import Testing
         let out = folder.url.appendingPathComponent("out").path
         for command in [
             ["today", "--team", "team-ne"], ["plan", "list"], ["plan", "show"], ["plan", "show", "published"],
-            ["status"], ["history", "HLJ-FIRE-01"], ["report", "vehicle", "HLJ-FIRE-01", "--format", "csv", "--out", out],
+            ["status"], ["history", "HLJ-FIRE-01"],
+            ["report", "vehicle", "HLJ-FIRE-01", "--format", "csv", "--out", out],
             ["report", "tour", "--format", "csv", "--out", out],
         ] {
             let run = try ECVRunner.run(command + root)

@@ -23,32 +23,46 @@ import Testing
         Case(name: "answer at", arguments: ["power.generator-hours=\(text(limit))"], withinLimits: true),
         Case(name: "answer over", arguments: ["power.generator-hours=\(text(limit + 1))"], withinLimits: false),
         Case(
-            name: "note under", arguments: ["power.generator-start=fail", "--note", "power.generator-start=\(text(limit - 1))"],
+            name: "note under",
+            arguments: ["power.generator-start=fail", "--note", "power.generator-start=\(text(limit - 1))"],
             withinLimits: true),
         Case(
-            name: "note at", arguments: ["power.generator-start=fail", "--note", "power.generator-start=\(text(limit))"],
+            name: "note at",
+            arguments: ["power.generator-start=fail", "--note", "power.generator-start=\(text(limit))"],
             withinLimits: true),
         Case(
-            name: "note over", arguments: ["power.generator-start=fail", "--note", "power.generator-start=\(text(limit + 1))"],
+            name: "note over",
+            arguments: ["power.generator-start=fail", "--note", "power.generator-start=\(text(limit + 1))"],
             withinLimits: false),
         // 5,461 characters of three bytes are 16,383 bytes; one more is over.
         Case(
             name: "CJK note under",
-            arguments: ["power.generator-start=fail", "--note", "power.generator-start=" + String(repeating: "电", count: limit / 3)],
+            arguments: [
+                "power.generator-start=fail", "--note",
+                "power.generator-start=" + String(repeating: "电", count: limit / 3),
+            ],
             withinLimits: true),
         Case(
             name: "CJK note over",
-            arguments: ["power.generator-start=fail", "--note", "power.generator-start=" + String(repeating: "电", count: limit / 3 + 1)],
+            arguments: [
+                "power.generator-start=fail", "--note",
+                "power.generator-start=" + String(repeating: "电", count: limit / 3 + 1),
+            ],
             withinLimits: false),
         // Escaped in the audit line, each of these control characters takes six bytes.
         Case(
             name: "note of control characters at",
-            arguments: ["power.generator-start=fail", "--note", "power.generator-start=" + String(repeating: "\u{1}", count: limit)],
+            arguments: [
+                "power.generator-start=fail", "--note",
+                "power.generator-start=" + String(repeating: "\u{1}", count: limit),
+            ],
             withinLimits: true),
         Case(name: "largest value", arguments: ["power.grounding=1.7976931348623157e308"], withinLimits: true),
         Case(name: "value beyond a double", arguments: ["power.grounding=1e309"], withinLimits: false),
         Case(name: "engineer at", arguments: ["power.grounding=1.1", "--engineer", text(limit)], withinLimits: true),
-        Case(name: "engineer over", arguments: ["power.grounding=1.1", "--engineer", text(limit + 1)], withinLimits: false),
+        Case(
+            name: "engineer over", arguments: ["power.grounding=1.1", "--engineer", text(limit + 1)],
+            withinLimits: false),
     ]
 
     @Test(arguments: cases)

@@ -27,7 +27,9 @@ final class HeldWriteLock: @unchecked Sendable {
             done.signal()
         }
         held.wait()
-        if let message = failure.value { throw CocoaError(.fileLocking, userInfo: [NSDebugDescriptionErrorKey: message]) }
+        if let message = failure.value {
+            throw CocoaError(.fileLocking, userInfo: [NSDebugDescriptionErrorKey: message])
+        }
     }
 
     /// Ends the transaction and waits until the lock is gone.

@@ -36,7 +36,9 @@ import Testing
 
     @Test func aQuoteLeftOpenAtTheEndOfTheFileIsRefusedWhereItOpens() throws {
         let run = try record(
-            csv: "vehicle,item,value,note\nHLJ-FIRE-01,power.grounding,1.1,ok\nHLJ-FIRE-01,power.insulation,5,\"half a note\n")
+            csv:
+                "vehicle,item,value,note\nHLJ-FIRE-01,power.grounding,1.1,ok\nHLJ-FIRE-01,power.insulation,5,\"half a note\n"
+        )
         #expect(run.status == 1)
         #expect(run.stderr == "error: results.csv:3:32: a quote opened here is never closed\n")
         #expect(try nothingRecorded())

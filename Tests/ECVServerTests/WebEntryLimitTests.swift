@@ -40,15 +40,16 @@ import Testing
             // A plain form post gets the page back with the reason, as NOT SAVED.
             var plain = headers
             plain[.accept] = "text/html"
-            try await client.execute(uri: "/vehicles/HLJ-FIRE-01/answers", method: .post, headers: plain, body: long)
-            { response in
+            try await client.execute(uri: "/vehicles/HLJ-FIRE-01/answers", method: .post, headers: plain, body: long) {
+                response in
                 #expect(response.status == .unprocessableContent)
                 #expect(String(buffer: response.body).contains("16385"))
             }
             let (_, atLimit) = fixture.answer(
                 "power.generator-hours", String(repeating: "a", count: limit), json: true)
-            try await client.execute(uri: "/vehicles/HLJ-FIRE-01/answers", method: .post, headers: headers, body: atLimit)
-            { response in
+            try await client.execute(
+                uri: "/vehicles/HLJ-FIRE-01/answers", method: .post, headers: headers, body: atLimit
+            ) { response in
                 #expect(response.status == .ok)
             }
         }

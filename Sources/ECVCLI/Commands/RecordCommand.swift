@@ -80,7 +80,9 @@ struct RecordCommand: ParsableCommand {
                 throw ValidationError("--note needs ITEM=TEXT, found `\(Terminal.safe(text))`")
             }
             let item = String(text[..<equals])
-            guard notes[item] == nil else { throw ValidationError("--note for `\(Terminal.safe(item))` is given twice") }
+            guard notes[item] == nil else {
+                throw ValidationError("--note for `\(Terminal.safe(item))` is given twice")
+            }
             notes[item] = String(text[text.index(after: equals)...])
         }
         let entries = try arguments.dropFirst().enumerated().map { index, pair in

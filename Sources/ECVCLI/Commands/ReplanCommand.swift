@@ -99,7 +99,8 @@ struct ReplanCommand: ParsableCommand {
             let text = String(value[value.index(after: equals)...])
             _ = try global.placement(of: vehicle, in: catalog)
             guard let day = CalendarDay(iso: text) else {
-                throw ValidationError("--ready \(Terminal.safe(vehicle))=… must give a date YYYY-MM-DD, found `\(Terminal.safe(text))`")
+                throw ValidationError(
+                    "--ready \(Terminal.safe(vehicle))=… must give a date YYYY-MM-DD, found `\(Terminal.safe(text))`")
             }
             days[vehicle] = day
         }

@@ -45,7 +45,8 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("idle-timeout"),
-        help: ArgumentHelp("Seconds before closing a connection that sends nothing or an unfinished head.", valueName: "s"))
+        help: ArgumentHelp(
+            "Seconds before closing a connection that sends nothing or an unfinished head.", valueName: "s"))
     var idleTimeout: Double = 20
 
     @Option(

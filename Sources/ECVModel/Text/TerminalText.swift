@@ -21,7 +21,9 @@ public enum TerminalText {
         return out
     }
 
-    /// `text` made safe line by line: its own line breaks stay, everything else is as in `escaped`. Only for
+    /// `text` made safe line by line: its own line breaks stay, everything else is as in `escaped`.
+    ///
+    /// Only for
     /// text whose lines are ecv's own (a table, a list of messages whose values were escaped already).
     public static func escapedLines(_ text: String) -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false).map { escaped($0) }.joined(separator: "\n")

@@ -10,7 +10,9 @@ public struct EntryLimits: Sendable, Equatable {
     public var textBytes: Int
     /// The largest photo, in bytes.
     public var photoBytes: Int
-    /// The longest audit line's JSON, in bytes. A record's audit line holds its texts, each at most `textBytes`
+    /// The longest audit line's JSON, in bytes.
+    ///
+    /// A record's audit line holds its texts, each at most `textBytes`
     /// and at most six bytes per byte once escaped, and at most sixteen of them: any record within the
     /// other limits has a line within this one. The receiver checks it only to bound what it reads.
     public var auditLineBytes: Int
@@ -31,7 +33,9 @@ public struct EntryLimits: Sendable, Equatable {
 
     /// Checks what a result carries: each text within `textBytes`, a value that is a finite number.
     public func check(_ result: ItemResult) throws(AnswerError) {
-        let texts: [(AnswerError.Part, String?)] = [(.answer, result.text), (.answer, result.choice), (.note, result.note)]
+        let texts: [(AnswerError.Part, String?)] = [
+            (.answer, result.text), (.answer, result.choice), (.note, result.note),
+        ]
         for case (let part, let text?) in texts where !fits(text) {
             throw .tooLong(item: result.itemID, part: part, bytes: text.utf8.count, limit: textBytes)
         }

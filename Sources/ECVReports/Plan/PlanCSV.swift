@@ -42,8 +42,10 @@ public enum CSVField {
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    /// `field` with a leading `'` when a spreadsheet would take it for a formula: it starts with `=`, `+`, `-`,
-    /// `@`, a tab or a carriage return, and is not a plain decimal number. `-3.5`, `+2` and `1e-7` stay numbers;
+    /// `field` with a leading `'` when a spreadsheet would take it for a formula.
+    ///
+    /// That is when it starts with `=`, `+`, `-`, `@`, a tab or a carriage return, and is not a plain decimal
+    /// number. `-3.5`, `+2` and `1e-7` stay numbers;
     /// `=HYPERLINK(…)`, `@SUM(…)`, `-2+3` and `+cmd` become text.
     public static func neutralised(_ field: String) -> String {
         guard let first = field.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first),
