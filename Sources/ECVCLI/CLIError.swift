@@ -18,6 +18,22 @@ enum CLIError: Error, CustomStringConvertible {
     /// A message already in the reader's language.
     case said(String)
 
+    /// The message as the lines it prints as: one per problem.
+    ///
+    /// Only lines this type puts together are separate; a line break inside a value stays inside its line (`printError` escapes it).
+    var lines: [String] {
+        switch self {
+        case .entries(let errors):
+            return ["nothing recorded; \(errors.messages.count) bad entr\(errors.messages.count == 1 ? "y" : "ies"):"]
+                + errors.messages
+        case .badFile(let message):
+            // Messages of files list one problem a line, each quoting its values escaped.
+            return message.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        default:
+            return [description]
+        }
+    }
+
     var description: String {
         switch self {
         case .invalidCatalog(let count):

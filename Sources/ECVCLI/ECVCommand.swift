@@ -1,4 +1,5 @@
 import ArgumentParser
+import ECVModel
 import ECVStore
 import Foundation
 
@@ -36,10 +37,10 @@ public struct ECVCommand: ParsableCommand {
             }
             Foundation.exit(0)
         } catch let error as CLIError {
-            printError(error.description)
+            printError(error.lines)
             Foundation.exit(1)
         } catch let error as StoreError {
-            printError(error.description)
+            printError([error.description])
             Foundation.exit(1)
         } catch {
             let code = exitCode(for: error)
@@ -52,8 +53,9 @@ public struct ECVCommand: ParsableCommand {
     }
 }
 
-/// Writes `message` as one `error:` line on stderr (a line per problem when it lists several), every line
-/// made safe for the terminal: messages quote the offending values.
-func printError(_ message: String) {
-    FileHandle.standardError.write(Data("error: \(Terminal.safeLines(message))\n".utf8))
+/// Writes `lines` on stderr after `error:`, one problem a line, each made safe for the terminal as a whole:
+/// messages quote the offending values, and a line break inside a value must not start a line of its own.
+func printError(_ lines: [String]) {
+    let text = lines.map { TerminalText.escaped($0) }.joined(separator: "\n")
+    FileHandle.standardError.write(Data("error: \(text)\n".utf8))
 }

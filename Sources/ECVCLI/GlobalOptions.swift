@@ -44,6 +44,11 @@ struct GlobalOptions: ParsableArguments {
     /// has one, else the host's name.
     func actor(_ engineer: String? = nil) throws -> Actor {
         let person = Actor.current(engineer)
+        guard EntryLimits.standard.fits(person.who) else {
+            throw CLIError.said(
+                "the engineer's name has \(person.who.utf8.count) bytes, more than the "
+                    + "\(EntryLimits.standard.textBytes) a record may carry to the office")
+        }
         guard let key = try laptopKey() else { return person }
         return Actor(who: person.who, laptop: key.name)
     }
@@ -70,7 +75,9 @@ struct GlobalOptions: ParsableArguments {
         let load = CatalogLoader.load(root: rootURL)
         let errors = load.errors
         guard errors.isEmpty else {
-            for error in errors { FileHandle.standardError.write(Data("\(error)\n".utf8)) }
+            for error in errors {
+                FileHandle.standardError.write(Data("\(TerminalText.escaped(error.description))\n".utf8))
+            }
             throw CLIError.invalidCatalog(errorCount: errors.count)
         }
         return load.catalog

@@ -1,4 +1,5 @@
 import CSV
+import ECVModel
 import Foundation
 
 /// A CSV file (RFC 4180, through CSV.swift) as a header and rows, each row with the line it starts on.
@@ -21,6 +22,9 @@ struct CSVTable {
         guard text.utf8.count <= CSVTable.maximumBytes else {
             throw .init(description: "\(file):1:1: the file has more than \(CSVTable.maximumBytes) bytes")
         }
+        if let (line, column) = CSVTable.unclosedQuote(in: text) {
+            throw .init(description: "\(file):\(line):\(column): a quote opened here is never closed")
+        }
         let reader: CSVReader
         do {
             reader = try CSVReader(string: text, hasHeaderRow: true, trimFields: true)
@@ -39,13 +43,52 @@ struct CSVTable {
                 let problem =
                     fields.count > header.count
                     ? "\(fields.count - header.count) field\(fields.count - header.count == 1 ? "" : "s") more than the header names"
-                    : "the field `\(header[fields.count])` is missing"
+                    : "the field `\(TerminalText.escaped(header[fields.count]))` is missing"
                 throw .init(description: "\(file):\(start):\(column): \(problem)")
             }
             rows.append(Row(line: start, fields: fields))
         }
         if let error = reader.error { throw .init(description: "\(file):\(line):1: \(error)") }
         self.rows = rows
+    }
+
+    /// Where a quoted field opens that the file never closes (line and character column, from 1), or `nil`.
+    ///
+    /// The reader would take the rest of the file as that field's value. A quote opens a field only at the
+    /// field's start (after spaces, which are trimmed); inside, `""` is a quote and a single `"` closes it.
+    static func unclosedQuote(in text: String) -> (line: Int, column: Int)? {
+        var line = 1
+        var column = 0
+        var opened: (line: Int, column: Int)?
+        var atFieldStart = true
+        var pendingQuote = false
+        for character in text {
+            column += 1
+            if opened != nil {
+                if pendingQuote {
+                    pendingQuote = false
+                    if character != "\"" {
+                        // The quote before closed the field.
+                        opened = nil
+                        atFieldStart = character == "," || character.isNewline
+                    }
+                } else if character == "\"" {
+                    pendingQuote = true
+                }
+            } else if character == "\"", atFieldStart {
+                opened = (line, column)
+                atFieldStart = false
+            } else if character == "," || character.isNewline {
+                atFieldStart = true
+            } else if character != " " && character != "\t" {
+                atFieldStart = false
+            }
+            if character.isNewline {
+                line += 1
+                column = 0
+            }
+        }
+        return pendingQuote ? nil : opened
     }
 
     private static func lineBreaks(in fields: [String]) -> Int {

@@ -31,7 +31,7 @@ public enum ResultFile {
             return groups
         }
         let table = try CSVTable(text, file: name, exactWidth: true)
-        let columns = table.header.map { $0.lowercased() }
+        let columns = try resultColumns(table.header, file: name)
         guard let vehicle = columns.firstIndex(of: "vehicle"), let item = columns.firstIndex(of: "item"),
             let value = columns.firstIndex(of: "value")
         else { throw FormatError(description: "\(name):1:1: the header must name vehicle, item and value columns") }
@@ -44,6 +44,28 @@ public enum ResultFile {
                 ResultEntry(itemID: field(item), value: field(value), note: note, source: "\(name):\(row.line)"))
         }
         return groups
+    }
+
+    /// The columns a results CSV may have, as the YAML's keys: an unknown one (`notes`) would drop what it
+    /// holds, and of a column named twice only one would be read; both are refused at the header's field.
+    private static func resultColumns(_ header: [String], file: String) throws(FormatError) -> [String] {
+        let known = ["vehicle", "item", "value", "note"]
+        let columns = header.map { $0.lowercased() }
+        for (index, column) in columns.enumerated() {
+            let place = "\(file):1:\(index + 1)"
+            guard known.contains(column) else {
+                throw FormatError(
+                    description: "\(place): unknown column `\(TerminalText.escaped(header[index]))`"
+                        + Suggestion.hint(for: column, among: known) + "; the columns are "
+                        + known.joined(separator: ", "))
+            }
+            if let first = columns.firstIndex(of: column), first < index {
+                throw FormatError(
+                    description: "\(place): column `\(TerminalText.escaped(header[index]))` is named twice "
+                        + "(first as field \(first + 1))")
+            }
+        }
+        return columns
     }
 
     /// Entries from a YAML list of `{vehicle, item, value, note}`, each with its line.
@@ -86,14 +108,17 @@ public enum DistanceFile {
             let fields = row.fields + Array(repeating: "", count: max(0, 4 - row.fields.count))
             for (column, place) in fields.prefix(2).enumerated() where !knownPlaces.contains(place) {
                 let hint = Suggestion.hint(for: place, among: knownPlaces)
-                problems.append("\(name):\(row.line):\(column + 1): unknown place `\(place)`\(hint)")
+                problems.append(
+                    "\(name):\(row.line):\(column + 1): unknown place `\(TerminalText.escaped(place))`\(hint)")
             }
             guard let km = Double(fields[2]), km.isFinite, km >= 0 else {
-                problems.append("\(name):\(row.line):3: km must be a number ≥ 0, found `\(fields[2])`")
+                problems.append(
+                    "\(name):\(row.line):3: km must be a number ≥ 0, found `\(TerminalText.escaped(fields[2]))`")
                 continue
             }
             guard let minutes = Double(fields[3]), minutes.isFinite, minutes >= 0 else {
-                problems.append("\(name):\(row.line):4: minutes must be a number ≥ 0, found `\(fields[3])`")
+                problems.append(
+                    "\(name):\(row.line):4: minutes must be a number ≥ 0, found `\(TerminalText.escaped(fields[3]))`")
                 continue
             }
             table.set(from: fields[0], to: fields[1], .init(km: km, minutes: minutes.rounded(.up)))

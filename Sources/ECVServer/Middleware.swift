@@ -5,10 +5,11 @@ import Hummingbird
 
 /// Turns every failure into one line in the reader's language, with its status; never a stack trace.
 ///
-/// The page's script gets JSON, a browser a page. A language chosen with `?lang=` is remembered.
+/// The page's script gets JSON, a browser a page. A language chosen with `?lang=` is remembered. An error page
+/// never carries the CSRF token: it answers requests at a foreign `Host` (DNS rebinding) and without the access
+/// token, whose senders must not learn it, and it has no form to post.
 struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
     let language: Language
-    let csrf: String
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
@@ -40,7 +41,7 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
     private func page(_ status: HTTPResponse.Status, _ message: String, request: Request, language: Language)
         -> Response
     {
-        let page = WebPage(language: language, csrf: csrf, path: "/", query: [])
+        let page = WebPage(language: language, csrf: "", path: "/", query: [])
         let title = page.messages("web.error.title", "\(status.code)")
         let text =
             (try? page.render("web-error", title: title, ["message": message]))

@@ -27,8 +27,19 @@ extension WebServer {
         }
         guard let item = form.item, let value = form.value else { throw WebError(.badRequest, "web.error.needsItem") }
         let wantsJSON = request.headers[.accept]?.contains("application/json") == true
-        let subsystem = Subsystem(rawValue: item.split(separator: ".").first.map(String.init) ?? "")
         let note = form.note.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
+        return try await StoreWork.write {
+            try record(item: item, value: value, note: note, for: placement, page: page, wantsJSON: wantsJSON)
+        }
+    }
+
+    /// Records one answer and replies with what was committed: the reply names the status, the value and the
+    /// version this answer saved, never another answer's to the same item saved at the same time.
+    private func record(
+        item: String, value: String, note: String?, for placement: Catalog.VehiclePlacement, page: WebPage,
+        wantsJSON: Bool
+    ) throws -> Response {
+        let subsystem = Subsystem(rawValue: item.split(separator: ".").first.map(String.init) ?? "")
         /// The answer refused, with the reason: to the script as JSON, to a plain post as the page.
         func refuse(_ message: String) throws -> Response {
             if wantsJSON {
@@ -50,9 +61,10 @@ extension WebServer {
         } catch {
             return try refuse(error.message(page.messages))
         }
+        let saved: ResultRecord
         do {
-            _ = try store.record(
-                [ResultEntry(itemID: item, value: value, note: note, source: "answer")], for: placement,
+            saved = try store.recordAnswer(
+                ResultEntry(itemID: item, value: value, note: note, source: "answer"), for: placement,
                 catalog: catalog, by: configuration.actor, at: configuration.now(), seasonStart: seasonStart(),
                 makeID: TimeOrderedID.make)
         } catch let errors as EntryErrors {
@@ -68,14 +80,13 @@ extension WebServer {
         let vehicle = VehiclePage(
             catalog: catalog, placement: placement, records: records, photos: [], page: page,
             timeZone: WebServer.timeZone)
-        let saved = records.last { $0.itemID == item }
         let banner = vehicle.verdictContext()
-        let status = ItemResult.Status(rawValue: saved?.status ?? "") ?? .untested
+        let status = ItemResult.Status(rawValue: saved.status) ?? .untested
+        let answer = saved.value.map { Limits.format($0) } ?? saved.choice ?? saved.text ?? ""
         return WebServer.json([
-            "ok": true, "item": item, "status": status.rawValue,
-            "state": page.messages(
-                "web.state.saved", VehiclePage.clock(saved?.recordedAt ?? configuration.now(), in: WebServer.timeZone))
-                + " · " + page.messages.status(status),
+            "ok": true, "item": item, "status": status.rawValue, "value": answer, "version": saved.version,
+            "state": page.messages("web.state.saved", VehiclePage.clock(saved.recordedAt, in: WebServer.timeZone))
+                + " · " + page.messages.status(status) + (answer.isEmpty ? "" : " · \(answer)"),
             // `readiness` and `verdict` as the reply has always had them; `banner` for the page's verdict banner.
             "readiness": banner["code"] ?? "",
             "verdict": [banner["label"], banner["details"]].compactMap { $0 }
@@ -115,9 +126,14 @@ extension WebServer {
         guard let kind = PhotoKind(sniffing: file) else {
             throw WebError(.unsupportedMediaType, "web.error.photoType")
         }
-        _ = try store.savePhoto(
-            file, kind: kind, of: placement, item: item, catalog: catalog, by: configuration.actor,
-            at: configuration.now(), seasonStart: seasonStart(), makeID: TimeOrderedID.make)
+        let actor = configuration.actor
+        let now = configuration.now()
+        let season = seasonStart()
+        _ = try await StoreWork.write {
+            try store.savePhoto(
+                file, kind: kind, of: placement, item: item, catalog: catalog, by: actor, at: now,
+                seasonStart: season, makeID: TimeOrderedID.make)
+        }
         let subsystem = item.split(separator: ".").first.map(String.init) ?? ""
         return .redirect(
             to: "\(WebPath.vehicle(placement.vehicle.id))/\(subsystem)#\(WebPath.segment(item))", type: .found)

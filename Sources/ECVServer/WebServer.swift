@@ -4,6 +4,7 @@ import ECVStore
 import ECVSync
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 
 /// The local web form: each team's day, a form per vehicle and subsystem, the readiness board.
@@ -29,6 +30,13 @@ public struct WebServer: Sendable {
         public var language: Language
         /// Host names besides the bound address and `localhost` that requests may name (`--allow-host`).
         public var allowedHosts: [String]
+        /// Seconds a connection may send nothing, or a request head that never ends, before it is closed.
+        public var idleTimeoutSeconds: Double = 20
+        /// Seconds a request may take to arrive whole, from its head to the end of its body.
+        public var requestTimeoutSeconds: Double = 30
+        /// Connections open at once; more wait to be accepted until one closes, so that idle sockets cannot use
+        /// up the process's files.
+        public var maximumConnections: Int = 256
 
         public init(
             host: String = "127.0.0.1", port: Int = 8080, token: String? = nil, actor: Actor,
@@ -68,38 +76,55 @@ public struct WebServer: Sendable {
         // The command prints the address itself; the server's own log says only what goes wrong.
         var logger = Logger(label: "ecv serve")
         logger.logLevel = .warning
+        let requestTimeout = configuration.requestTimeoutSeconds
         return Application(
             router: router(),
-            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "ecv"),
+            server: .http1(
+                configuration: .init(
+                    additionalChannelHandlers: [RequestDeadline(seconds: requestTimeout)],
+                    idleTimeout: .nanoseconds(Int64(configuration.idleTimeoutSeconds * 1_000_000_000)))),
+            configuration: .init(
+                address: .hostname(configuration.host, port: configuration.port), serverName: "ecv",
+                availableConnectionsDelegate: MaximumAvailableConnections(configuration.maximumConnections)),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) }, logger: logger)
     }
 
     func router() -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
-        router.add(middleware: ErrorPageMiddleware(language: configuration.language, csrf: csrf))
+        router.add(middleware: ErrorPageMiddleware(language: configuration.language))
         router.add(
             middleware: SameOriginMiddleware(boundHost: configuration.host, extraHosts: configuration.allowedHosts))
         if let token = configuration.token { router.add(middleware: AccessTokenMiddleware(token: token)) }
         router.get("/") { request, _ in
-            WebServer.html(try BoardPage(catalog: catalog, page: page(request)).render(try store.board(catalog)))
+            try await StoreWork.read {
+                WebServer.html(try BoardPage(catalog: catalog, page: page(request)).render(try store.board(catalog)))
+            }
         }
-        router.get("/today") { request, _ in try today(request) }
+        router.get("/today") { request, _ in try await StoreWork.read { try today(request) } }
         router.get("/vehicles/:vehicle") { request, context in
-            WebServer.html(try vehiclePage(request, context).render(subsystem: nil))
+            let placement = try placement(context)
+            return try await StoreWork.read {
+                WebServer.html(try vehiclePage(request, placement).render(subsystem: nil))
+            }
         }
         router.get("/vehicles/:vehicle/report") { _, context in
             let placement = try placement(context)
-            let report = try VehicleReport.from(
-                store, placement: placement, catalog: catalog,
-                language: catalog.client(withID: placement.site.clientID)?.language ?? .zh)
-            return WebServer.html(try report.html())
+            return try await StoreWork.read {
+                let report = try VehicleReport.from(
+                    store, placement: placement, catalog: catalog,
+                    language: catalog.client(withID: placement.site.clientID)?.language ?? .zh)
+                return WebServer.html(try report.html())
+            }
         }
         router.get("/vehicles/:vehicle/:subsystem") { request, context in
             let name = try context.parameters.require("subsystem")
             guard let subsystem = Subsystem(rawValue: name) else {
                 throw WebError(.notFound, "web.error.noSubsystem", name)
             }
-            return WebServer.html(try vehiclePage(request, context).render(subsystem: subsystem))
+            let placement = try placement(context)
+            return try await StoreWork.read {
+                WebServer.html(try vehiclePage(request, placement).render(subsystem: subsystem))
+            }
         }
         router.post("/vehicles/:vehicle/answers") { request, context in
             try await answer(request, context)
@@ -109,9 +134,13 @@ public struct WebServer: Sendable {
         }
         router.get("/photos/:photo") { _, context in
             let text = try context.parameters.require("photo")
-            guard let id = UUID(uuidString: text.components(separatedBy: ".")[0]),
-                let (_, data) = try store.photo(id), let kind = PhotoKind(sniffing: data)
-            else { throw WebError(.notFound, "web.error.noPhoto", text) }
+            let found = try await StoreWork.read { () throws -> Data? in
+                guard let id = UUID(uuidString: text.components(separatedBy: ".")[0]) else { return nil }
+                return try store.photo(id)?.1
+            }
+            guard let data = found, let kind = PhotoKind(sniffing: data) else {
+                throw WebError(.notFound, "web.error.noPhoto", text)
+            }
             // The type comes from the bytes, never from a row; nothing in the file may run.
             return Response(
                 status: .ok,
@@ -171,9 +200,8 @@ public struct WebServer: Sendable {
                 agenda, day: day, team: team, differing: differences))
     }
 
-    private func vehiclePage(_ request: Request, _ context: BasicRequestContext) throws -> VehiclePage {
-        let placement = try placement(context)
-        return VehiclePage(
+    private func vehiclePage(_ request: Request, _ placement: Catalog.VehiclePlacement) throws -> VehiclePage {
+        VehiclePage(
             catalog: catalog, placement: placement, records: try store.resultRecords(ofVehicle: placement.vehicle.id),
             photos: try store.photos(ofVehicle: placement.vehicle.id), page: page(request),
             timeZone: WebServer.timeZone)

@@ -23,6 +23,26 @@ extension Store {
         _ batches: [(placement: Catalog.VehiclePlacement, entries: [ResultEntry])], catalog: Catalog,
         by actor: Actor, at now: Date, seasonStart: Date? = nil, makeID: () -> UUID
     ) throws -> [(inspection: InspectionRecord, results: [ItemResult])] {
+        try recordRows(batches, catalog: catalog, by: actor, at: now, seasonStart: seasonStart, makeID: makeID)
+            .map { ($0.inspection, $0.results) }
+    }
+
+    /// Records one answer, as the web form sends it, and returns the row it committed: its version, status and
+    /// value are what this answer saved, whatever other answers to the item were saved at the same time.
+    public func recordAnswer(
+        _ entry: ResultEntry, for placement: Catalog.VehiclePlacement, catalog: Catalog, by actor: Actor,
+        at now: Date, seasonStart: Date? = nil, makeID: () -> UUID
+    ) throws -> ResultRecord {
+        let recorded = try recordRows(
+            [(placement, [entry])], catalog: catalog, by: actor, at: now, seasonStart: seasonStart, makeID: makeID)
+        guard let row = recorded.first?.rows.first else { throw StoreError.refused("nothing was recorded") }
+        return row
+    }
+
+    private func recordRows(
+        _ batches: [(placement: Catalog.VehiclePlacement, entries: [ResultEntry])], catalog: Catalog,
+        by actor: Actor, at now: Date, seasonStart: Date?, makeID: () -> UUID
+    ) throws -> [(inspection: InspectionRecord, results: [ItemResult], rows: [ResultRecord])] {
         var judged: [(placement: Catalog.VehiclePlacement, results: [ItemResult], items: [ChecklistItem])] = []
         var problems: [String] = []
         for (placement, entries) in batches {
@@ -33,10 +53,10 @@ extension Store {
             }
         }
         guard problems.isEmpty else { throw EntryErrors(messages: problems) }
-        let inspections = try record(
+        let written = try record(
             judged, checklists: ChecklistFingerprints(catalog.checklists), by: actor, at: now,
             seasonStart: seasonStart, makeID: makeID)
-        return zip(inspections, judged).map { ($0, $1.results) }
+        return zip(written, judged).map { ($0.inspection, $1.results, $0.rows) }
     }
 
     /// Records results already judged against `items` (the items that apply to the vehicle), as
@@ -51,18 +71,21 @@ extension Store {
         let recorded = try record(
             [(placement, results, items)], checklists: checklists, by: actor, at: now, seasonStart: seasonStart,
             makeID: makeID)
-        return recorded[0]
+        return recorded[0].inspection
     }
 
     /// Writes judged results of many vehicles in one transaction: each vehicle's into its open inspection or
-    /// one they open, its verdict computed again, and each inspection closed once complete.
+    /// one they open, its verdict computed again, and each inspection closed once complete; returns each
+    /// batch's inspection and the rows it wrote.
     private func record(
         _ judged: [(placement: Catalog.VehiclePlacement, results: [ItemResult], items: [ChecklistItem])],
         checklists: ChecklistFingerprints, by actor: Actor, at now: Date, seasonStart: Date?, makeID: () -> UUID
-    ) throws(StoreError) -> [InspectionRecord] {
+    ) throws(StoreError) -> [(inspection: InspectionRecord, rows: [ResultRecord])] {
+        // Nothing is saved that could not be sent on.
+        try Store.checkTravels(judged.flatMap(\.results), at: now)
         let stamp = TimeStamp(now)
         return try write { db in
-            var recorded: [InspectionRecord] = []
+            var recorded: [(inspection: InspectionRecord, rows: [ResultRecord])] = []
             var opened: [String: InspectionRecord] = [:]
             // Vehicles with the same equipment are judged against the same items: one key for them all.
             var keys: [[String]: String] = [:]
@@ -74,11 +97,11 @@ extension Store {
                         for: placement, items: items, seasonStart: seasonStart, checklists: checklists, by: actor,
                         at: stamp, makeID: makeID, db)
                 opened[vehicle] = inspection
-                try Store.insert(results, in: inspection, by: actor, at: stamp, makeID: makeID, db)
+                let rows = try Store.insert(results, in: inspection, by: actor, at: stamp, makeID: makeID, db)
                 let key = keys[placement.vehicle.equipment] ?? VerdictKey.of(items)
                 keys[placement.vehicle.equipment] = key
                 try Store.refreshVerdict(of: vehicle, items: items, key: key, db)
-                recorded.append(inspection)
+                recorded.append((inspection, rows))
             }
             // Closed once all of a vehicle's batches are in: two batches of one vehicle share its inspection.
             var closed: [UUID: InspectionRecord] = [:]
@@ -87,7 +110,7 @@ extension Store {
                 closed[inspection.id] = try InspectionLifecycle.closeIfComplete(
                     inspection, items: items, seasonStart: seasonStart, by: actor, at: stamp, auditID: makeID(), db)
             }
-            return recorded.map { closed[$0.id] ?? $0 }
+            return recorded.map { (closed[$0.inspection.id] ?? $0.inspection, $0.rows) }
         }
     }
 }

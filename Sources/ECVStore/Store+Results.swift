@@ -13,6 +13,7 @@ extension Store {
         _ results: [ItemResult], in inspection: InspectionRecord, items: [ChecklistItem]?, by actor: Actor,
         at now: Date, makeID: () -> UUID
     ) throws(StoreError) {
+        try Store.checkTravels(results, at: now)
         let stamp = TimeStamp(now)
         try write { db in
             try Store.insert(results, in: inspection, by: actor, at: stamp, makeID: makeID, db)
@@ -20,13 +21,37 @@ extension Store {
         }
     }
 
+    /// Refuses what a receiver would refuse (`EntryLimits`).
+    ///
+    /// That is a result whose texts or value are out of bounds, or a time before any tour, which a wrong clock gives. Nothing is saved that could not be sent on.
+    static func checkTravels(_ results: [ItemResult], at now: Date) throws(StoreError) {
+        let limits = EntryLimits.standard
+        guard limits.check(time: now) else {
+            throw .refused(
+                "this computer's clock says \(now), before any tour; set the clock, then record again; nothing was recorded"
+            )
+        }
+        for result in results {
+            do {
+                try limits.check(result)
+            } catch {
+                throw .refused(error.description + "; nothing was recorded")
+            }
+        }
+    }
+
     /// Inserts results as new rows or next versions, each with its audit line, and moves the vehicle's
     /// latest results on, inside the caller's transaction; prepared statements are reused, since batches
     /// run to a hundred thousand rows.
+    ///
+    /// Returns the rows written, in the order of `results`.
+    @discardableResult
     static func insert(
         _ results: [ItemResult], in inspection: InspectionRecord, by actor: Actor, at now: TimeStamp,
         makeID: () -> UUID, _ db: Database
-    ) throws {
+    ) throws -> [ResultRecord] {
+        var written: [ResultRecord] = []
+        written.reserveCapacity(results.count)
         // One query for the inspection's earlier results instead of one per result.
         var previous: [String: ResultRecord] = [:]
         for row in try ResultRecord.fetchAll(
@@ -62,7 +87,9 @@ extension Store {
             insertAudit.bind(earlier.map { $0.auditJSON(now.format($0.recordedAt)) })
             insertAudit.bind(row.auditJSON(now.text))
             try insertAudit.step()
+            written.append(row)
         }
+        return written
     }
 
     /// The results of a vehicle over all its inspections, in recording order (latest last), so that the

@@ -1,3 +1,4 @@
+import ECVModel
 import ECVSync
 import Foundation
 import GRDB
@@ -37,6 +38,7 @@ public final class Store: Sendable {
                     // reads it as immutable when its build takes URIs.
                     reader = try DatabaseQueue(path: "file:\(path)?immutable=1", configuration: reading)
                 }
+                try Store.refuseNewer(reader, path: path)
                 if try reader.read({ try Migrations.migrator.hasCompletedMigrations($0) }) {
                     pool = reader
                     return
@@ -67,10 +69,20 @@ public final class Store: Sendable {
         while true {
             var opened: DatabasePool?
             do {
+                if FileManager.default.fileExists(atPath: path) {
+                    // Looked at before the writer opens: opening it writes (GRDB makes sure the WAL exists).
+                    var reading = configuration
+                    reading.readonly = true
+                    let reader = try DatabaseQueue(path: path, configuration: reading)
+                    try refuseNewer(reader, path: path)
+                    try reader.close()
+                }
                 let pool = try DatabasePool(path: path, configuration: configuration)
                 opened = pool
                 try Migrations.migrator.migrate(pool)
                 return pool
+            } catch let error as StoreError {
+                throw error
             } catch  where attempts < 5 {
                 attempts += 1
                 if let opened, try opened.read({ try Migrations.migrator.hasCompletedMigrations($0) }) {
@@ -79,6 +91,16 @@ public final class Store: Sendable {
                 usleep(UInt32(50_000 * attempts))
             }
         }
+    }
+
+    /// Refuses a database a newer release has migrated: this release cannot know what its schema means, and
+    /// writing with the older rules could break what the newer one keeps there.
+    private static func refuseNewer(_ database: any DatabaseReader, path: String) throws {
+        let unknown = try database.read { db in
+            let known = Set(Migrations.migrator.migrations)
+            return try Migrations.migrator.appliedIdentifiers(db).subtracting(known).sorted()
+        }
+        guard unknown.isEmpty else { throw StoreError.newerRelease(path: path, migrations: unknown) }
     }
 
     /// The migrations applied to the database, in order.
@@ -129,6 +151,8 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     case refused(String)
     /// A result has had as many versions as it may have.
     case lastVersion(item: String)
+    /// The database holds migrations this release does not know: a newer release made it.
+    case newerRelease(path: String, migrations: [String])
 
     public var description: String {
         switch self {
@@ -137,6 +161,10 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
         case .unknownInspection(let id): return "no inspection \(id)"
         case .noPlanVersion(let version): return "no plan version \(version); `ecv plan list` shows the stored ones"
         case .refused(let reason): return reason
+        case .newerRelease(let path, let migrations):
+            let names = migrations.map { "`\(TerminalText.escaped($0))`" }.joined(separator: ", ")
+            return "cannot open database \(path): it was made by a newer ecv (its migration \(names) is unknown "
+                + "to this release); nothing was changed; open it with that release or a newer one"
         case .lastVersion(let item):
             return "\(item) has reached its last version (\(ResultRecord.maximumVersion)); nothing was recorded"
         }

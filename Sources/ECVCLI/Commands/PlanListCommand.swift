@@ -21,7 +21,7 @@ struct PlanListCommand: ParsableCommand {
     var format: ListingFormat = .table
 
     func run() throws {
-        let store = try global.openStore()
+        let store = try global.openStore(readOnly: true)
         let records: [PlanRecord]
         do {
             records = try store.plans()

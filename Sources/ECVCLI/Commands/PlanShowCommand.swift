@@ -25,7 +25,7 @@ struct PlanShowCommand: ParsableCommand {
 
     func run() throws {
         let catalog = try global.loadCatalog()
-        let store = try global.openStore()
+        let store = try global.openStore(readOnly: true)
         let stored: StoredPlan
         if let version {
             stored = try PlanStorage.load(version, from: store, catalog: catalog)

@@ -80,15 +80,17 @@ struct RecordCommand: ParsableCommand {
         var notes: [String: String] = [:]
         for text in note {
             guard let equals = text.firstIndex(of: "=") else {
-                throw ValidationError("--note needs ITEM=TEXT, found `\(text)`")
+                throw ValidationError("--note needs ITEM=TEXT, found `\(Terminal.safe(text))`")
             }
             let item = String(text[..<equals])
-            guard notes[item] == nil else { throw ValidationError("--note for `\(item)` is given twice") }
+            guard notes[item] == nil else {
+                throw ValidationError("--note for `\(Terminal.safe(item))` is given twice")
+            }
             notes[item] = String(text[text.index(after: equals)...])
         }
         let entries = try arguments.dropFirst().enumerated().map { index, pair in
             guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else {
-                throw ValidationError("expected ITEM=VALUE, found `\(pair)`")
+                throw ValidationError("expected ITEM=VALUE, found `\(Terminal.safe(pair))`")
             }
             let item = String(pair[..<equals])
             return ResultEntry(
@@ -97,7 +99,7 @@ struct RecordCommand: ParsableCommand {
         }
         // A note for an item not given would be lost: refuse it rather than drop it.
         for item in notes.keys.sorted() where !entries.contains(where: { $0.itemID == item }) {
-            throw ValidationError("--note for `\(item)`, which is not given as ITEM=VALUE")
+            throw ValidationError("--note for `\(Terminal.safe(item))`, which is not given as ITEM=VALUE")
         }
         return entries
     }

@@ -51,7 +51,7 @@ struct ReplanCommand: ParsableCommand {
 
     func run() throws {
         guard let day = CalendarDay(iso: from) else {
-            throw ValidationError("--from must be YYYY-MM-DD, found `\(from)`")
+            throw ValidationError("--from must be YYYY-MM-DD, found `\(Terminal.safe(from))`")
         }
         let catalog = try global.loadCatalog()
         let store = try global.openStore()
@@ -77,7 +77,7 @@ struct ReplanCommand: ParsableCommand {
     private func freezeDay() throws -> CalendarDay? {
         try freezeUntil.map { text in
             guard let day = CalendarDay(iso: text) else {
-                throw ValidationError("--freeze-until must be YYYY-MM-DD, found `\(text)`")
+                throw ValidationError("--freeze-until must be YYYY-MM-DD, found `\(Terminal.safe(text))`")
             }
             return day
         }
@@ -99,7 +99,8 @@ struct ReplanCommand: ParsableCommand {
             let text = String(value[value.index(after: equals)...])
             _ = try global.placement(of: vehicle, in: catalog)
             guard let day = CalendarDay(iso: text) else {
-                throw ValidationError("--ready \(vehicle)=… must give a date YYYY-MM-DD, found `\(text)`")
+                throw ValidationError(
+                    "--ready \(Terminal.safe(vehicle))=… must give a date YYYY-MM-DD, found `\(Terminal.safe(text))`")
             }
             days[vehicle] = day
         }

@@ -67,7 +67,7 @@ struct VehicleReportCommand: ParsableCommand {
     func run() throws {
         let catalog = try global.loadCatalog()
         let placement = try global.placement(of: vehicle, in: catalog)
-        let store = try global.openStore()
+        let store = try global.openStore(readOnly: true)
         let signer = try? ReportSigner.load(from: keyOptions.folder(global))
         let language = output.lang ?? catalog.client(withID: placement.site.clientID)?.language ?? .zh
         let report = try ReportInputs(store: store).vehicleReport(
@@ -109,7 +109,7 @@ struct ClientReportCommand: ParsableCommand {
         let catalog = try global.loadCatalog()
         try GlobalOptions.requireKnown("client", client, among: catalog.clients.map(\.id))
         guard let entry = catalog.client(withID: client) else { return }
-        let store = try global.openStore()
+        let store = try global.openStore(readOnly: true)
         let signer = try? ReportSigner.load(from: keyOptions.folder(global))
         let language = output.lang ?? entry.language
         let rows = try store.board(catalog, client: client)
@@ -159,7 +159,7 @@ struct TourReportCommand: ParsableCommand {
 
     func run() throws {
         let catalog = try global.loadCatalog()
-        let store = try global.openStore()
+        let store = try global.openStore(readOnly: true)
         let stored = try PlanStorage.load(
             version.map(PlanSelector.version) ?? .published, from: store, catalog: catalog)
         let signer = try? ReportSigner.load(from: keyOptions.folder(global))

@@ -43,8 +43,32 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Language of the pages until the engineer picks another on the page: zh, en or both.")
     var lang: Language = .zh
 
+    @Option(
+        name: .customLong("idle-timeout"),
+        help: ArgumentHelp(
+            "Seconds before closing a connection that sends nothing or an unfinished head.", valueName: "s"))
+    var idleTimeout: Double = 20
+
+    @Option(
+        name: .customLong("request-timeout"),
+        help: ArgumentHelp("Seconds a request may take to arrive whole, head to end of body.", valueName: "s"))
+    var requestTimeout: Double = 30
+
+    @Option(
+        name: .customLong("max-connections"),
+        help: ArgumentHelp("Connections open at once; more wait until one closes.", valueName: "n"))
+    var maxConnections = 256
+
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        for (name, seconds) in [("--idle-timeout", idleTimeout), ("--request-timeout", requestTimeout)] {
+            guard seconds.isFinite, (0.1...3600).contains(seconds) else {
+                throw ValidationError("\(name) must be between 0.1 and 3600 seconds")
+            }
+        }
+        guard (1...10_000).contains(maxConnections) else {
+            throw ValidationError("--max-connections must be between 1 and 10000")
+        }
         let configuration = WebServer.Configuration(host: host, port: port, token: token, actor: Actor.current())
         if !configuration.isLoopback && (token ?? "").count < 16 {
             throw ValidationError("listening on \(host) needs --token of at least 16 characters")
@@ -54,9 +78,12 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let catalog = try global.loadCatalog()
         let store = try global.openStore()
-        let configuration = WebServer.Configuration(
+        var configuration = WebServer.Configuration(
             host: host, port: port, token: token, actor: try global.actor(engineer), allowedHosts: allowedHosts,
             language: lang, inputs: PlanInputs.read(root: global.rootURL))
+        configuration.idleTimeoutSeconds = idleTimeout
+        configuration.requestTimeoutSeconds = requestTimeout
+        configuration.maximumConnections = maxConnections
         let server = WebServer(configuration: configuration, catalog: catalog, store: store)
         let host = self.host
         let token = self.token

@@ -42,13 +42,13 @@ struct TodayCommand: ParsableCommand {
         let day: CalendarDay
         if let date {
             guard let parsed = CalendarDay(iso: date) else {
-                throw ValidationError("--date must be YYYY-MM-DD, found `\(date)`")
+                throw ValidationError("--date must be YYYY-MM-DD, found `\(Terminal.safe(date))`")
             }
             day = parsed
         } else {
             day = ISOTime.today(at: Date())
         }
-        let published = try PlanStorage.load(.published, from: try global.openStore(), catalog: catalog)
+        let published = try PlanStorage.load(.published, from: try global.openStore(readOnly: true), catalog: catalog)
         if let warning = published.inputsWarning(root: global.rootURL, language: lang) {
             FileHandle.standardError.write(Data(warning.utf8))
         }

@@ -23,7 +23,7 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         let load = CatalogLoader.load(root: global.rootURL)
         for diagnostic in load.diagnostics {
-            FileHandle.standardError.write(Data("\(diagnostic)\n".utf8))
+            FileHandle.standardError.write(Data("\(TerminalText.escaped(diagnostic.description))\n".utf8))
         }
         Output.write(summary(of: load))
         if !load.errors.isEmpty { throw ExitCode.failure }

@@ -117,6 +117,7 @@ struct InteractiveInspection {
                 case true?:
                     guard let note = askNote() else { return .inputEnded }
                     result.note = note
+                    try EntryLimits.standard.check(result)
                 }
             }
             return .recorded(result)

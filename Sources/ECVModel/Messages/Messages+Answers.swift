@@ -14,5 +14,17 @@ extension Messages {
             Entry("{1}：请输入文字（序列号、版本号等）", "{1}: enter the text (serial number, version …)")
         ),
         ("answer.not-for-kind", Entry("{1}：“{2}”不能作为{3}项的答案", "{1}: `{2}` is not an answer for a {3} item")),
+        (
+            "answer.too-long-answer",
+            Entry(
+                "{1}：答案有 {2} 字节，超过上限 {3} 字节，无法同步到办公室；请缩短",
+                "{1}: the answer has {2} bytes, more than the {3} a record may carry to the office; shorten it")
+        ),
+        (
+            "answer.too-long-note",
+            Entry(
+                "{1}：备注有 {2} 字节，超过上限 {3} 字节，无法同步到办公室；请缩短",
+                "{1}: the note has {2} bytes, more than the {3} a record may carry to the office; shorten it")
+        ),
     ]
 }

@@ -61,6 +61,13 @@ public enum AnswerError: Error, Sendable, Equatable, CustomStringConvertible {
     case notAChoice(item: String, given: String, choices: [String])
     case textRequired(item: String)
     case notForKind(item: String, answer: String, kind: String)
+    /// An answer or a note longer than a record may carry (`EntryLimits.textBytes`).
+    case tooLong(item: String, part: Part, bytes: Int, limit: Int)
+
+    /// Which text of an entry an error is about.
+    public enum Part: String, Sendable, Equatable {
+        case answer, note
+    }
 
     /// The message in English, as logs and files read it.
     public var description: String { message(Messages(.en)) }
@@ -86,6 +93,8 @@ public enum AnswerError: Error, Sendable, Equatable, CustomStringConvertible {
             return messages("answer.text-required", item)
         case .notForKind(let item, let answer, let kind):
             return messages("answer.not-for-kind", item, answer, messages.kind(named: kind))
+        case .tooLong(let item, let part, let bytes, let limit):
+            return messages("answer.too-long-\(part.rawValue)", item, String(bytes), String(limit))
         }
     }
 }
@@ -134,6 +143,7 @@ extension ChecklistItem {
         if (answer == .notApplicable || answer == .fail) && result.note == nil {
             throw .noteRequired(item: fullID, status: result.status)
         }
+        try EntryLimits.standard.check(result)
         return result
     }
 }

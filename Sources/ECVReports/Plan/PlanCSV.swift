@@ -43,15 +43,53 @@ public enum PlanCSV {
     }
 }
 
-/// RFC 4180 quoting.
+/// The one writer of CSV cells: RFC 4180 quoting, and no cell a spreadsheet would run as a formula.
 public enum CSVField {
     /// The rows as an RFC 4180 document: fields quoted where needed, each row ended by CRLF.
     static func document(_ rows: [[String]]) -> String {
         rows.map { $0.map(escape).joined(separator: ",") + "\r\n" }.joined()
     }
 
+    /// `field` as a CSV cell: neutralised (see `neutralised`), then quoted when it holds a comma, a quote or
+    /// a line break.
     public static func escape(_ field: String) -> String {
+        let field = neutralised(field)
         guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// `field` with a leading `'` when a spreadsheet would take it for a formula.
+    ///
+    /// That is when it starts with `=`, `+`, `-`, `@`, a tab or a carriage return, and is not a plain decimal
+    /// number. `-3.5`, `+2` and `1e-7` stay numbers;
+    /// `=HYPERLINK(…)`, `@SUM(…)`, `-2+3` and `+cmd` become text.
+    public static func neutralised(_ field: String) -> String {
+        guard let first = field.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first),
+            !isPlainNumber(field)
+        else { return field }
+        return "'" + field
+    }
+
+    /// An optional sign, digits with at most one decimal point, an optional exponent: nothing else.
+    static func isPlainNumber(_ text: String) -> Bool {
+        var scalars = Substring(text).unicodeScalars[...]
+        func digits() -> Int {
+            let run = scalars.prefix { ("0"..."9").contains($0) }.count
+            scalars = scalars.dropFirst(run)
+            return run
+        }
+        if let sign = scalars.first, sign == "+" || sign == "-" { scalars = scalars.dropFirst() }
+        var count = digits()
+        if scalars.first == "." {
+            scalars = scalars.dropFirst()
+            count += digits()
+        }
+        guard count > 0 else { return false }
+        if let e = scalars.first, e == "e" || e == "E" {
+            scalars = scalars.dropFirst()
+            if let sign = scalars.first, sign == "+" || sign == "-" { scalars = scalars.dropFirst() }
+            guard digits() > 0 else { return false }
+        }
+        return scalars.isEmpty
     }
 }

@@ -1,3 +1,4 @@
+import ECVModel
 import Foundation
 
 /// Checks a bundle's audit lines: each is the signer's, dated inside the bundle, and names a record the
@@ -12,7 +13,7 @@ struct AuditCheck {
     /// The bundle line of the first audit line.
     let firstLine: Int
 
-    static let maximumJSONBytes = 64 * 1024
+    static let maximumJSONBytes = EntryLimits.standard.auditLineBytes
 
     func run() throws(BundleError) {
         // Each record by its key (the last of two alike), and how many lines name it, by its place in the bundle.

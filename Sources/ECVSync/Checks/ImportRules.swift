@@ -23,9 +23,9 @@ public struct ImportRules: Sendable {
     }
 
     /// How far a bundle's export time may be ahead of the importer's clock.
-    package static let clockSkew: TimeInterval = 86_400
+    package static let clockSkew = EntryLimits.standard.clockSkew
     /// No record of a tour is older than this.
-    package static let earliest = Date(timeIntervalSince1970: 946_684_800)
-    /// The longest text field (names, notes, answers).
-    package static let maximumTextBytes = 16 * 1024
+    package static let earliest = EntryLimits.standard.earliest
+    /// The longest text field (names, notes, answers): the limit `ecv record`, `ecv inspect` and the form apply.
+    package static let maximumTextBytes = EntryLimits.standard.textBytes
 }

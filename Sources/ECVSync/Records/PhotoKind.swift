@@ -1,3 +1,4 @@
+import ECVModel
 import Foundation
 
 /// The images a photo may be, told by their first bytes rather than by what the upload claims.
@@ -17,5 +18,5 @@ public enum PhotoKind: String, Sendable, CaseIterable {
     }
 
     /// The largest photo accepted.
-    public static let maximumBytes = 10 * 1024 * 1024
+    public static let maximumBytes = EntryLimits.standard.photoBytes
 }

@@ -1,3 +1,4 @@
+import ECVModel
 import Foundation
 
 /// One version of one item's result in one inspection.
@@ -19,7 +20,7 @@ public struct ResultRecord: Codable, Sendable, Equatable {
     public var laptop: String
 
     /// The highest version a result may reach: versions run from 1 to 2³¹.
-    public static let maximumVersion = 1 << 31
+    public static let maximumVersion = EntryLimits.standard.maximumVersion
 
     /// A record with every field given.
     public init(
