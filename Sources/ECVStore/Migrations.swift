@@ -211,6 +211,10 @@ enum Migrations {
                 t.column("enrolledBy", .text).notNull()
             }
         }
+        migrator.registerMigration("laptop roles") { db in
+            // What an enrolled key may send: a laptop its own work, the office also the published plan.
+            try db.alter(table: "laptop") { t in t.add(column: "role", .text).notNull().defaults(to: "laptop") }
+        }
         return migrator
     }
 }

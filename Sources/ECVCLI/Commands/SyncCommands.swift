@@ -1,6 +1,7 @@
 import ArgumentParser
 import ECVModel
 import ECVPlanning
+import ECVReports
 import ECVStore
 import ECVSync
 import Foundation
@@ -11,7 +12,7 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Write a sync bundle of everything recorded here since the last export.",
         discussion: """
-            The bundle holds this laptop's inspections, results, photos and audit lines (not what it imported), as JSON lines with a manifest of counts and SHA-256 sums, signed with the laptop's key (`ecv keys init --laptop NAME`). The file is on disk before the work counts as exported; the next export starts where this one ends. A target that exists and is not a regular file is refused.
+            The bundle holds this laptop's inspections, results, photos and audit lines (not what it imported), and at the office (where the office key of `ecv keys init` is) the published plan, as JSON lines with a manifest of counts and SHA-256 sums, signed with the laptop's key (`ecv keys init --laptop NAME`). The file is on disk before the work counts as exported; the next export starts where this one ends. A target that exists and is not a regular file is refused.
 
             Examples:
               ecv export --out laptop-3-2027-04-14.ecvbundle
@@ -19,6 +20,7 @@ struct ExportCommand: ParsableCommand {
     )
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var keyOptions: KeyOptions
 
     @Option(help: "The bundle file to write.")
     var out: String
@@ -28,7 +30,11 @@ struct ExportCommand: ParsableCommand {
             throw CLIError.badFile(KeyError.noLaptopKey(global.keysFolder.path).description)
         }
         let store = try global.openStore()
-        let (bundle, lastSeq) = try store.bundleSinceLastExport(laptop: key.name, at: Date(), id: TimeOrderedID.make())
+        // Only the office, which holds the office key, sends the published plan; a laptop's plans stay on it.
+        let office = FileManager.default.fileExists(
+            atPath: keyOptions.folder(global).appendingPathComponent(ReportSigner.privateKeyName).path)
+        let (bundle, lastSeq) = try store.bundleSinceLastExport(
+            laptop: key.name, at: Date(), id: TimeOrderedID.make(), carryingPlan: office)
         let data = try bundle.encoded(signedWith: key)
         do {
             // The work counts as exported only once the file is on disk under its name.

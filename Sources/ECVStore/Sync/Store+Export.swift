@@ -6,9 +6,12 @@ extension Store {
     /// What this laptop recorded since its last export.
     ///
     /// The inspections and results its own audit lines name, and those lines; lines that came in by import
-    /// are not sent on. `lastSeq` is the trail position
-    /// the bundle reaches, for `markExported`.
-    public func bundleSinceLastExport(laptop: String, at now: Date, id: UUID) throws(StoreError) -> (
+    /// are not sent on. The published plan travels only with `carryingPlan`, which only the office sets: a
+    /// laptop's own drafts and publications never leave it. `lastSeq` is the trail position the bundle reaches,
+    /// for `markExported`.
+    public func bundleSinceLastExport(
+        laptop: String, at now: Date, id: UUID, carryingPlan: Bool = false
+    ) throws(StoreError) -> (
         bundle: SyncBundle, lastSeq: Int64
     ) {
         try read { db in
@@ -80,7 +83,7 @@ extension Store {
             lines.insert(contentsOf: starts, at: 0)
             let bundle = SyncBundle(
                 id: id, laptop: laptop, created: now, inspections: inspections, results: results, audit: lines,
-                photos: photos, plan: try bundledPlan(db))
+                photos: photos, plan: carryingPlan ? try bundledPlan(db) : nil)
             return (bundle, rows.last.map { $0["seq"] } ?? since)
         }
     }

@@ -8,9 +8,11 @@ struct StoreHoldings: ReceiverHoldings {
     let db: Database
 
     func enrolment(ofLaptop name: String) throws -> Enrolment? {
-        try Data.fetchOne(db, sql: "SELECT publicKey FROM laptop WHERE name = ?", arguments: [name]).flatMap {
-            (try? Curve25519.Signing.PublicKey(rawRepresentation: $0)).map { Enrolment(publicKey: $0, role: .laptop) }
-        }
+        guard let row = try Row.fetchOne(db, sql: "SELECT publicKey, role FROM laptop WHERE name = ?", arguments: [name]),
+            let key = try? Curve25519.Signing.PublicKey(rawRepresentation: row["publicKey"] as Data)
+        else { return nil }
+        // A role this release does not know gives no more than a laptop's.
+        return Enrolment(publicKey: key, role: Enrolment.Role(rawValue: row["role"]) ?? .laptop)
     }
 
     func inspections(_ ids: [UUID]) throws -> [UUID: InspectionRecord] {
