@@ -69,13 +69,17 @@ struct ListLaptopsCommand: ParsableCommand {
         case .json:
             try Output.writeJSON(
                 laptops.map {
-                    ["name": $0.name, "fingerprint": $0.fingerprint, "enrolledBy": $0.enrolledBy, "role": $0.role.rawValue]
+                    [
+                        "name": $0.name, "fingerprint": $0.fingerprint, "enrolledBy": $0.enrolledBy,
+                        "role": $0.role.rawValue,
+                    ]
                 })
         case .table:
             var table = TextTable(headers: ["laptop", "role", "fingerprint", "enrolled", "by"])
             for laptop in laptops {
                 table.append([
-                    laptop.name, laptop.role.rawValue, laptop.fingerprint, ISOTime.string(laptop.enrolledAt, timeZone: "UTC"),
+                    laptop.name, laptop.role.rawValue, laptop.fingerprint,
+                    ISOTime.string(laptop.enrolledAt, timeZone: "UTC"),
                     laptop.enrolledBy,
                 ])
             }

@@ -8,7 +8,8 @@ struct StoreHoldings: ReceiverHoldings {
     let db: Database
 
     func enrolment(ofLaptop name: String) throws -> Enrolment? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT publicKey, role FROM laptop WHERE name = ?", arguments: [name]),
+        guard
+            let row = try Row.fetchOne(db, sql: "SELECT publicKey, role FROM laptop WHERE name = ?", arguments: [name]),
             let key = try? Curve25519.Signing.PublicKey(rawRepresentation: row["publicKey"] as Data)
         else { return nil }
         // A role this release does not know gives no more than a laptop's.
