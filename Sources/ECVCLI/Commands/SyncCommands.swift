@@ -86,8 +86,7 @@ struct ImportCommand: ParsableCommand {
             catalog: catalog, now: Date(), importer: actor.laptop,
             planProblem: { json in
                 do {
-                    _ = try TourPlan(json: json, routes: routes)
-                    return nil
+                    return try TourPlan(json: json, routes: routes).unknownID(in: catalog)
                 } catch {
                     return (error as? PlanReadError)?.description ?? "not a readable plan"
                 }

@@ -53,6 +53,7 @@ struct TodayCommand: ParsableCommand {
         let agenda = DayAgenda(
             days: published.plan.days(on: day, team: team, catalog: catalog), day: day,
             version: published.version, catalog: catalog, language: lang)
-        Output.write(format == .json ? agenda.json() : agenda.rendered())
+        // The plan may have come in a bundle: no control character of it reaches the terminal.
+        Output.write(format == .json ? agenda.json() : Terminal.safeLines(agenda.rendered()))
     }
 }

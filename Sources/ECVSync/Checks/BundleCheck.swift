@@ -58,6 +58,7 @@ struct BundleCheck {
                 guard ["full", "recheck"].contains(inspection.kind) else {
                     throw refused("line \(line): inspection kind `\(inspection.kind)`")
                 }
+                try CatalogIDs(catalog: rules.catalog).check(inspection, line: line)
             }
             for text in [inspection.vehicleID, inspection.engineer, inspection.checklists, inspection.equipment] {
                 try bounded(text, line: line)
