@@ -19,7 +19,9 @@ struct BundleCheck {
         let laptop = bundle.laptop
         guard laptop != rules.importer else { throw refused("it claims to come from this laptop, \(laptop)") }
         guard bundle.created <= rules.now.addingTimeInterval(ImportRules.clockSkew) else {
-            throw refused("it was exported at \(bundle.created), later than this computer's clock plus a day")
+            throw refused(
+                "it was exported at \(DatabaseTime.text(bundle.created)) UTC, later than this computer's clock plus "
+                    + "10 minutes: no time may be ahead of the importer's clock (check the laptop's clock)")
         }
         try time(bundle.created, "the export time", line: 1)
         try checkPlan()

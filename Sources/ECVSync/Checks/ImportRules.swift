@@ -22,8 +22,9 @@ public struct ImportRules: Sendable {
         self.planProblem = planProblem
     }
 
-    /// How far a bundle's export time may be ahead of the importer's clock.
-    package static let clockSkew: TimeInterval = 86_400
+    /// How far a bundle's export time, and so any time in it, may be ahead of the importer's clock: clocks of
+    /// laptops drift by minutes, and a time further ahead would outrank answers recorded since.
+    package static let clockSkew: TimeInterval = 600
     /// No record of a tour is older than this.
     package static let earliest = Date(timeIntervalSince1970: 946_684_800)
     /// The longest text field (names, notes, answers).
