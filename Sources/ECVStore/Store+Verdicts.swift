@@ -12,9 +12,11 @@ extension Store {
         WHERE (excluded.recordedAt, excluded.version) >= (latest.recordedAt, latest.version)
         """
 
-    /// How an answer recorded here replaces the one in `latest`: as `latestConflictClause`, and also when the
-    /// latest is another laptop's, whatever time it claims (a bundle's clock may run ahead by the tolerance, and
-    /// nothing is newer than what is recorded here now). The parameter is this database's laptop.
+    /// How an answer recorded here replaces the one in `latest`: also when the latest is another laptop's.
+    ///
+    /// As `latestConflictClause`, and whatever time another laptop's answer claims: a bundle's clock may run
+    /// ahead by the tolerance, and nothing is newer than what is recorded here now. The parameter is this
+    /// database's laptop.
     static let latestTakeoverClause = """
         ON CONFLICT (vehicleID, itemID) DO UPDATE SET status = excluded.status, recordedAt = excluded.recordedAt,
         version = excluded.version, resultID = excluded.resultID
