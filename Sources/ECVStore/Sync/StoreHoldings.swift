@@ -32,4 +32,12 @@ struct StoreHoldings: ReceiverHoldings {
         }
         return held
     }
+
+    func auditLines(_ ids: [UUID]) throws -> [UUID: AuditedRecord] {
+        var held: [UUID: AuditedRecord] = [:]
+        for row in try KnownRows.rows(db, sql: "SELECT id, entity, entityID FROM audit WHERE id IN", ids: ids) {
+            held[row["id"]] = AuditedRecord(entity: row["entity"], entityID: row["entityID"])
+        }
+        return held
+    }
 }

@@ -98,11 +98,16 @@ struct BundleCheck {
         try increasing(bundle.results)
         let firstAudit = line
         line += bundle.audit.count
+        var photoIDs: Set<UUID> = []
         for bundled in bundle.photos {
             defer { line += 1 }
+            guard photoIDs.insert(bundled.photo.id).inserted else {
+                throw refused("line \(line): photo \(bundled.photo.id) twice")
+            }
             try check(bundled, vehicles: &vehicles, storedInspections, line: line)
         }
-        try AuditCheck(bundle: bundle, vehicles: vehicles, fresh: fresh, firstLine: firstAudit).run()
+        let heldLines = try holdings.auditLines(bundle.audit.map(\.id))
+        try AuditCheck(bundle: bundle, vehicles: vehicles, fresh: fresh, firstLine: firstAudit, held: heldLines).run()
     }
 
     private func check(
@@ -191,7 +196,8 @@ struct BundleCheck {
 
     private func time(_ date: Date, _ what: String, line: Int) throws {
         guard date <= bundle.created || line == 1, date >= ImportRules.earliest else {
-            throw refused("line \(line): \(what), \(date), is after the bundle's export time or before 2000")
+            throw refused(
+                "line \(line): \(what), \(DatabaseTime.text(date)), is after the bundle's export time or before 2000")
         }
     }
 
