@@ -14,8 +14,11 @@ struct ExportCommand: ParsableCommand {
         discussion: """
             The bundle holds this laptop's inspections, results, photos and audit lines (not what it imported), and at the office (where the office key of `ecv keys init` is) the published plan, as JSON lines with a manifest of counts and SHA-256 sums, signed with the laptop's key (`ecv keys init --laptop NAME`). The file is on disk before the work counts as exported; the next export starts where this one ends. A target that exists and is not a regular file is refused.
 
+            A bundle lost on the way is written again with --since DATE (everything recorded here on or after that day, UTC) or --all; importing it where part of it already is adds only what is missing.
+
             Examples:
               ecv export --out laptop-3-2027-04-14.ecvbundle
+              ecv export --since 2027-04-10 --out laptop-3-again.ecvbundle
             """
     )
 
@@ -24,6 +27,26 @@ struct ExportCommand: ParsableCommand {
 
     @Option(help: "The bundle file to write.")
     var out: String
+
+    @Option(help: ArgumentHelp("Write again everything recorded here on or after this day (UTC).", valueName: "date"))
+    var since: String?
+
+    @Flag(help: "Write again everything recorded here.")
+    var all = false
+
+    func validate() throws {
+        if since != nil && all { throw ValidationError("--since and --all exclude each other") }
+        if let since, CalendarDay(iso: since) == nil {
+            throw ValidationError("--since \(Terminal.safe(since)) is not a day (YYYY-MM-DD)")
+        }
+    }
+
+    /// Where the export starts: after the last one, or earlier for a bundle lost on the way.
+    var start: ExportStart {
+        if all { return .all }
+        guard let day = since.flatMap({ CalendarDay(iso: $0) }) else { return .lastExport }
+        return .since(Date(timeIntervalSince1970: Double(day.daysSinceEpoch) * 86_400))
+    }
 
     func run() throws {
         guard let key = try global.laptopKey() else {
@@ -34,7 +57,7 @@ struct ExportCommand: ParsableCommand {
         let office = FileManager.default.fileExists(
             atPath: keyOptions.folder(global).appendingPathComponent(ReportSigner.privateKeyName).path)
         let (bundle, lastSeq) = try store.bundleSinceLastExport(
-            laptop: key.name, at: Date(), id: TimeOrderedID.make(), carryingPlan: office)
+            laptop: key.name, at: Date(), id: TimeOrderedID.make(), carryingPlan: office, start: start)
         let data = try bundle.encoded(signedWith: key)
         do {
             // The work counts as exported only once the file is on disk under its name.
