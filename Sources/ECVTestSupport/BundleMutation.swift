@@ -61,7 +61,8 @@ public enum BundleMutation: CaseIterable, Sendable {
             }
         case .value:
             if let place = results.randomElement(using: &random) {
-                bundle.results[place].value = [-0.0, 1e308, -1e308, 0.5, .leastNonzeroMagnitude].randomElement(using: &random)
+                bundle.results[place].value = [-0.0, 1e308, -1e308, 0.5, .leastNonzeroMagnitude].randomElement(
+                    using: &random)
             }
         case .text:
             if let place = results.randomElement(using: &random) { bundle.results[place].note = text }
