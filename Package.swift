@@ -67,7 +67,10 @@ let package = Package(
         .executableTarget(name: "ecv", dependencies: ["ECVCLI"]),
         .target(
             name: "ECVTestSupport",
-            dependencies: ["ECVModel", "ECVCatalog", "ECVRouting", "ECVPlanning", "ECVStore", "ECVSync"]
+            dependencies: [
+                "ECVModel", "ECVCatalog", "ECVRouting", "ECVPlanning", "ECVStore", "ECVSync",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .executableTarget(
             name: "catalog-benchmark",
@@ -96,6 +99,11 @@ let package = Package(
             ],
             path: "Benchmarks/StoreBenchmark"
         ),
+        .executableTarget(
+            name: "bundle-fuzz",
+            dependencies: ["ECVTestSupport"],
+            path: "Benchmarks/BundleFuzz"
+        ),
         .testTarget(name: "ECVModelTests", dependencies: ["ECVModel", "ECVTestSupport"]),
         .testTarget(
             name: "ECVCatalogTests",
@@ -119,13 +127,15 @@ let package = Package(
         .testTarget(
             name: "ECVServerTests",
             dependencies: [
-                "ECVServer", "ECVSync", "ECVCatalog", "ECVTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "ECVServer", "ECVSync", "ECVCatalog", "ECVTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
         .testTarget(
             name: "ECVCLITests",
             dependencies: [
-                "ECVCLI", "ECVCatalog", "ECVModel", "ECVSync", "ECVTestSupport", "ecv", .product(name: "GRDB", package: "GRDB.swift"),
+                "ECVCLI", "ECVCatalog", "ECVModel", "ECVSync", "ECVTestSupport", "ecv",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["Browser", "Calendar"]
         ),

@@ -211,6 +211,22 @@ enum Migrations {
                 t.column("enrolledBy", .text).notNull()
             }
         }
+        migrator.registerMigration("laptop roles") { db in
+            // What an enrolled key may send: a laptop its own work, the office also the published plan.
+            try db.alter(table: "laptop") { t in t.add(column: "role", .text).notNull().defaults(to: "laptop") }
+        }
+        migrator.registerMigration("held answers") { db in
+            // The worse answer of an unresolved conflict between laptops, one per vehicle and item: the verdict
+            // is never better than it until a later answer here, or of the laptop that gave it, resolves it.
+            try db.create(table: "heldAnswer") { t in
+                t.column("vehicleID", .text).notNull()
+                t.column("itemID", .text).notNull()
+                t.column("status", .text).notNull()
+                t.column("laptop", .text).notNull()
+                t.column("recordedAt", .datetime).notNull()
+                t.primaryKey(["vehicleID", "itemID"])
+            }
+        }
         return migrator
     }
 }

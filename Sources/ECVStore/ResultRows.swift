@@ -4,12 +4,22 @@ import GRDB
 /// Writes result versions: each row of `result`, and the vehicle's `latest` row of its item moved on to it.
 ///
 /// `ecv record`, the web form and imports all write results this way, with the statements prepared once for a
-/// whole batch.
+/// whole batch. An answer recorded here (`local`) becomes the latest of its item whatever time another laptop's
+/// answer claims, and resolves any conflict held on the item; an imported answer becomes the latest when it
+/// is the newest, and resolves a held conflict only when it is a later answer of the laptop whose answer is held.
 struct ResultRows {
     private var insertResult: RowWriter
     private var upsertLatest: RowWriter
+    private var resolveHeld: RowWriter
+    private let local: Bool
 
-    init(_ db: Database) throws {
+    init(_ db: Database, local: Bool) throws {
+        self.local = local
+        resolveHeld = try RowWriter(
+            db,
+            sql: """
+                DELETE FROM heldAnswer WHERE vehicleID = ? AND itemID = ? AND (? OR (recordedAt < ? AND laptop = ?))
+                """)
         insertResult = try RowWriter(
             db,
             sql: """
@@ -20,7 +30,7 @@ struct ResultRows {
             db,
             sql: """
                 INSERT INTO latest (vehicleID, itemID, status, recordedAt, version, resultID) VALUES (?, ?, ?, ?, ?, ?)
-                \(Store.latestConflictClause)
+                \(local ? Store.latestTakeoverClause : Store.latestConflictClause)
                 """)
     }
 
@@ -45,6 +55,13 @@ struct ResultRows {
         upsertLatest.bind(recordedAt)
         upsertLatest.bind(row.version)
         upsertLatest.bind(row.id)
+        if local { upsertLatest.bind(row.laptop) }
         try upsertLatest.step()
+        resolveHeld.bind(vehicleID)
+        resolveHeld.bind(row.itemID)
+        resolveHeld.bind(local ? 1 : 0)
+        resolveHeld.bind(recordedAt)
+        resolveHeld.bind(row.laptop)
+        try resolveHeld.step()
     }
 }

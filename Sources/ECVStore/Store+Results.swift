@@ -60,7 +60,7 @@ extension Store {
         {
             previous[row.itemID] = row
         }
-        var rows = try ResultRows(db)
+        var rows = try ResultRows(db, local: true)
         var insertAudit = try RowWriter(
             db,
             sql: """

@@ -12,6 +12,18 @@ extension Store {
         WHERE (excluded.recordedAt, excluded.version) >= (latest.recordedAt, latest.version)
         """
 
+    /// How an answer recorded here replaces the one in `latest`: also when the latest is another laptop's.
+    ///
+    /// As `latestConflictClause`, and whatever time another laptop's answer claims: a bundle's clock may run
+    /// ahead by the tolerance, and nothing is newer than what is recorded here now. The parameter is this
+    /// database's laptop.
+    static let latestTakeoverClause = """
+        ON CONFLICT (vehicleID, itemID) DO UPDATE SET status = excluded.status, recordedAt = excluded.recordedAt,
+        version = excluded.version, resultID = excluded.resultID
+        WHERE (excluded.recordedAt, excluded.version) >= (latest.recordedAt, latest.version)
+        OR (SELECT laptop FROM result WHERE id = latest.resultID AND version = latest.version) IS NOT ?
+        """
+
     /// SQL for the Unix seconds of a stored time (GRDB stores `YYYY-MM-DD HH:MM:SS.SSS` in UTC).
     static func unixSeconds(_ expression: String) -> String {
         "(julianday(\(expression)) - 2440587.5) * 86400.0"
@@ -52,8 +64,17 @@ extension Store {
             db.cachedStatement(
                 sql: "SELECT itemID, status, \(unixSeconds("recordedAt")) FROM latest WHERE vehicleID = ?"),
             arguments: [vehicleID])
+        // An unresolved conflict holds its worse answer: the verdict is never better than it.
+        var held: [String: ItemResult.Status] = [:]
+        for row in try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT itemID, status FROM heldAnswer WHERE vehicleID = ?"), arguments: [vehicleID]
+        ) {
+            held[row[0]] = ItemResult.Status(rawValue: row[1]) ?? .untested
+        }
         while let row = try rows.next() {
-            results.append(ItemResult(itemID: row[0], status: ItemResult.Status(rawValue: row[1]) ?? .untested))
+            let status = ItemResult.Status(rawValue: row[1]) ?? .untested
+            let itemID: String = row[0]
+            results.append(ItemResult(itemID: itemID, status: held[itemID].map { status.worse($0) } ?? status))
             let seconds: Double = row[2]
             last = max(last ?? seconds, seconds)
         }
@@ -112,5 +133,21 @@ enum VerdictCode {
             })
         else { return nil }
         return VehicleVerdict(readiness: readiness, failed: failed, untested: untested, subsystems: subsystems)
+    }
+}
+
+extension ItemResult.Status {
+    /// How bad an answer is for a verdict: a fail, then an item left untested, then a pass or not applicable.
+    var badness: Int {
+        switch self {
+        case .fail: return 3
+        case .untested: return 2
+        case .na, .pass: return 0
+        }
+    }
+
+    /// The worse of two answers; `self` when they are as bad.
+    func worse(_ other: ItemResult.Status) -> ItemResult.Status {
+        other.badness > badness ? other : self
     }
 }

@@ -23,9 +23,9 @@ import Testing
             return result
         }
 
-        func enroll(_ other: Machine) throws {
+        func enroll(_ other: Machine, office: Bool = false) throws {
             let key = other.folder.url.appendingPathComponent("keys/laptop-\(other.name)-ed25519.pub").path
-            _ = try run(["laptops", "enroll", other.name, key])
+            _ = try run(["laptops", "enroll", other.name, key] + (office ? ["--office"] : []))
         }
 
         func export(_ name: String) throws -> String {
@@ -51,7 +51,9 @@ import Testing
         let office = try Machine("office")
         let laptop = try Machine("van-1")
         try office.enroll(laptop)
-        try laptop.enroll(office)
+        try laptop.enroll(office, office: true)
+        // The office key (which signs reports) makes this database the office: its exports carry the plan.
+        _ = try office.run(["keys", "init"])
 
         _ = try office.run(["plan", "--iterations", "300"])
         _ = try office.run(["plan", "publish"])

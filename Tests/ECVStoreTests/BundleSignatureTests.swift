@@ -41,6 +41,27 @@ import Testing
         #expect(try refusal(SyncBundle(data: bundle.encoded()))?.contains("it is not signed") == true)
     }
 
+    /// The laptop's bundle with a plan in it, signed by the laptop.
+    func carryingAPlan() throws -> SyncBundle {
+        var bundle = try laptop.export()
+        bundle.plan = BundledPlan(
+            id: UUID(), version: 1, createdAt: SyncTests.start, publishedAt: SyncTests.start, seed: 1, json: "{}",
+            inputsSHA256: "", inputFiles: nil, fromDay: nil)
+        return try SyncBundle(data: bundle.encoded(signedWith: laptop.key))
+    }
+
+    @Test func aLaptopsBundleCarryingAPlanIsRefusedWholeAndNothingIsImported() throws {
+        try office.trusts(laptop)
+        #expect(try refusal(carryingAPlan())?.contains("not enrolled with the office role") == true)
+    }
+
+    @Test func aBundleOfAKeyWithTheOfficeRoleBringsItsPlan() throws {
+        try office.store.enroll(
+            laptop: laptop.actor.laptop, publicKey: laptop.key.publicKey, role: .office, by: office.actor,
+            at: SyncTests.start)
+        #expect(try office.importing(carryingAPlan()).adoptedPlan == 1)
+    }
+
     @Test func aBundleOfALaptopNotEnrolledIsRefused() throws {
         #expect(try refusal(laptop.export())?.contains("laptop laptop-a is not enrolled here") == true)
     }

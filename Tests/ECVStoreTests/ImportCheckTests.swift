@@ -46,9 +46,10 @@ import Testing
         #expect(try office.verdict("HLJ-FIRE-01")?.readiness == .notDeployable)
     }
 
-    @Test func aBundleExportedMoreThanADayAfterTheImportersClockIsRefused() throws {
-        let forged = try laptop.forged { $0.created = SyncTests.start.addingTimeInterval(3 * 86_400) }
-        try expectRefused(forged, "later than this computer's clock plus a day")
+    @Test func aBundleExportedMoreThanTenMinutesAfterTheImportersClockIsRefused() throws {
+        // The office imports a day after the start; 23 hours ahead of its clock is far beyond the tolerance.
+        let forged = try laptop.forged { $0.created = SyncTests.start.addingTimeInterval(86_400 + 23 * 3600) }
+        try expectRefused(forged, "later than this computer's clock plus 10 minutes")
     }
 
     @Test func aVehicleTheCatalogDoesNotKnowIsRefusedByName() throws {
@@ -170,5 +171,62 @@ extension ImportCheckTests {
             try site.record("HLJ-FIRE-01", [("power.grounding", "1.2")], minutes: 5)
         }
         #expect(try site.dump() == before)
+    }
+}
+
+/// Ids that travel twice, photos described by their audit lines, and times that are no times.
+extension ImportCheckTests {
+    @Test func anAuditIdAlreadyHereReusedByAnotherResultIsRefused() throws {
+        try office.importing(laptop.export())
+        let here = try #require(try office.store.audit(ofVehicle: "HLJ-FIRE-01").first { $0.entity == "result" })
+        try laptop.record("HLJ-FIRE-01", [("power.insulation", "fail")], minutes: 5)
+        let forged = try laptop.forged { bundle in
+            let place = bundle.audit.firstIndex { $0.entity == "result" && !$0.entityID.isEmpty } ?? 0
+            bundle.audit[place].id = here.id
+        }
+        try expectRefused(forged, "is here already, for result")
+    }
+
+    /// A photo saved on the laptop, and its bundle changed by `change`.
+    func withPhoto(_ change: (inout SyncBundle) -> Void) throws -> SyncBundle {
+        let png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3])
+        _ = try laptop.store.savePhoto(
+            png, kind: .png, of: StoreTests.placement(), item: "power.grounding", catalog: SyncTests.catalog,
+            by: laptop.actor, at: SyncTests.start.addingTimeInterval(60), makeID: TimeOrderedID.make)
+        return try laptop.forged(change)
+    }
+
+    @Test func twoPhotosWithOneIdAreRefused() throws {
+        try expectRefused(try withPhoto { $0.photos.append($0.photos[0]) }, "twice")
+    }
+
+    @Test(arguments: ["power.insulation", "sha256", "bytes"])
+    func aPhotosAuditLineThatMisstatesThePhotoIsRefused(field: String) throws {
+        let forged = try withPhoto { bundle in
+            guard let place = bundle.audit.firstIndex(where: { $0.entity == "photo" }) else { return }
+            let line = bundle.audit[place].new
+            bundle.audit[place].new =
+                switch field {
+                case "sha256": line.replacingOccurrences(of: #""sha256":""#, with: #""sha256":"0"#)
+                case "bytes": line.replacingOccurrences(of: #""bytes":11"#, with: #""bytes":12"#)
+                default: line.replacingOccurrences(of: "power.grounding", with: field)
+                }
+            #expect(bundle.audit[place].new != line)
+        }
+        try expectRefused(forged, "does not say what photo")
+    }
+
+    @Test func aYearZeroTimeIsRefusedWithALineNumberNeverADescriptionUnavailable() throws {
+        let yearZero = try #require(
+            Calendar(identifier: .gregorian).date(
+                from: DateComponents(timeZone: TimeZone(identifier: "UTC"), year: 0, month: 6, day: 1)))
+        do {
+            // Reading the forged bundle back from its bytes is what refuses it.
+            _ = try laptop.forged { $0.results[0].recordedAt = yearZero }
+            Issue.record("a year 0 time was read")
+        } catch {
+            #expect("\(error)".contains("line 3 is not a valid results record"), "\(error)")
+            #expect(!"\(error)".contains("unavailable"))
+        }
     }
 }

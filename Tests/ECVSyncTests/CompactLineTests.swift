@@ -122,3 +122,21 @@ import Testing
         #expect(readDirectly > 1_000)
     }
 }
+
+/// Only times that exist are times.
+@Suite struct DatabaseTimeParseTests {
+    @Test(arguments: [
+        "2026-02-31 10:00:00.000", "2027-02-29 10:00:00", "2026-04-31 00:00:00", "0000-01-01 00:00:00.000",
+        "2026-01-01 24:00:00", "2026-01-01 23:60:00", "2026-01-01 23:59:60", "2026-13-01 00:00:00",
+        "2026-01-01T00:00:00", "2026-01-01",
+    ])
+    func anImpossibleTimeIsNoTime(text: String) {
+        #expect(DatabaseTime.parse(text) == nil)
+    }
+
+    @Test(arguments: ["2028-02-29 10:00:00.000", "2000-02-29 00:00:00", "2026-12-31 23:59:59.999"])
+    func aTimeThatExistsIsReadAndWrittenBackAsItCame(text: String) throws {
+        let date = try #require(DatabaseTime.parse(text))
+        #expect(DatabaseTime.text(date).hasPrefix(text))
+    }
+}

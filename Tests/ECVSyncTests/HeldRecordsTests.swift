@@ -81,3 +81,25 @@ import Testing
         #expect(refusal(try bundle(item: "antenna.no-such-item"), enrolled)?.contains("does not apply") == true)
     }
 }
+
+extension HeldRecordsTests {
+    @Test(arguments: [
+        ("clientID", "../../x"), ("siteID", "not json {"), ("routeID", "x\u{1B}[2J"), ("teamID", "../../../PWNED"),
+        ("equipment", "not json {"), ("equipment", #"["../x"]"#), ("checklists", #"{"../x":{}}"#),
+    ])
+    func anInspectionIdTheCatalogDoesNotKnowIsRefused(field: String, value: String) throws {
+        var bundle = try bundle()
+        var inspection = try #require(bundle.inspections.first)
+        switch field {
+        case "clientID": inspection.clientID = value
+        case "siteID": inspection.siteID = value
+        case "routeID": inspection.routeID = value
+        case "teamID": inspection.teamID = value
+        case "equipment": inspection.equipment = value
+        default: inspection.checklists = value
+        }
+        bundle.inspections = [inspection]
+        let signed = try SyncBundle(data: bundle.encoded(signedWith: key))
+        #expect(refusal(signed, enrolled)?.contains("line 2:") == true)
+    }
+}

@@ -18,10 +18,11 @@ struct EnrollLaptopCommand: ParsableCommand {
         commandName: "enroll",
         abstract: "Accept bundles signed by a laptop's key from now on.",
         discussion: """
-            FILE is the laptop's public key, keys/laptop-NAME-ed25519.pub on that laptop, brought to the office by hand (compare its fingerprint with the one `ecv keys init --laptop` printed). A name is enrolled with one key only.
+            FILE is the laptop's public key, keys/laptop-NAME-ed25519.pub on that laptop, brought to the office by hand (compare its fingerprint with the one `ecv keys init --laptop` printed). A name is enrolled with one key only. On a laptop, enroll the office's key with --office: only bundles signed by a key with the office role may bring the published plan; a laptop's bundle that carries a plan is refused whole.
 
             Examples:
               ecv laptops enroll laptop-3 laptop-laptop-3-ed25519.pub
+              ecv laptops enroll office laptop-office-ed25519.pub --office
             """
     )
 
@@ -33,13 +34,18 @@ struct EnrollLaptopCommand: ParsableCommand {
     @Argument(help: "The laptop's public key file.")
     var file: String
 
+    @Flag(help: "The key is the office's: its bundles may bring the published plan.")
+    var office = false
+
     func run() throws {
         let store = try global.openStore()
         do {
             let key = try KeyPair.publicKey(at: file)
-            let added = try store.enroll(laptop: name, publicKey: key, by: try global.actor(), at: Date())
+            let role: Enrolment.Role = office ? .office : .laptop
+            let added = try store.enroll(laptop: name, publicKey: key, role: role, by: try global.actor(), at: Date())
             Output.write(
-                "\(added ? "enrolled" : "already enrolled:") \(Terminal.safe(name)) (fingerprint \(key.fingerprint))\n")
+                "\(added ? "enrolled" : "already enrolled:") \(Terminal.safe(name)) (fingerprint \(key.fingerprint))"
+                    + (office ? ", with the office role\n" : "\n"))
         } catch let error as KeyError {
             throw CLIError.badFile(error.description)
         }
@@ -62,12 +68,18 @@ struct ListLaptopsCommand: ParsableCommand {
         switch format {
         case .json:
             try Output.writeJSON(
-                laptops.map { ["name": $0.name, "fingerprint": $0.fingerprint, "enrolledBy": $0.enrolledBy] })
+                laptops.map {
+                    [
+                        "name": $0.name, "fingerprint": $0.fingerprint, "enrolledBy": $0.enrolledBy,
+                        "role": $0.role.rawValue,
+                    ]
+                })
         case .table:
-            var table = TextTable(headers: ["laptop", "fingerprint", "enrolled", "by"])
+            var table = TextTable(headers: ["laptop", "role", "fingerprint", "enrolled", "by"])
             for laptop in laptops {
                 table.append([
-                    laptop.name, laptop.fingerprint, ISOTime.string(laptop.enrolledAt, timeZone: "UTC"),
+                    laptop.name, laptop.role.rawValue, laptop.fingerprint,
+                    ISOTime.string(laptop.enrolledAt, timeZone: "UTC"),
                     laptop.enrolledBy,
                 ])
             }

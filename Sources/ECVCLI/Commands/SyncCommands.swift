@@ -1,6 +1,7 @@
 import ArgumentParser
 import ECVModel
 import ECVPlanning
+import ECVReports
 import ECVStore
 import ECVSync
 import Foundation
@@ -11,24 +12,52 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Write a sync bundle of everything recorded here since the last export.",
         discussion: """
-            The bundle holds this laptop's inspections, results, photos and audit lines (not what it imported), as JSON lines with a manifest of counts and SHA-256 sums, signed with the laptop's key (`ecv keys init --laptop NAME`). The file is on disk before the work counts as exported; the next export starts where this one ends. A target that exists and is not a regular file is refused.
+            The bundle holds this laptop's inspections, results, photos and audit lines (not what it imported), and at the office (where the office key of `ecv keys init` is) the published plan, as JSON lines with a manifest of counts and SHA-256 sums, signed with the laptop's key (`ecv keys init --laptop NAME`). The file is on disk before the work counts as exported; the next export starts where this one ends. A target that exists and is not a regular file is refused.
+
+            A bundle lost on the way is written again with --since DATE (everything recorded here on or after that day, UTC) or --all; importing it where part of it already is adds only what is missing.
 
             Examples:
               ecv export --out laptop-3-2027-04-14.ecvbundle
+              ecv export --since 2027-04-10 --out laptop-3-again.ecvbundle
             """
     )
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var keyOptions: KeyOptions
 
     @Option(help: "The bundle file to write.")
     var out: String
+
+    @Option(help: ArgumentHelp("Write again everything recorded here on or after this day (UTC).", valueName: "date"))
+    var since: String?
+
+    @Flag(help: "Write again everything recorded here.")
+    var all = false
+
+    func validate() throws {
+        if since != nil && all { throw ValidationError("--since and --all exclude each other") }
+        if let since, CalendarDay(iso: since) == nil {
+            throw ValidationError("--since \(Terminal.safe(since)) is not a day (YYYY-MM-DD)")
+        }
+    }
+
+    /// Where the export starts: after the last one, or earlier for a bundle lost on the way.
+    var start: ExportStart {
+        if all { return .all }
+        guard let day = since.flatMap({ CalendarDay(iso: $0) }) else { return .lastExport }
+        return .since(Date(timeIntervalSince1970: Double(day.daysSinceEpoch) * 86_400))
+    }
 
     func run() throws {
         guard let key = try global.laptopKey() else {
             throw CLIError.badFile(KeyError.noLaptopKey(global.keysFolder.path).description)
         }
         let store = try global.openStore()
-        let (bundle, lastSeq) = try store.bundleSinceLastExport(laptop: key.name, at: Date(), id: TimeOrderedID.make())
+        // Only the office, which holds the office key, sends the published plan; a laptop's plans stay on it.
+        let office = FileManager.default.fileExists(
+            atPath: keyOptions.folder(global).appendingPathComponent(ReportSigner.privateKeyName).path)
+        let (bundle, lastSeq) = try store.bundleSinceLastExport(
+            laptop: key.name, at: Date(), id: TimeOrderedID.make(), carryingPlan: office, start: start)
         let data = try bundle.encoded(signedWith: key)
         do {
             // The work counts as exported only once the file is on disk under its name.
@@ -80,8 +109,7 @@ struct ImportCommand: ParsableCommand {
             catalog: catalog, now: Date(), importer: actor.laptop,
             planProblem: { json in
                 do {
-                    _ = try TourPlan(json: json, routes: routes)
-                    return nil
+                    return try TourPlan(json: json, routes: routes).unknownID(in: catalog)
                 } catch {
                     return (error as? PlanReadError)?.description ?? "not a readable plan"
                 }

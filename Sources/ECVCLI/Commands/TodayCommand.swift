@@ -72,12 +72,13 @@ struct TodayCommand: ParsableCommand {
             days: published.plan.days(on: shown, team: team, catalog: catalog), day: shown,
             version: published.version, catalog: catalog, language: lang)
         let notes = [before, after].compactMap { $0 }.map { Terminal.safeLines($0) + "\n" }.joined()
+        // The plan may have come in a bundle: no control character of it reaches the terminal.
         if format == .json {
             FileHandle.standardError.write(Data(notes.utf8))
             Output.write(agenda.json())
         } else {
             Output.write(
-                (before.map { Terminal.safeLines($0) + "\n" } ?? "") + agenda.rendered()
+                (before.map { Terminal.safeLines($0) + "\n" } ?? "") + Terminal.safeLines(agenda.rendered())
                     + (after.map { Terminal.safeLines($0) + "\n" } ?? ""))
         }
     }

@@ -28,7 +28,8 @@ struct PlanWriter {
             do {
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
                 for calendar in calendars {
-                    let file = folder.appendingPathComponent("\(calendar.team).ics")
+                    // A team id never leaves the folder, whatever a stored plan says.
+                    let file = folder.appendingPathComponent("\(ReportFiles.safeName(calendar.team)).ics")
                     try Data(calendar.text.utf8).write(to: file, options: .atomic)
                     Output.write(file.path + "\n")
                 }
@@ -40,7 +41,8 @@ struct PlanWriter {
 
     private func emit(_ text: String, to path: String?) throws {
         guard let path else {
-            Output.write(text)
+            // A stored plan may have come in a bundle: no control character of it reaches the terminal.
+            Output.write(Terminal.safeLines(text))
             return
         }
         do {

@@ -20,13 +20,14 @@ public struct EntryLimits: Sendable, Equatable {
     public var maximumVersion: Int
     /// No record of a tour is older than this.
     public var earliest: Date
-    /// How far a bundle's export time may be ahead of the receiver's clock (clocks drift, zones differ).
+    /// How far a bundle's export time, and so any time in it, may be ahead of the receiver's clock: clocks of
+    /// laptops drift by minutes, and a time further ahead would outrank answers recorded since.
     public var clockSkew: TimeInterval
 
     /// The limits of this release.
     public static let standard = EntryLimits(
         textBytes: 16 * 1024, photoBytes: 10 * 1024 * 1024, auditLineBytes: 16 * 6 * 16 * 1024 + 64 * 1024,
-        maximumVersion: 1 << 31, earliest: Date(timeIntervalSince1970: 946_684_800), clockSkew: 86_400)
+        maximumVersion: 1 << 31, earliest: Date(timeIntervalSince1970: 946_684_800), clockSkew: 600)
 
     /// Whether `text` is short enough to travel.
     public func fits(_ text: String) -> Bool { text.utf8.count <= textBytes }

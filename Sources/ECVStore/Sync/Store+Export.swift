@@ -2,23 +2,39 @@ import ECVSync
 import Foundation
 import GRDB
 
+/// Where an export starts in this laptop's trail.
+public enum ExportStart: Sendable, Equatable {
+    /// After the last export: what is new.
+    case lastExport
+    /// Everything recorded at or after this moment, exported before or not: a bundle lost on the way, again.
+    case since(Date)
+    /// Everything this laptop ever recorded.
+    case all
+}
+
 extension Store {
-    /// What this laptop recorded since its last export.
+    /// What this laptop recorded since its last export, or since `start`.
     ///
     /// The inspections and results its own audit lines name, and those lines; lines that came in by import
-    /// are not sent on. `lastSeq` is the trail position
-    /// the bundle reaches, for `markExported`.
-    public func bundleSinceLastExport(laptop: String, at now: Date, id: UUID) throws(StoreError) -> (
+    /// are not sent on. The published plan travels only with `carryingPlan`, which only the office sets: a
+    /// laptop's own drafts and publications never leave it. `lastSeq` is the trail position the bundle reaches,
+    /// for `markExported`; a bundle written again never moves it back.
+    public func bundleSinceLastExport(
+        laptop: String, at now: Date, id: UUID, carryingPlan: Bool = false, start: ExportStart = .lastExport
+    ) throws(StoreError) -> (
         bundle: SyncBundle, lastSeq: Int64
     ) {
         try read { db in
-            let since = try Int64.fetchOne(db, sql: "SELECT MAX(lastSeq) FROM export") ?? 0
+            let exported = try Int64.fetchOne(db, sql: "SELECT MAX(lastSeq) FROM export") ?? 0
+            let since = start == .lastExport ? exported : 0
+            let from: Date? = if case .since(let date) = start { date } else { nil }
             let rows = try Row.fetchAll(
                 db,
                 sql: """
                     SELECT seq, id, at, who, laptop, entity, entityID, vehicleID, old, new FROM audit
-                    WHERE importedFrom IS NULL AND seq > ? AND entity IN ('inspection', 'result', 'photo') ORDER BY seq
-                    """, arguments: [since])
+                    WHERE importedFrom IS NULL AND seq > ? AND entity IN ('inspection', 'result', 'photo')
+                    AND (? IS NULL OR at >= ?) ORDER BY seq
+                    """, arguments: [since, from.map(DatabaseTime.text), from.map(DatabaseTime.text)])
             var lines: [AuditRecord] = []
             var photos: [BundledPhoto] = []
             var results: [ResultRecord] = []
@@ -80,8 +96,8 @@ extension Store {
             lines.insert(contentsOf: starts, at: 0)
             let bundle = SyncBundle(
                 id: id, laptop: laptop, created: now, inspections: inspections, results: results, audit: lines,
-                photos: photos, plan: try bundledPlan(db))
-            return (bundle, rows.last.map { $0["seq"] } ?? since)
+                photos: photos, plan: carryingPlan ? try bundledPlan(db) : nil)
+            return (bundle, max(exported, rows.last.map { $0["seq"] } ?? since))
         }
     }
 

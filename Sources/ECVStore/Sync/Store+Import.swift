@@ -90,7 +90,7 @@ extension Store {
             var touched: Set<String> = []
             let stamp = TimeStamp(now)
             // Bundles run to a hundred thousand results: every statement is prepared once.
-            var rows = try ResultRows(db)
+            var rows = try ResultRows(db, local: false)
             for incoming in results {
                 guard
                     let inspection = try known.inspections[incoming.inspectionID]
@@ -113,6 +113,7 @@ extension Store {
                         try Store.conflict(
                             vehicle: inspection.vehicleID, kept: incomingWins ? incoming : clash,
                             other: incomingWins ? clash : incoming, by: actor, at: stamp, id: makeID(), db))
+                    touched.insert(inspection.vehicleID)
                     guard incomingWins else { continue }
                     let last = versions.last?.version ?? 0
                     guard last < ResultRecord.maximumVersion else {
@@ -241,7 +242,37 @@ extension Store {
         let overlap =
             inspection.startedAt <= (other.finishedAt ?? .distantFuture)
             && other.startedAt <= (inspection.finishedAt ?? .distantFuture)
-        return overlap ? rival : nil
+        let oneVisit = abs(incoming.recordedAt.timeIntervalSince(rival.recordedAt)) <= Store.visitSeconds
+        return overlap || oneVisit ? rival : nil
+    }
+
+    /// Answers of one item this close in time belong to one visit of the vehicle, whatever inspection holds them.
+    static let visitSeconds: TimeInterval = 12 * 3600
+
+    /// Holds the worse of two conflicting answers until a later answer resolves it (`ResultRows`).
+    ///
+    /// Nothing is held when the later of the two was recorded here: this database decided after the other answer.
+    private static func hold(_ kept: ResultRecord, _ other: ResultRecord, vehicle: String, here: String, _ db: Database)
+        throws
+    {
+        let later = kept.recordedAt >= other.recordedAt ? kept : other
+        let keptStatus = ItemResult.Status(rawValue: kept.status) ?? .untested
+        let otherStatus = ItemResult.Status(rawValue: other.status) ?? .untested
+        guard later.laptop != here, keptStatus.badness != otherStatus.badness else { return }
+        let worse = otherStatus.badness > keptStatus.badness ? other : kept
+        let worseStatus = ItemResult.Status(rawValue: worse.status) ?? .untested
+        if let held = try String.fetchOne(
+            db, sql: "SELECT status FROM heldAnswer WHERE vehicleID = ? AND itemID = ?",
+            arguments: [vehicle, worse.itemID]),
+            (ItemResult.Status(rawValue: held) ?? .untested).badness > worseStatus.badness
+        {
+            return
+        }
+        try db.execute(
+            sql: """
+                INSERT OR REPLACE INTO heldAnswer (vehicleID, itemID, status, laptop, recordedAt) VALUES (?, ?, ?, ?, ?)
+                """,
+            arguments: [vehicle, worse.itemID, worse.status, worse.laptop, DatabaseTime.text(later.recordedAt)])
     }
 
     /// Appends a `conflict` line to the trail and returns the conflict.
@@ -249,6 +280,7 @@ extension Store {
         vehicle: String, kept: ResultRecord, other: ResultRecord, by actor: Actor, at now: TimeStamp, id: UUID,
         _ db: Database
     ) throws -> SyncConflict {
+        try hold(kept, other, vehicle: vehicle, here: actor.laptop, db)
         try AuditRecord(
             id: id, at: now.date, who: actor.who, laptop: actor.laptop, entity: "conflict",
             entityID: "\(kept.id.text)#\(kept.version)", vehicleID: vehicle,

@@ -12,6 +12,8 @@ struct AuditCheck {
     let fresh: Set<UUID>
     /// The bundle line of the first audit line.
     let firstLine: Int
+    /// The receiver's audit lines with the ids of the bundle's: one may come again, naming the same record only.
+    let held: [UUID: AuditedRecord]
 
     static let maximumJSONBytes = EntryLimits.standard.auditLineBytes
 
@@ -31,11 +33,14 @@ struct AuditCheck {
             let line = firstLine + offset
             func refuse(_ reason: String) -> BundleError { .refused("line \(line): audit line \(reason)") }
             guard ids.insert(entry.id).inserted else { throw refuse("\(entry.id) twice") }
+            if let here = held[entry.id], here != AuditedRecord(entity: entry.entity, entityID: entry.entityID) {
+                throw refuse("\(entry.id) is here already, for \(here.entity) \(here.entityID)")
+            }
             guard entry.laptop == bundle.laptop else {
                 throw refuse("of laptop `\(entry.laptop)`, not \(bundle.laptop)")
             }
             guard entry.at <= bundle.created, entry.at >= ImportRules.earliest else {
-                throw refuse("dated \(entry.at), after the bundle's export time or before 2000")
+                throw refuse("dated \(DatabaseTime.text(entry.at)), after the bundle's export time or before 2000")
             }
             guard entry.new.utf8.count <= AuditCheck.maximumJSONBytes,
                 (entry.old?.utf8.count ?? 0) <= AuditCheck.maximumJSONBytes,
@@ -52,7 +57,9 @@ struct AuditCheck {
             case "photo":
                 guard let place = photos[entry.entityID] else { throw refuse("names no photo of the bundle") }
                 let photo = bundle.photos[place].photo
-                guard entry.who == photo.takenBy, entry.vehicleID == photo.vehicleID, entry.old == nil else {
+                guard entry.who == photo.takenBy, entry.vehicleID == photo.vehicleID, entry.old == nil,
+                    AuditCheck.describes(entry.new, photo)
+                else {
                     throw refuse("does not say what photo \(entry.entityID) says")
                 }
                 photoLines[place] += 1
@@ -125,6 +132,22 @@ struct AuditCheck {
         var laptop: String?
         var version: Int?
         var value: Double?
+    }
+
+    /// The fields of a photo's audit JSON: what the photo is, by its bytes.
+    private struct AuditedPhoto: Decodable, Equatable {
+        var bytes: Int
+        var contentType: String
+        var itemID: String
+        var sha256: String
+    }
+
+    /// Whether a photo's audit JSON says what its row says: item, type, size and SHA-256.
+    static func describes(_ json: String, _ photo: PhotoRecord) -> Bool {
+        let line = try? JSONDecoder().decode(AuditedPhoto.self, from: Data(json.utf8))
+        return line
+            == AuditedPhoto(
+                bytes: photo.bytes, contentType: photo.contentType, itemID: photo.itemID, sha256: photo.sha256)
     }
 
     static func describes(_ json: String, _ result: ResultRecord) -> Bool {

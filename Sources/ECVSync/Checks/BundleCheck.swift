@@ -19,7 +19,9 @@ struct BundleCheck {
         let laptop = bundle.laptop
         guard laptop != rules.importer else { throw refused("it claims to come from this laptop, \(laptop)") }
         guard bundle.created <= rules.now.addingTimeInterval(ImportRules.clockSkew) else {
-            throw refused("it was exported at \(bundle.created), later than this computer's clock plus a day")
+            throw refused(
+                "it was exported at \(DatabaseTime.text(bundle.created)) UTC, later than this computer's clock plus "
+                    + "10 minutes: no time may be ahead of the importer's clock (check the laptop's clock)")
         }
         try time(bundle.created, "the export time", line: 1)
         try checkPlan()
@@ -58,6 +60,7 @@ struct BundleCheck {
                 guard ["full", "recheck"].contains(inspection.kind) else {
                     throw refused("line \(line): inspection kind `\(inspection.kind)`")
                 }
+                try CatalogIDs(catalog: rules.catalog).check(inspection, line: line)
             }
             for text in [inspection.vehicleID, inspection.engineer, inspection.checklists, inspection.equipment] {
                 try bounded(text, line: line)
@@ -95,11 +98,16 @@ struct BundleCheck {
         try increasing(bundle.results)
         let firstAudit = line
         line += bundle.audit.count
+        var photoIDs: Set<UUID> = []
         for bundled in bundle.photos {
             defer { line += 1 }
+            guard photoIDs.insert(bundled.photo.id).inserted else {
+                throw refused("line \(line): photo \(bundled.photo.id) twice")
+            }
             try check(bundled, vehicles: &vehicles, storedInspections, line: line)
         }
-        try AuditCheck(bundle: bundle, vehicles: vehicles, fresh: fresh, firstLine: firstAudit).run()
+        let heldLines = try holdings.auditLines(bundle.audit.map(\.id))
+        try AuditCheck(bundle: bundle, vehicles: vehicles, fresh: fresh, firstLine: firstAudit, held: heldLines).run()
     }
 
     private func check(
@@ -188,7 +196,8 @@ struct BundleCheck {
 
     private func time(_ date: Date, _ what: String, line: Int) throws {
         guard date <= bundle.created || line == 1, date >= ImportRules.earliest else {
-            throw refused("line \(line): \(what), \(date), is after the bundle's export time or before 2000")
+            throw refused(
+                "line \(line): \(what), \(DatabaseTime.text(date)), is after the bundle's export time or before 2000")
         }
     }
 

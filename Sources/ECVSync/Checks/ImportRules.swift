@@ -22,7 +22,8 @@ public struct ImportRules: Sendable {
         self.planProblem = planProblem
     }
 
-    /// How far a bundle's export time may be ahead of the importer's clock.
+    /// How far a bundle's export time, and so any time in it, may be ahead of the importer's clock: clocks of
+    /// laptops drift by minutes, and a time further ahead would outrank answers recorded since.
     package static let clockSkew = EntryLimits.standard.clockSkew
     /// No record of a tour is older than this.
     package static let earliest = EntryLimits.standard.earliest

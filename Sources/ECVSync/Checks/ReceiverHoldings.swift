@@ -13,6 +13,20 @@ public protocol ReceiverHoldings {
     func inspections(_ ids: [UUID]) throws -> [UUID: InspectionRecord]
     /// Where each result of `ids` that is held belongs: its inspection and item.
     func resultPlaces(_ ids: [UUID]) throws -> [UUID: ResultPlace]
+    /// What each audit line of `ids` that is held names: `entity` and `entityID`, as `result` and `ID#2`.
+    func auditLines(_ ids: [UUID]) throws -> [UUID: AuditedRecord]
+}
+
+/// The record an audit line names: its kind and its id (`ID#VERSION` for a result).
+public struct AuditedRecord: Sendable, Hashable {
+    public var entity: String
+    public var entityID: String
+
+    /// The record named by `entity` and `entityID`.
+    public init(entity: String, entityID: String) {
+        self.entity = entity
+        self.entityID = entityID
+    }
 }
 
 /// An enrolled key and what its holder may send.
@@ -54,15 +68,22 @@ public struct HeldRecords: ReceiverHoldings, Sendable {
     public var enrolments: [String: Enrolment]
     public var inspectionsByID: [UUID: InspectionRecord]
     public var results: [UUID: ResultPlace]
+    public var audit: [UUID: AuditedRecord]
 
     /// Holdings with the given records; nothing by default.
     public init(
         enrolments: [String: Enrolment] = [:], inspections: [UUID: InspectionRecord] = [:],
-        results: [UUID: ResultPlace] = [:]
+        results: [UUID: ResultPlace] = [:], audit: [UUID: AuditedRecord] = [:]
     ) {
         self.enrolments = enrolments
         self.inspectionsByID = inspections
         self.results = results
+        self.audit = audit
+    }
+
+    public func auditLines(_ ids: [UUID]) -> [UUID: AuditedRecord] {
+        let asked = Set(ids)
+        return audit.filter { asked.contains($0.key) }
     }
 
     public func enrolment(ofLaptop name: String) -> Enrolment? { enrolments[name] }

@@ -18,6 +18,11 @@ extension SyncBundle {
         guard signature.verifies(signedContent, with: enrolment.publicKey) else {
             throw BundleError.refused("it is not signed by the enrolled key of laptop \(laptop)")
         }
+        if plan != nil, enrolment.role != .office {
+            throw BundleError.refused(
+                "it carries a plan, and laptop \(laptop) is not enrolled with the office role: only the office's key "
+                    + "brings the published plan (`ecv laptops enroll \(laptop) FILE.pub --office`)")
+        }
         try BundleCheck(bundle: self, rules: rules).run(holdings)
     }
 }

@@ -28,8 +28,8 @@ package enum DatabaseTime {
         let separators: [(Int, UInt8)] = [(4, 45), (7, 45), (10, 32), (13, 58), (16, 58)]
         guard separators.allSatisfy({ bytes[$0.0] == $0.1 }), let year = number(0..<4), let month = number(5..<7),
             let day = number(8..<10), let hour = number(11..<13), let minute = number(14..<16),
-            let second = number(17..<19), (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60,
-            second < 60
+            let second = number(17..<19), year >= 1, (1...12).contains(month),
+            (1...daysIn(month: month, year: year)).contains(day), hour < 24, minute < 60, second < 60
         else { return nil }
         var milliseconds = 0
         if bytes.count == 23 {
@@ -46,6 +46,15 @@ package enum DatabaseTime {
         // Counted from 2001 as `Date` keeps time, so that the value is the very one the database's reading gives.
         let whole = days * 86_400 + hour * 3600 + minute * 60 + second - 978_307_200
         return Date(timeIntervalSinceReferenceDate: Double(whole) + Double(milliseconds) / 1000)
+    }
+
+    /// The days of `month` (1…12) in `year` of the Gregorian calendar.
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
     }
 
     /// The database's text of `date`, `YYYY-MM-DD HH:MM:SS.SSS` in UTC, as GRDB's date formatter writes it (to the
