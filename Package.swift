@@ -61,7 +61,13 @@ let package = Package(
         ),
         .executableTarget(name: "ecv", dependencies: ["ECVCLI"]),
         .target(
-            name: "ECVTestSupport", dependencies: ["ECVModel", "ECVCatalog", "ECVRouting", "ECVPlanning", "ECVStore"]
+            name: "ECVTestSupport",
+            dependencies: ["ECVModel", "ECVCatalog", "ECVRouting", "ECVPlanning", "ECVStore", "ECVReports"]
+        ),
+        .executableTarget(
+            name: "season-sim",
+            dependencies: ["ECVTestSupport"],
+            path: "Benchmarks/SeasonSim"
         ),
         .executableTarget(
             name: "catalog-benchmark",
@@ -89,6 +95,10 @@ let package = Package(
             path: "Benchmarks/StoreBenchmark"
         ),
         .testTarget(name: "ECVModelTests", dependencies: ["ECVModel", "ECVTestSupport"]),
+        .testTarget(
+            name: "ECVTestSupportTests",
+            dependencies: ["ECVTestSupport", "ECVModel", "ECVPlanning", "ECVStore", "ECVCatalog"]
+        ),
         .testTarget(
             name: "ECVCatalogTests",
             dependencies: ["ECVCatalog", "ECVTestSupport"],

@@ -1,4 +1,5 @@
 import ECVModel
+import ECVPlanning
 import Foundation
 
 /// An independent check of a plan's JSON (`ecv-plan/1`) against the catalog, written from DESIGN.md's
@@ -18,6 +19,22 @@ public struct PlanChecker {
     public var partialMinutes: [String: Int] = [:]
     /// Vehicles whose visits a re-plan keeps: they took place, appointment or not.
     public var kept: Set<String> = []
+    /// For a re-plan from this day: visits before it are the season's history, checked as visits but counted
+    /// for nothing; from it on each vehicle appears as `needs` says.
+    public var replanDay: CalendarDay?
+    /// For a re-plan: what each vehicle needs from `replanDay` on, with the minutes of the items a recheck or a
+    /// completion does; a vehicle not listed needs its full inspection.
+    public var needs: [String: Need] = [:]
+    /// For a re-plan: the day each repaired vehicle is ready; its recheck comes no earlier.
+    public var ready: [String: CalendarDay] = [:]
+
+    /// What a vehicle needs from the re-plan's day on.
+    public enum Need: Sendable, Equatable {
+        /// Its results are stored and nothing is left to do: no visit.
+        case done
+        /// A recheck of failed items, or a completion of untested ones, taking `itemMinutes` plus the setup.
+        case partial(RoutePlan.Visit.Purpose, itemMinutes: Int)
+    }
 
     public init(catalog: Catalog, routeIDs: Set<String>? = nil, rebalance: Bool = false) {
         self.catalog = catalog
@@ -40,6 +57,14 @@ public struct PlanChecker {
 
     mutating func fail(_ message: String) {
         problems.append(message)
+    }
+
+    /// Checks the plan stored as `json`; a text that is not a JSON object is one problem.
+    public mutating func check(json: String) -> [String] {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else {
+            return ["the plan is not a JSON object"]
+        }
+        return check(object)
     }
 
     public mutating func check(_ document: [String: Any]) -> [String] {
@@ -68,7 +93,8 @@ public struct PlanChecker {
         }
         for route in catalog.routes where routeIDs.contains(route.id) {
             for vehicle in route.sites.flatMap(\.vehicles)
-            where seen[vehicle.id, default: 0] != expectedAppearances[vehicle.id, default: 1] {
+            where seen[vehicle.id, default: 0] != expectedAppearances[vehicle.id] ?? (needs[vehicle.id] == .done ? 0 : 1)
+            {
                 fail("vehicle \(vehicle.id) appears \(seen[vehicle.id] ?? 0) times among visits and unscheduled")
             }
         }
@@ -157,7 +183,7 @@ public struct PlanChecker {
                 if ok {
                     serviceMinutes += minutes
                     visits += 1
-                    if let vehicle = visit["vehicle"] as? String { seen[vehicle, default: 0] += 1 }
+                    if let vehicle = visit["vehicle"] as? String, !isHistory(visit) { seen[vehicle, default: 0] += 1 }
                 }
             }
             if stop["depart"] as? String != legs[index + 1]["depart"] as? String {
@@ -180,6 +206,12 @@ public struct PlanChecker {
         return (km, visits)
     }
 
+    /// Whether a re-plan has `visit` before its day: what happened, not what is planned.
+    private func isHistory(_ visit: [String: Any]) -> Bool {
+        guard let replanDay, let start = Self.moment(visit["start"]) else { return false }
+        return start.day < replanDay
+    }
+
     private func visitsPlanned(at site: Site, in stops: [[String: Any]]) -> Bool {
         stops.contains { $0["site"] as? String == site.id }
     }
@@ -198,8 +230,25 @@ public struct PlanChecker {
         var needed = catalog.checklists.flatMap(\.items).filter { item in
             item.appliesTo.map { tags in tags.contains { vehicle.equipment.contains($0) } } ?? true
         }.reduce(route.setupMinutes) { $0 + $1.minutes }
-        if let purpose = visit["purpose"] as? String {
-            guard let items = partialMinutes[id] else {
+        let history = isHistory(visit)
+        if replanDay != nil, !history {
+            let purpose = visit["purpose"] as? String ?? RoutePlan.Visit.Purpose.inspection.rawValue
+            switch needs[id] {
+            case .done: fail("\(id): a \(purpose) visit of a vehicle that is done")
+            case .partial(let wanted, let items):
+                if purpose != wanted.rawValue { fail("\(id): a \(purpose) visit where a \(wanted.rawValue) is needed") }
+                needed = route.setupMinutes + items
+            case nil:
+                if purpose != RoutePlan.Visit.Purpose.inspection.rawValue {
+                    fail("\(id): a \(purpose) visit of a vehicle never inspected")
+                }
+            }
+            if let day = ready[id], let start = Self.moment(visit["start"]), start.day < day {
+                fail("\(id): a \(purpose) visit on \(start.day), before the repair is ready on \(day)")
+            }
+        } else if let purpose = visit["purpose"] as? String {
+            // A visit of the season's history took the minutes its items took then: the setup at least.
+            guard let items = partialMinutes[id] ?? (history ? 0 : nil) else {
                 fail("\(id): a \(purpose) visit that was not asked for")
                 return (0, false)
             }
@@ -227,7 +276,7 @@ public struct PlanChecker {
         for skill in vehicle.equipment where skills.contains(skill) && !team.skills.contains(skill) {
             fail("\(id): needs \(skill), which \(team.id) lacks")
         }
-        if let appointment = site.appointment, !firstVisitAtSite.contains(site.id), !kept.contains(id) {
+        if let appointment = site.appointment, !firstVisitAtSite.contains(site.id), !kept.contains(id), !history {
             if appointment.day != start.day || appointment.minuteOfDay != start.minute {
                 fail("\(id): first visit at \(site.id) starts \(visit["start"] ?? "") not at \(appointment)")
             }

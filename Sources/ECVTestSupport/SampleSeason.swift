@@ -2,7 +2,6 @@ import ECVCatalog
 import ECVModel
 import ECVPlanning
 import ECVStore
-import ECVTestSupport
 import Foundation
 
 /// A week of the sample tour on the Northeast line, in a real store, each vehicle inspected at its planned

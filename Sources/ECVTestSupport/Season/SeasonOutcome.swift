@@ -1,0 +1,47 @@
+import Foundation
+
+/// What a season did and what it found.
+public struct SeasonOutcome: Sendable {
+    public var seed: UInt64
+    public var daysPlayed = 0
+    public var replans = 0
+    /// Answers entered by engineers.
+    public var answers = 0
+    /// Bundles imported (a bundle imported twice counts twice).
+    public var syncs = 0
+    /// Bundles refused on the way (retried later).
+    public var refusedImports = 0
+    /// The faults the office met, in order: `2027-03-05 site-1-2 closed on 2027-03-08`.
+    public var faults: [String] = []
+    /// Every breach, each reported once, at the first step that found it.
+    public var violations: [SeasonViolation] = []
+
+    public init(seed: UInt64) {
+        self.seed = seed
+    }
+
+    /// The number of violations of each invariant.
+    public var violationsByInvariant: [SeasonInvariant: Int] {
+        Dictionary(grouping: violations, by: \.invariant).mapValues(\.count)
+    }
+}
+
+/// Why a season could not go on.
+public enum SeasonError: Error, CustomStringConvertible, Sendable {
+    /// Routes/ or Checklists/ did not read after an edit.
+    case badCatalog(String)
+    /// A plan stored and published could not be read back.
+    case notPublished(Int)
+    /// A step failed: the seed, the step and what went wrong.
+    case step(seed: UInt64, step: Int, action: String, problem: String)
+
+    public var description: String {
+        switch self {
+        case .badCatalog(let problem): return "the edited catalog does not read: \(problem)"
+        case .notPublished(let version): return "plan version \(version) was published but cannot be read back"
+        case .step(let seed, let step, let action, let problem):
+            return "season \(seed), step \(step) (\(action)) failed: \(problem) — replay: "
+                + SeasonViolation.replay(seed: seed)
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import ECVModel
+import Foundation
+
+/// Plays a generated tour day by day through the library calls the commands make, and checks DESIGN.md's
+/// invariants after every step (see "Season simulation").
+///
+/// The office plans and publishes; each day every team does its published day's visits and its engineer answers —
+/// failures, repairs, rechecks, an inspection left half done — through `record`, the terminal or the web form;
+/// laptops export bundles that reach the office late, out of order and now and then twice; on days the seed picks
+/// the office closes a site for a day, adds a holiday, calls a team out, adds or removes a vehicle, replans from that
+/// day and publishes. Everything follows from the seed: the same seed plays the same season.
+public struct SeasonSimulator: Sendable {
+    /// The size and length of a season; `init(seed:)` derives a small one from the seed.
+    public struct Settings: Sendable, Equatable {
+        public var seed: UInt64
+        public var teams: Int
+        public var sitesPerRoute: Int
+        public var vehiclesPerSite: Int
+        /// Calendar days from the lines' start to their end.
+        public var days: Int
+        /// Search iterations of each plan and replan (no time limit, so that a seed gives one season).
+        public var iterations = 150
+
+        /// A season of two or three teams, four to six sites a line, one to three vehicles a site, 24 to 30 days.
+        public init(seed: UInt64, days: Int? = nil) {
+            var random = SeededGenerator(seed: seed)
+            self.seed = seed
+            teams = Int.random(in: 2...3, using: &random)
+            sitesPerRoute = Int.random(in: 4...6, using: &random)
+            vehiclesPerSite = Int.random(in: 1...3, using: &random)
+            self.days = days ?? Int.random(in: 24...30, using: &random)
+        }
+    }
+
+    public var settings: Settings
+
+    public init(settings: Settings) {
+        self.settings = settings
+    }
+
+    /// Plays the season in a temporary folder; throws `SeasonError` when the season cannot go on (a store or the
+    /// planner refusing what it should take), with the step and the command that replays it.
+    public func run() throws -> SeasonOutcome {
+        let folder = try TemporaryFolder()
+        var season = try SeasonRun(settings: settings, folder: folder.url)
+        try season.play()
+        return season.outcome
+    }
+}
