@@ -4,7 +4,8 @@ import Foundation
 // Plays generated seasons day by day and checks DESIGN.md's invariants after every step; prints a table of what
 // the seasons did and the violations found, by invariant, and for each violation the command that replays its
 // season. Exit status 1 when any season broke an invariant or could not go on.
-// Run in release mode: swift run -c release season-sim --seasons N --seed S [--days D]
+// Run in release mode: swift run -c release season-sim --seasons N --seed S [--days D] [--all]
+// (--all prints every violation, not only the first of each invariant).
 
 func value(of option: String) -> UInt64? {
     let arguments = CommandLine.arguments
@@ -12,11 +13,13 @@ func value(of option: String) -> UInt64? {
     return UInt64(arguments[index + 1])
 }
 
+let printAll = CommandLine.arguments.contains("--all")
+let options = CommandLine.arguments.dropFirst().filter { $0 != "--all" }
 let known = ["--seasons", "--seed", "--days"]
-for (index, argument) in CommandLine.arguments.enumerated().dropFirst() where index % 2 == 1 {
+for (index, argument) in options.enumerated() where index % 2 == 0 {
     guard known.contains(argument), value(of: argument) != nil else {
         FileHandle.standardError.write(
-            Data("usage: season-sim --seasons N --seed S [--days D] (unknown or incomplete `\(argument)`)\n".utf8))
+            Data("usage: season-sim --seasons N --seed S [--days D] [--all] (unknown or incomplete `\(argument)`)\n".utf8))
         exit(2)
     }
 }
@@ -65,9 +68,13 @@ let seedsByInvariant = Dictionary(grouping: violations, by: \.invariant).mapValu
 print(
     "seasons with a violation, by invariant: "
         + SeasonInvariant.allCases.map { "\($0.rawValue) \(seedsByInvariant[$0, default: 0])" }.joined(separator: ", "))
-for invariant in SeasonInvariant.allCases {
-    // The first violation of each invariant, with its replay command; the rest are alike.
-    if let first = violations.first(where: { $0.invariant == invariant }) { print("  \(first)") }
+if printAll {
+    for violation in violations { print("  \(violation)") }
+} else {
+    for invariant in SeasonInvariant.allCases {
+        // The first violation of each invariant, with its replay command; the rest are alike.
+        if let first = violations.first(where: { $0.invariant == invariant }) { print("  \(first)") }
+    }
 }
 for problem in stopped { print("  stopped: \(problem)") }
 exit(violations.isEmpty && stopped.isEmpty ? 0 : 1)

@@ -5,7 +5,17 @@ import Testing
 @Suite struct SeasonSimulationTests {
     /// Invariants that defects being fixed elsewhere still break, with the defect: the expectation is a known issue
     /// until the fix lands, and then fails until the entry is removed.
-    static let knownDefects: [SeasonInvariant: String] = [:]
+    static let knownDefects: [SeasonInvariant: String] = [
+        .onePlace:
+            "plan totals count visits as vehicles and do not say how many vehicles are done and scheduled",
+        .pastFixed: "a replan moves visits and legs of the published plan that ended before its day",
+        .teamsContinue: "a replan starts a team from another site or from base instead of where it is",
+        .countsAgree: "the plan CSV leaves out the drive home, so its km do not add up to the plan's",
+        .reportDates: "the tour summary gives a grounded vehicle's recheck from before the report's date",
+        .oneLifecycle:
+            "answers through the web form never close a complete inspection, `record` stores a recheck as a full "
+            + "inspection, and `inspect` left with `q` stores an empty inspection",
+    ]
 
     @Test func shortSeasonsKeepEveryInvariant() throws {
         var violations: [SeasonViolation] = []

@@ -47,6 +47,14 @@ public struct SeasonViolation: Error, Sendable, Hashable, CustomStringConvertibl
     public var action: String
     public var day: CalendarDay
 
+    public init(breach: InvariantBreach, seed: UInt64, step: Int, action: String, day: CalendarDay) {
+        self.breach = breach
+        self.seed = seed
+        self.step = step
+        self.action = action
+        self.day = day
+    }
+
     public var invariant: SeasonInvariant { breach.invariant }
 
     /// The one command that plays this season again.
