@@ -19,7 +19,7 @@ import Testing
 
     @Test func shortSeasonsKeepEveryInvariant() throws {
         var violations: [SeasonViolation] = []
-        for seed: UInt64 in [1, 2, 3] {
+        for seed: UInt64 in [1, 2] {
             var settings = SeasonSimulator.Settings(seed: seed, days: 21)
             settings.iterations = 60
             violations += try SeasonSimulator(settings: settings).run().violations
@@ -38,7 +38,7 @@ import Testing
     }
 
     @Test func aSeedPlaysTheSameSeasonTwice() throws {
-        var settings = SeasonSimulator.Settings(seed: 7, days: 14)
+        var settings = SeasonSimulator.Settings(seed: 7, days: 10)
         settings.iterations = 40
         let first = try SeasonSimulator(settings: settings).run()
         let second = try SeasonSimulator(settings: settings).run()

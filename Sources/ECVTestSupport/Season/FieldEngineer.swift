@@ -25,6 +25,8 @@ struct FieldEngineer {
     }
 
     let catalog: Catalog
+    /// The catalog's checklist fingerprints, which every new inspection records.
+    let fingerprints: ChecklistFingerprints
     let store: Store
     let actor: Actor
 
@@ -76,7 +78,7 @@ struct FieldEngineer {
         guard !queue.items.isEmpty else { return }
         if try store.openInspection(ofVehicle: placement.vehicle.id).map({ $0.kind == "full" }) != true {
             _ = try store.startInspection(
-                of: placement, team: placement.route.teamID, checklists: ChecklistFingerprints(catalog.checklists),
+                of: placement, team: placement.route.teamID, checklists: fingerprints,
                 kind: "full", by: actor, at: now, id: TimeOrderedID.make())
         }
     }
@@ -103,7 +105,7 @@ struct FieldEngineer {
             let inspection =
                 try store.openInspection(ofVehicle: placement.vehicle.id).flatMap { $0.kind == kind ? $0 : nil }
                 ?? store.startInspection(
-                    of: placement, team: placement.route.teamID, checklists: ChecklistFingerprints(catalog.checklists),
+                    of: placement, team: placement.route.teamID, checklists: fingerprints,
                     kind: kind, by: actor, at: start, id: TimeOrderedID.make())
             let results = try ResultEntry.results(entries, items: items).get()
             for (index, result) in results.enumerated() {

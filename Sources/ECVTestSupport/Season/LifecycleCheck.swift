@@ -12,11 +12,11 @@ public struct LifecycleCheck {
         self.catalog = catalog
     }
 
-    /// The breaches in `store`, named `name` in their text.
-    public func breaches(in store: Store, name: String) throws -> [InvariantBreach] {
+    /// The breaches in `store`, named `name` in their text, among `vehicles` (every vehicle of the catalog when nil).
+    public func breaches(in store: Store, name: String, of vehicles: Set<String>? = nil) throws -> [InvariantBreach] {
         var breaches: [InvariantBreach] = []
         func breach(_ text: String) { breaches.append(InvariantBreach(.oneLifecycle, "\(name): \(text)")) }
-        for vehicle in catalog.routes.flatMap(\.sites).flatMap(\.vehicles) {
+        for vehicle in catalog.routes.flatMap(\.sites).flatMap(\.vehicles) where vehicles?.contains(vehicle.id) ?? true {
             let items = catalog.items(applyingTo: vehicle)
             let records = try store.resultRecords(ofVehicle: vehicle.id)
             for inspection in try store.inspections(ofVehicle: vehicle.id) {

@@ -32,8 +32,6 @@ final class SeasonLaptop {
 
     /// What this laptop recorded since its last export, signed, as `ecv export` writes it; `nil` when nothing is new.
     func export(at now: Date) throws -> Data? {
-        let (bundle, _) = try store.bundleSinceLastExport(laptop: name, at: now, id: TimeOrderedID.make())
-        guard !bundle.audit.isEmpty else { return nil }
-        return try SeasonOffice.export(store, key: key, at: now)
+        try SeasonOffice.export(store, key: key, at: now, unlessEmpty: true)
     }
 }

@@ -15,6 +15,8 @@ final class SeasonOffice {
     let store: Store
     let key: LaptopKey
     private(set) var catalog: Catalog
+    /// The checklists' fingerprints an inspection records, worked out once per reading of the catalog.
+    private(set) var fingerprints: ChecklistFingerprints
     let iterations: Int
     let seed: UInt64
 
@@ -23,6 +25,7 @@ final class SeasonOffice {
         self.seed = seed
         self.iterations = iterations
         catalog = try Self.load(root)
+        fingerprints = ChecklistFingerprints(catalog.checklists)
         store = try Store(path: root.appendingPathComponent("ecv.sqlite").path)
         key = try LaptopKey.create(name: Self.name, in: root.appendingPathComponent("keys"))
     }
@@ -30,6 +33,7 @@ final class SeasonOffice {
     /// Reads Routes/ and Checklists/ again after an edit; an error in them stops the season.
     func reload() throws {
         catalog = try Self.load(root)
+        fingerprints = ChecklistFingerprints(catalog.checklists)
     }
 
     private static func load(_ root: URL) throws -> Catalog {
@@ -66,12 +70,14 @@ final class SeasonOffice {
 
     /// The office's bundle, carrying the published plan, as `ecv export` writes it.
     func export(at now: Date) throws -> Data {
-        try Self.export(store, key: key, at: now)
+        try Self.export(store, key: key, at: now, unlessEmpty: false) ?? Data()
     }
 
-    /// A signed bundle of what `store` holds for `key`'s laptop since its last export, marked exported.
-    static func export(_ store: Store, key: LaptopKey, at now: Date) throws -> Data {
+    /// A signed bundle of what `store` holds for `key`'s laptop since its last export, marked exported; `nil` when
+    /// `unlessEmpty` and nothing was recorded since.
+    static func export(_ store: Store, key: LaptopKey, at now: Date, unlessEmpty: Bool) throws -> Data? {
         let (bundle, lastSeq) = try store.bundleSinceLastExport(laptop: key.name, at: now, id: TimeOrderedID.make())
+        if unlessEmpty, bundle.audit.isEmpty { return nil }
         let data = try bundle.encoded(signedWith: key)
         try store.markExported(bundle, lastSeq: lastSeq, file: "\(key.name)-\(bundle.id).ecvbundle", sha256: data.sha256Hex)
         return data
