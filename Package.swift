@@ -118,13 +118,15 @@ let package = Package(
         .testTarget(
             name: "ECVServerTests",
             dependencies: [
-                "ECVServer", "ECVCatalog", "ECVTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "ECVServer", "ECVCatalog", "ECVTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
         .testTarget(
             name: "ECVCLITests",
             dependencies: [
-                "ECVCLI", "ECVCatalog", "ECVModel", "ECVTestSupport", "ecv", .product(name: "GRDB", package: "GRDB.swift"),
+                "ECVCLI", "ECVCatalog", "ECVModel", "ECVTestSupport", "ecv",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["Browser", "Calendar"]
         ),

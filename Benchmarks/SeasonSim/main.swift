@@ -19,7 +19,9 @@ let known = ["--seasons", "--seed", "--days"]
 for (index, argument) in options.enumerated() where index % 2 == 0 {
     guard known.contains(argument), value(of: argument) != nil else {
         FileHandle.standardError.write(
-            Data("usage: season-sim --seasons N --seed S [--days D] [--all] (unknown or incomplete `\(argument)`)\n".utf8))
+            Data(
+                "usage: season-sim --seasons N --seed S [--days D] [--all] (unknown or incomplete `\(argument)`)\n".utf8
+            ))
         exit(2)
     }
 }

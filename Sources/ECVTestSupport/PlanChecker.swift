@@ -93,7 +93,8 @@ public struct PlanChecker {
         }
         for route in catalog.routes where routeIDs.contains(route.id) {
             for vehicle in route.sites.flatMap(\.vehicles)
-            where seen[vehicle.id, default: 0] != expectedAppearances[vehicle.id] ?? (needs[vehicle.id] == .done ? 0 : 1)
+            where seen[vehicle.id, default: 0] != expectedAppearances[vehicle.id]
+                ?? (needs[vehicle.id] == .done ? 0 : 1)
             {
                 fail("vehicle \(vehicle.id) appears \(seen[vehicle.id] ?? 0) times among visits and unscheduled")
             }

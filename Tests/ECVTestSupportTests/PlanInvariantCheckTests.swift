@@ -45,10 +45,11 @@ import Testing
 
         var moved = tour.document
         moved.routes[0].stops[0].visits[0].minutes += 5
-        #expect(check.breaches(in: moved).map(\.detail) == [
-            "\(moved.routes[0].route): the visit of \(first.vehicle) at \(moved.routes[0].stops[0].site) on "
-                + "\(first.start) is not kept"
-        ])
+        #expect(
+            check.breaches(in: moved).map(\.detail) == [
+                "\(moved.routes[0].route): the visit of \(first.vehicle) at \(moved.routes[0].stops[0].site) on "
+                    + "\(first.start) is not kept"
+            ])
 
         var dropped = tour.document
         dropped.routes[0].legs[0].km += 0.1
@@ -89,7 +90,10 @@ import Testing
             json: try SmallTour.json(wrongKm))
         #expect(breaches.contains { $0.detail.hasPrefix("the table says") })
         #expect(breaches.contains { $0.detail.hasPrefix("the lines' km add up to") })
-        #expect(breaches.contains { $0.detail == "the board shows \(board.count - 1) vehicles of the \(board.count) in Routes/" })
+        #expect(
+            breaches.contains {
+                $0.detail == "the board shows \(board.count - 1) vehicles of the \(board.count) in Routes/"
+            })
     }
 
     @Test func thePlanCheckerCatchesARecheckOfAVehicleNeverInspectedAndOneBeforeTheRepair() throws {

@@ -44,7 +44,8 @@ import Testing
         }
         let breaches = try check.breaches(in: store, name: "lap-0").map(\.detail)
         #expect(breaches.contains { $0.hasPrefix("lap-0: \(vehicles[1]) has an empty inspection") })
-        #expect(breaches.contains { $0.hasPrefix("lap-0: \(vehicles[2])'s full inspection") && $0.hasSuffix("is open") })
+        #expect(
+            breaches.contains { $0.hasPrefix("lap-0: \(vehicles[2])'s full inspection") && $0.hasSuffix("is open") })
         #expect(!items.isEmpty)
     }
 
@@ -92,7 +93,8 @@ import Testing
         #expect(check.breaches(shown: [visit.vehicle: visit.start.day], plan: tour.plan, board: [row]).isEmpty)
         let wrong = check.breaches(shown: [visit.vehicle: later], plan: tour.plan, board: [row])
         #expect(wrong.map(\.detail).contains { $0.hasSuffix("the published plan has \(visit.start.day)") })
-        let past = check.breaches(shown: [visit.vehicle: visit.start.day.adding(days: -3)], plan: tour.plan, board: [row])
+        let past = check.breaches(
+            shown: [visit.vehicle: visit.start.day.adding(days: -3)], plan: tour.plan, board: [row])
         #expect(past.contains { $0.detail.contains("gives \(visit.vehicle) a next visit on") })
         #expect(check.breaches(shown: [:], plan: tour.plan, board: [row]).count == 1)
     }

@@ -47,7 +47,11 @@ public struct ConvergenceCheck {
         }
         let board = Dictionary(
             try store.board(catalog).map { row in
-                (row.vehicle, row.verdict.readiness.rawValue + " " + row.verdict.failed.map(\.itemID).sorted().joined(separator: ","))
+                (
+                    row.vehicle,
+                    row.verdict.readiness.rawValue + " "
+                        + row.verdict.failed.map(\.itemID).sorted().joined(separator: ",")
+                )
             }, uniquingKeysWith: { first, _ in first })
         return (results, board)
     }

@@ -26,7 +26,8 @@ public struct CountsCheck {
         let km = Self.tenths(document.totals.km)
         let table = PlanTable(plan: plan, catalog: catalog).rendered()
         if let summary = table.split(separator: "\n").last(where: { $0.hasPrefix("plan: ") }) {
-            let given = "plan: \(km) km, \(document.totals.vehicles) vehicles scheduled, "
+            let given =
+                "plan: \(km) km, \(document.totals.vehicles) vehicles scheduled, "
                 + "\(document.totals.unscheduled) unscheduled"
             if !summary.hasPrefix(given) { breach("the table says `\(summary)`, the JSON `\(given)`") }
         } else {
@@ -51,7 +52,9 @@ public struct CountsCheck {
 
     /// The sum of every km column of a plan CSV.
     static func csvKm(_ csv: String) -> Double {
-        let lines = csv.split(whereSeparator: \.isNewline).map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        let lines = csv.split(whereSeparator: \.isNewline).map {
+            $0.split(separator: ",", omittingEmptySubsequences: false)
+        }
         guard let header = lines.first else { return 0 }
         let columns = header.indices.filter { header[$0].contains("km") }
         return lines.dropFirst().reduce(0) { sum, fields in

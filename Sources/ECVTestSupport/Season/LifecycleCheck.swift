@@ -16,7 +16,8 @@ public struct LifecycleCheck {
     public func breaches(in store: Store, name: String, of vehicles: Set<String>? = nil) throws -> [InvariantBreach] {
         var breaches: [InvariantBreach] = []
         func breach(_ text: String) { breaches.append(InvariantBreach(.oneLifecycle, "\(name): \(text)")) }
-        for vehicle in catalog.routes.flatMap(\.sites).flatMap(\.vehicles) where vehicles?.contains(vehicle.id) ?? true {
+        for vehicle in catalog.routes.flatMap(\.sites).flatMap(\.vehicles) where vehicles?.contains(vehicle.id) ?? true
+        {
             let items = catalog.items(applyingTo: vehicle)
             let records = try store.resultRecords(ofVehicle: vehicle.id)
             for inspection in try store.inspections(ofVehicle: vehicle.id) {
@@ -27,7 +28,9 @@ public struct LifecycleCheck {
                     continue
                 }
                 // The vehicle's state before this inspection: the results of the others recorded before it began.
-                let earlier = records.filter { $0.inspectionID != inspection.id && $0.recordedAt < inspection.startedAt }
+                let earlier = records.filter {
+                    $0.inspectionID != inspection.id && $0.recordedAt < inspection.startedAt
+                }
                 let before = VerdictRules.verdict(items: items, results: earlier.map(\.itemResult))
                 let failedBefore = Set(before.failed.map(\.itemID))
                 let expected: String? =
@@ -37,10 +40,13 @@ public struct LifecycleCheck {
                     default: nil
                     }
                 if let expected, inspection.kind != expected {
-                    breach("\(vehicle.id)'s inspection of \(started) is `\(inspection.kind)`, its state makes it a \(expected)")
+                    breach(
+                        "\(vehicle.id)'s inspection of \(started) is `\(inspection.kind)`, its state makes it a \(expected)"
+                    )
                 }
                 let answered = Set(own.map(\.itemID))
-                let wanted = inspection.kind == "recheck" && !failedBefore.isEmpty
+                let wanted =
+                    inspection.kind == "recheck" && !failedBefore.isEmpty
                     ? failedBefore : Set(items.map(\.fullID))
                 if wanted.isSubset(of: answered), inspection.finishedAt == nil {
                     breach("\(vehicle.id)'s \(inspection.kind) inspection of \(started) has every answer but is open")

@@ -28,8 +28,8 @@ public struct PastCheck {
                         .pastFixed, "\(route.route): the leg \(leg.from) → \(leg.to) of \(leg.depart) is not kept"))
             }
             for stop in route.stops {
-                for visit in stop.visits where endsBefore(visit.end) && !visits.contains(bytes(Placed(stop.site, visit)))
-                {
+                for visit in stop.visits
+                where endsBefore(visit.end) && !visits.contains(bytes(Placed(stop.site, visit))) {
                     breaches.append(
                         InvariantBreach(
                             .pastFixed,

@@ -81,8 +81,9 @@ public struct PlacementCheck {
         }
         if let givenDone = counts.totals.done, let givenScheduled = counts.totals.scheduled {
             if (givenDone, givenScheduled) != (done, scheduled) {
-                breach("totals give \(givenDone) done and \(givenScheduled) scheduled; the store and plan say "
-                    + "\(done) and \(scheduled)")
+                breach(
+                    "totals give \(givenDone) done and \(givenScheduled) scheduled; the store and plan say "
+                        + "\(done) and \(scheduled)")
             }
         } else {
             breach("totals do not say how many vehicles are done and scheduled")

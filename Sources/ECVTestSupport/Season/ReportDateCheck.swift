@@ -31,12 +31,14 @@ public struct ReportDateCheck {
             let next = plan.routes.flatMap { $0.stops.flatMap(\.visits) }.filter { $0.vehicle == row.vehicle }
                 .map(\.start.day).filter { $0 >= day }.min()
             guard let given = shown[row.vehicle] else {
-                breaches.append(InvariantBreach(.reportDates, "the tour summary of \(day) does not list \(row.vehicle)"))
+                breaches.append(
+                    InvariantBreach(.reportDates, "the tour summary of \(day) does not list \(row.vehicle)"))
                 continue
             }
             if let given, given < day {
                 breaches.append(
-                    InvariantBreach(.reportDates, "the tour summary of \(day) gives \(row.vehicle) a next visit on \(given)"))
+                    InvariantBreach(
+                        .reportDates, "the tour summary of \(day) gives \(row.vehicle) a next visit on \(given)"))
             }
             if given != next {
                 breaches.append(

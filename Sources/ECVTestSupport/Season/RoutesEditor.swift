@@ -1,8 +1,10 @@
 import ECVModel
 import Foundation
 
-/// Edits a generated `Routes/` the way a dispatcher does by hand: a site closed for a day, a holiday added to a line,
-/// a team called out, a vehicle added or removed. Works line by line on the YAML `CatalogGenerator` writes.
+/// Edits a generated `Routes/` as a dispatcher does by hand.
+///
+/// A site closed for a day, a holiday added to a line, a team called out, a vehicle added or removed: line by line,
+/// on the YAML `CatalogGenerator` writes.
 struct RoutesEditor {
     let routes: URL
 
@@ -12,7 +14,8 @@ struct RoutesEditor {
 
     /// Adds `day` to the `unavailable:` days of the site `site` of line file `line`.
     func close(site: String, of line: String, on day: CalendarDay) throws {
-        try edit("\(line).yaml") { lines in Self.addDay(day, key: "unavailable", toBlockOf: "- id: \(site)", in: &lines) }
+        try edit("\(line).yaml") { lines in Self.addDay(day, key: "unavailable", toBlockOf: "- id: \(site)", in: &lines)
+        }
     }
 
     /// Adds `day` to the holidays of line `line`.
@@ -29,13 +32,15 @@ struct RoutesEditor {
     func add(vehicle: String, equipment: [String], at site: String, of line: String) throws {
         try edit("\(line).yaml") { lines in
             guard let start = lines.firstIndex(where: { $0.hasSuffix("- id: \(site)") }),
-                let list = lines[start...].firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "vehicles:" }),
+                let list = lines[start...].firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "vehicles:" }
+                ),
                 list + 1 < lines.count
             else { return }
             let indent = String(lines[list + 1].prefix { $0 == " " })
-            lines.insert(contentsOf: [
-                "\(indent)- id: \(vehicle)", "\(indent)  equipment: [\(equipment.joined(separator: ", "))]",
-            ], at: list + 1)
+            lines.insert(
+                contentsOf: [
+                    "\(indent)- id: \(vehicle)", "\(indent)  equipment: [\(equipment.joined(separator: ", "))]",
+                ], at: list + 1)
         }
     }
 

@@ -16,6 +16,7 @@ enum SeasonClock {
     }
 
     static func date(_ moment: LocalDateTime) -> Date {
-        ISOTime.date(moment, timeZone: timeZone) ?? Date(timeIntervalSince1970: TimeInterval(moment.day.daysSinceEpoch) * 86_400)
+        ISOTime.date(moment, timeZone: timeZone)
+            ?? Date(timeIntervalSince1970: TimeInterval(moment.day.daysSinceEpoch) * 86_400)
     }
 }

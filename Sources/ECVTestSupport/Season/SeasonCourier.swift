@@ -1,7 +1,8 @@
 import Foundation
 
-/// Bundles on their way: every bundle a laptop or the office wrote, and which databases have taken it. Delivery
-/// is late, out of order and now and then twice, as USB sticks and mail are.
+/// Bundles on their way: every bundle a laptop or the office wrote, and which databases have taken it.
+///
+/// Delivery is late, out of order and now and then twice, as USB sticks and mail are.
 struct SeasonCourier {
     struct Parcel {
         /// The database that wrote it.

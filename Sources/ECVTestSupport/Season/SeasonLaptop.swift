@@ -3,8 +3,9 @@ import ECVPlanning
 import ECVStore
 import Foundation
 
-/// A team's laptop: its own database and key in its own folder, the office's Routes/ and Checklists/. It follows
-/// the published plan the office's bundles bring and records what its engineer answers.
+/// A team's laptop: its own database and key in its own folder, the office's Routes/ and Checklists/.
+///
+/// It follows the published plan the office's bundles bring and records what its engineer answers.
 final class SeasonLaptop {
     let name: String
     let team: String

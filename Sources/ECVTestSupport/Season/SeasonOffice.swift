@@ -79,7 +79,8 @@ final class SeasonOffice {
         let (bundle, lastSeq) = try store.bundleSinceLastExport(laptop: key.name, at: now, id: TimeOrderedID.make())
         if unlessEmpty, bundle.audit.isEmpty { return nil }
         let data = try bundle.encoded(signedWith: key)
-        try store.markExported(bundle, lastSeq: lastSeq, file: "\(key.name)-\(bundle.id).ecvbundle", sha256: data.sha256Hex)
+        try store.markExported(
+            bundle, lastSeq: lastSeq, file: "\(key.name)-\(bundle.id).ecvbundle", sha256: data.sha256Hex)
         return data
     }
 

@@ -6,7 +6,8 @@ extension SeasonRun {
     /// The invariants of a plan just published: the independent checker, every vehicle in one place, counts equal
     /// across outputs, report dates; and against the plan it replaced, the past fixed and teams continuing.
     mutating func checkPlan(
-        _ published: PublishedPlan, previous: PublishedPlan?, board: [BoardRow]? = nil, ready: [String: CalendarDay] = [:]
+        _ published: PublishedPlan, previous: PublishedPlan?, board: [BoardRow]? = nil,
+        ready: [String: CalendarDay] = [:]
     ) throws {
         let catalog = office.catalog
         let board = try board ?? office.store.board(catalog)
@@ -30,7 +31,10 @@ extension SeasonRun {
                 checker.needs[row.vehicle] = .partial(purpose, itemMinutes: minutes ?? 0)
             }
         }
-        report(checker.check(json: published.json).map { InvariantBreach(.planChecker, "plan \(published.version): \($0)") })
+        report(
+            checker.check(json: published.json).map {
+                InvariantBreach(.planChecker, "plan \(published.version): \($0)")
+            })
         report(PlacementCheck(catalog: catalog, needs: needs, from: from).breaches(json: published.json))
         report(CountsCheck(catalog: catalog, board: board).breaches(json: published.json))
         if let previous, let from {

@@ -49,7 +49,9 @@ extension SeasonRun {
         guard let published = try office.published() else { return }
         let editor = RoutesEditor(root: office.root)
         let catalog = office.catalog
-        let upcoming = PlanVisitList(published.document).entries.filter { $0.day > day && $0.day <= day.adding(days: 6) }
+        let upcoming = PlanVisitList(published.document).entries.filter {
+            $0.day > day && $0.day <= day.adding(days: 6)
+        }
         let soon = upcoming.randomElement(using: &random)
         let line = soon?.route ?? catalog.routes.randomElement(using: &random)?.id ?? ""
         let closed = soon?.day ?? day.adding(days: 2)

@@ -15,7 +15,9 @@ extension SeasonRun {
         for index in arriving {
             _ = try deliver(index, to: SeasonOffice.name, office.store, strict: false)
         }
-        if Int.random(in: 0..<100, using: &random) < 20, let again = courier.taken(by: SeasonOffice.name).randomElement(using: &random) {
+        if Int.random(in: 0..<100, using: &random) < 20,
+            let again = courier.taken(by: SeasonOffice.name).randomElement(using: &random)
+        {
             try deliverAgain(again)
         }
     }
@@ -46,8 +48,9 @@ extension SeasonRun {
         }
     }
 
-    /// Imports parcel `index` into `store`; a refusal is retried later, and in a full round (`strict`) it breaks
-    /// convergence. Returns whether it was imported.
+    /// Imports parcel `index` into `store`; returns whether it was imported.
+    ///
+    /// A refusal is retried later; in a full round (`strict`) it breaks convergence.
     private mutating func deliver(_ index: Int, to receiver: String, _ store: Store, strict: Bool) throws -> Bool {
         do {
             _ = try SeasonOffice.importBundle(

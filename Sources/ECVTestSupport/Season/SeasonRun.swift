@@ -38,7 +38,8 @@ struct SeasonRun {
                 name: "lap-\(index)", team: team.id, folder: folder.appendingPathComponent("lap-\(index)"))
         }
         // Every database takes the signed bundles of every other: the office's plan, and each laptop's work.
-        let everyone = [(SeasonOffice.name, office.store, office.key.publicKey)]
+        let everyone =
+            [(SeasonOffice.name, office.store, office.key.publicKey)]
             + laptops.map { ($0.name, $0.store, $0.key.publicKey) }
         let enrolledAt = SeasonClock.date(CalendarDay(iso: "2027-02-20") ?? day, minute: SeasonClock.morning)
         for (name, store, _) in everyone {
