@@ -30,10 +30,11 @@ let package = Package(
             ],
             resources: [.copy("Templates")]
         ),
+        .target(name: "ECVSync", dependencies: ["ECVModel", .product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "ECVStore",
             dependencies: [
-                "ECVModel", .product(name: "GRDB", package: "GRDB.swift"),
+                "ECVModel", "ECVSync", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -46,7 +47,7 @@ let package = Package(
         .target(
             name: "ECVServer",
             dependencies: [
-                "ECVModel", "ECVReports", "ECVStore",
+                "ECVModel", "ECVReports", "ECVStore", "ECVSync",
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
             ],
@@ -55,14 +56,16 @@ let package = Package(
         .target(
             name: "ECVCLI",
             dependencies: [
-                "ECVModel", "ECVCatalog", "ECVRouting", "ECVPlanning", "ECVReports", "ECVStore", "ECVServer",
+                "ECVModel", "ECVCatalog", "ECVRouting", "ECVPlanning", "ECVReports", "ECVStore", "ECVSync", "ECVServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "ecv", dependencies: ["ECVCLI"]),
         .target(
             name: "ECVTestSupport",
-            dependencies: ["ECVModel", "ECVCatalog", "ECVRouting", "ECVPlanning", "ECVStore", "ECVReports"]
+            dependencies: [
+                "ECVModel", "ECVCatalog", "ECVRouting", "ECVPlanning", "ECVStore", "ECVSync", "ECVReports",
+            ]
         ),
         .executableTarget(
             name: "season-sim",
@@ -91,13 +94,15 @@ let package = Package(
         ),
         .executableTarget(
             name: "store-benchmark",
-            dependencies: ["ECVCatalog", "ECVStore", "ECVTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "ECVCatalog", "ECVStore", "ECVSync", "ECVTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             path: "Benchmarks/StoreBenchmark"
         ),
         .testTarget(name: "ECVModelTests", dependencies: ["ECVModel", "ECVTestSupport"]),
         .testTarget(
             name: "ECVTestSupportTests",
-            dependencies: ["ECVTestSupport", "ECVModel", "ECVPlanning", "ECVStore", "ECVCatalog"]
+            dependencies: ["ECVTestSupport", "ECVModel", "ECVPlanning", "ECVStore", "ECVSync", "ECVCatalog"]
         ),
         .testTarget(
             name: "ECVCatalogTests",
@@ -106,9 +111,12 @@ let package = Package(
         ),
         .testTarget(name: "ECVRoutingTests", dependencies: ["ECVRouting", "ECVTestSupport"]),
         .testTarget(name: "ECVPlanningTests", dependencies: ["ECVPlanning", "ECVCatalog", "ECVTestSupport"]),
+        .testTarget(name: "ECVSyncTests", dependencies: ["ECVSync", "ECVCatalog", "ECVTestSupport"]),
         .testTarget(
             name: "ECVStoreTests",
-            dependencies: ["ECVStore", "ECVCatalog", "ECVTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "ECVStore", "ECVSync", "ECVCatalog", "ECVTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(
             name: "ECVReportsTests",
@@ -118,15 +126,13 @@ let package = Package(
         .testTarget(
             name: "ECVServerTests",
             dependencies: [
-                "ECVServer", "ECVCatalog", "ECVTestSupport",
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "ECVServer", "ECVSync", "ECVCatalog", "ECVTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
         .testTarget(
             name: "ECVCLITests",
             dependencies: [
-                "ECVCLI", "ECVCatalog", "ECVModel", "ECVTestSupport", "ecv",
-                .product(name: "GRDB", package: "GRDB.swift"),
+                "ECVCLI", "ECVCatalog", "ECVModel", "ECVSync", "ECVTestSupport", "ecv", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["Browser", "Calendar"]
         ),

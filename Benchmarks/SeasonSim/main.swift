@@ -4,23 +4,29 @@ import Foundation
 // Plays generated seasons day by day and checks DESIGN.md's invariants after every step; prints a table of what
 // the seasons did and the violations found, by invariant, and for each violation the command that replays its
 // season. Exit status 1 when any season broke an invariant or could not go on.
-// Run in release mode: swift run -c release season-sim --seasons N --seed S [--days D] [--all]
-// (--all prints every violation, not only the first of each invariant).
+// Run in release mode: swift run -c release season-sim --seasons N --seed S [--days D] [--iterations N] [--all]
+// [--keep DIR] (--iterations: the search of each plan, default 150; --all prints every violation, not only the first of each invariant; --keep DIR copies the last season's
+// databases, Routes/ and keys into DIR).
 
-func value(of option: String) -> UInt64? {
+func text(of option: String) -> String? {
     let arguments = CommandLine.arguments
     guard let index = arguments.firstIndex(of: option), index + 1 < arguments.count else { return nil }
-    return UInt64(arguments[index + 1])
+    return arguments[index + 1]
+}
+
+func value(of option: String) -> UInt64? {
+    text(of: option).flatMap { UInt64($0) }
 }
 
 let printAll = CommandLine.arguments.contains("--all")
 let options = CommandLine.arguments.dropFirst().filter { $0 != "--all" }
-let known = ["--seasons", "--seed", "--days"]
+let known = ["--seasons", "--seed", "--days", "--iterations", "--keep"]
 for (index, argument) in options.enumerated() where index % 2 == 0 {
-    guard known.contains(argument), value(of: argument) != nil else {
+    guard known.contains(argument), argument == "--keep" ? text(of: argument) != nil : value(of: argument) != nil else {
         FileHandle.standardError.write(
             Data(
-                "usage: season-sim --seasons N --seed S [--days D] [--all] (unknown or incomplete `\(argument)`)\n".utf8
+                "usage: season-sim --seasons N --seed S [--days D] [--iterations N] [--all] [--keep DIR] (unknown or incomplete `\(argument)`)\n"
+                    .utf8
             ))
         exit(2)
     }
@@ -41,7 +47,10 @@ let start = clock.now
 for offset in 0..<seasons {
     let seed = firstSeed &+ UInt64(offset)
     do {
-        let outcome = try SeasonSimulator(settings: .init(seed: seed, days: days)).run()
+        var settings = SeasonSimulator.Settings(seed: seed, days: days)
+        settings.iterations = value(of: "--iterations").map { Int($0) } ?? settings.iterations
+        settings.keep = text(of: "--keep").map { URL(fileURLWithPath: $0) }
+        let outcome = try SeasonSimulator(settings: settings).run()
         daysPlayed += outcome.daysPlayed
         replans += outcome.replans
         answers += outcome.answers

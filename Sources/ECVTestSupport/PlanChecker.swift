@@ -19,16 +19,16 @@ public struct PlanChecker {
     public var partialMinutes: [String: Int] = [:]
     /// Vehicles whose visits a re-plan keeps: they took place, appointment or not.
     public var kept: Set<String> = []
-    /// For a re-plan from this day: visits before it are the season's history, checked as visits but counted
-    /// for nothing; from it on each vehicle appears as `needs` says.
-    public var replanDay: CalendarDay?
-    /// For a re-plan: what each vehicle needs from `replanDay` on, with the minutes of the items a recheck or a
-    /// completion does; a vehicle not listed needs its full inspection.
+    /// A re-plan's first day (the document's `from`): legs that departed and visits that started before it are
+    /// the published past, checked only for how they chain, and a vehicle's place is its visit from then on.
+    var from: CalendarDay?
+    /// For a re-plan: what each vehicle needs from `from` on, when the caller knows the store; a vehicle not listed
+    /// needs its full inspection. Empty: any purpose asked for in `partialMinutes` is taken.
     public var needs: [String: Need] = [:]
     /// For a re-plan: the day each repaired vehicle is ready; its recheck comes no earlier.
     public var ready: [String: CalendarDay] = [:]
 
-    /// What a vehicle needs from the re-plan's day on.
+    /// What a vehicle needs from a re-plan's day on.
     public enum Need: Sendable, Equatable {
         /// Its results are stored and nothing is left to do: no visit.
         case done
@@ -71,21 +71,25 @@ public struct PlanChecker {
         guard document["format"] as? String == "ecv-plan/1" else { return ["format is not ecv-plan/1"] }
         let routes = document["routes"] as? [[String: Any]] ?? []
         let unscheduled = document["unscheduled"] as? [[String: Any]] ?? []
+        from = (document["from"] as? String).flatMap { CalendarDay(iso: $0) }
         var seen: [String: Int] = [:]
         var totalKm = 0.0
-        var totalVehicles = 0
+        var totalVisits = 0
+        for vehicle in document["done"] as? [String] ?? [] { seen[vehicle, default: 0] += 1 }
         for plan in routes {
             guard let id = plan["route"] as? String, let route = catalog.routes.first(where: { $0.id == id }) else {
                 fail("unknown route \(plan["route"] ?? "nil")")
                 continue
             }
-            let (km, vehicles) = checkRoute(plan, route, &seen)
+            let (km, visits) = checkRoute(plan, route, &seen)
             totalKm += km
-            totalVehicles += vehicles
+            totalVisits += visits
         }
         if Set(routes.compactMap { $0["route"] as? String }) != routeIDs {
             fail("the plan does not hold every route asked for")
         }
+        let done = Set(document["done"] as? [String] ?? [])
+        let scheduled = seen.keys.filter { !done.contains($0) }.count
         for item in unscheduled {
             guard let vehicle = item["vehicle"] as? String else { continue }
             seen[vehicle, default: 0] += 1
@@ -93,9 +97,7 @@ public struct PlanChecker {
         }
         for route in catalog.routes where routeIDs.contains(route.id) {
             for vehicle in route.sites.flatMap(\.vehicles)
-            where seen[vehicle.id, default: 0] != expectedAppearances[vehicle.id]
-                ?? (needs[vehicle.id] == .done ? 0 : 1)
-            {
+            where seen[vehicle.id, default: 0] != expectedAppearances[vehicle.id, default: 1] {
                 fail("vehicle \(vehicle.id) appears \(seen[vehicle.id] ?? 0) times among visits and unscheduled")
             }
         }
@@ -103,8 +105,16 @@ public struct PlanChecker {
         if abs((totals["km"] as? Double ?? -1) - totalKm) > 0.051 * Double(max(1, routes.count)) {
             fail("plan km \(totals["km"] ?? "nil") is not the sum \(totalKm)")
         }
-        if totals["vehicles"] as? Int != totalVehicles { fail("plan vehicles is not the sum of visits") }
-        if totals["unscheduled"] as? Int != unscheduled.count { fail("plan unscheduled count is wrong") }
+        if let visits = totals["visits"] as? Int, visits != totalVisits { fail("plan visits is not the sum of visits") }
+        // Vehicles are counted once: with a visit planned (from the re-plan day on), unscheduled, or done.
+        if totals["vehicles"] as? Int != scheduled {
+            fail("plan vehicles \(totals["vehicles"] ?? "nil") ≠ \(scheduled)")
+        }
+        let unscheduledVehicles = Set(unscheduled.compactMap { $0["vehicle"] as? String }).count
+        if totals["unscheduled"] as? Int != unscheduledVehicles { fail("plan unscheduled count is wrong") }
+        if let done = totals["done"] as? Int, done != (document["done"] as? [String] ?? []).count {
+            fail("plan done count is wrong")
+        }
         return problems
     }
 
@@ -130,6 +140,7 @@ public struct PlanChecker {
         var driveMinutes = 0
         var serviceMinutes = 0
         var visits = 0
+        var vehicles: Set<String> = []
         var firstVisitAtSite: Set<String> = []
         for (index, leg) in legs.enumerated() {
             let target = index < stops.count ? (stops[index]["site"] as? String ?? "?") : "base"
@@ -152,6 +163,8 @@ public struct PlanChecker {
             if Self.absolute(depart) < clock {
                 fail("\(route.id): leg \(index) departs before the previous work ended")
             }
+            // The published past is not checked again against files changed since.
+            let past = self.from.map { depart.day < $0 } ?? false
             let from = point(place, team)
             let to = point(target, team)
             let exactKm = from.greatCircleKm(to: to) * route.travel.circuity
@@ -159,7 +172,9 @@ public struct PlanChecker {
             if minutes != Int((exactKm / route.travel.speedKmh * 60).rounded(.up)) {
                 fail("\(route.id): leg \(index) drive minutes \(minutes) do not follow from \(exactKm) km")
             }
-            let end = drive(minutes, from: Self.absolute(depart), on: route, &drivenPerDay)
+            let end =
+                past ? Self.absolute(arrive) : drive(minutes, from: Self.absolute(depart), on: route, &drivenPerDay)
+            if past { pastDriving(leg, &drivenPerDay) }
             if end != Self.absolute(arrive) {
                 fail(
                     "\(route.id): leg \(index) arrives \(leg["arrive"] ?? "") but driving from its departure ends at \(end)"
@@ -184,7 +199,11 @@ public struct PlanChecker {
                 if ok {
                     serviceMinutes += minutes
                     visits += 1
-                    if let vehicle = visit["vehicle"] as? String, !isHistory(visit) { seen[vehicle, default: 0] += 1 }
+                    let planned = Self.moment(visit["start"]).map { start in self.from.map { start.day >= $0 } ?? true }
+                    if let vehicle = visit["vehicle"] as? String {
+                        vehicles.insert(vehicle)
+                        if planned ?? false { seen[vehicle, default: 0] += 1 }
+                    }
                 }
             }
             if stop["depart"] as? String != legs[index + 1]["depart"] as? String {
@@ -198,19 +217,14 @@ public struct PlanChecker {
         if abs((totals["km"] as? Double ?? -1) - km) > 0.051 { fail("\(route.id): total km is not the sum of legs") }
         if totals["driveMinutes"] as? Int != driveMinutes { fail("\(route.id): drive minutes are not the sum") }
         if totals["serviceMinutes"] as? Int != serviceMinutes { fail("\(route.id): service minutes are not the sum") }
-        if totals["vehicles"] as? Int != visits { fail("\(route.id): vehicles is not the count of visits") }
+        if totals["vehicles"] as? Int != vehicles.count { fail("\(route.id): vehicles is not the count of vehicles") }
+        if let count = totals["visits"] as? Int, count != visits { fail("\(route.id): visits is not the count") }
         for site in route.sites where site.appointment != nil && !firstVisitAtSite.contains(site.id) {
             if route.sites.first(where: { $0.id == site.id }) != nil, visitsPlanned(at: site, in: stops) {
                 fail("\(route.id): appointment at \(site.id) not honoured")
             }
         }
         return (km, visits)
-    }
-
-    /// Whether a re-plan has `visit` before its day: what happened, not what is planned.
-    private func isHistory(_ visit: [String: Any]) -> Bool {
-        guard let replanDay, let start = Self.moment(visit["start"]) else { return false }
-        return start.day < replanDay
     }
 
     private func visitsPlanned(at site: Site, in stops: [[String: Any]]) -> Bool {
@@ -231,31 +245,24 @@ public struct PlanChecker {
         var needed = catalog.checklists.flatMap(\.items).filter { item in
             item.appliesTo.map { tags in tags.contains { vehicle.equipment.contains($0) } } ?? true
         }.reduce(route.setupMinutes) { $0 + $1.minutes }
-        let history = isHistory(visit)
-        if replanDay != nil, !history {
-            let purpose = visit["purpose"] as? String ?? RoutePlan.Visit.Purpose.inspection.rawValue
-            switch needs[id] {
-            case .done: fail("\(id): a \(purpose) visit of a vehicle that is done")
-            case .partial(let wanted, let items):
-                if purpose != wanted.rawValue { fail("\(id): a \(purpose) visit where a \(wanted.rawValue) is needed") }
-                needed = route.setupMinutes + items
-            case nil:
-                if purpose != RoutePlan.Visit.Purpose.inspection.rawValue {
-                    fail("\(id): a \(purpose) visit of a vehicle never inspected")
-                }
-            }
-            if let day = ready[id], let start = Self.moment(visit["start"]), start.day < day {
-                fail("\(id): a \(purpose) visit on \(start.day), before the repair is ready on \(day)")
-            }
-        } else if let purpose = visit["purpose"] as? String {
-            // A visit of the season's history took the minutes its items took then: the setup at least.
-            guard let items = partialMinutes[id] ?? (history ? 0 : nil) else {
+        let past = from.map { start.day < $0 } ?? false
+        if !past, !needs.isEmpty {
+            if let items = checkPurpose(visit, of: id, from: start.day) { needed = route.setupMinutes + items }
+        } else if let purpose = visit["purpose"] as? String, !past {
+            guard let items = partialMinutes[id] else {
                 fail("\(id): a \(purpose) visit that was not asked for")
                 return (0, false)
             }
             needed = route.setupMinutes + items
         }
         let length = Self.absolute(end) - Self.absolute(start)
+        if let from, start.day < from {
+            // The published past: only its place in time is checked.
+            if Self.absolute(start) < clock { fail("\(id): visit overlaps the previous visit or leg") }
+            clock = Self.absolute(end)
+            firstVisitAtSite.insert(site.id)
+            return (length, true)
+        }
         if length < needed { fail("\(id): visit of \(length) min, needs \(needed)") }
         if start.day != end.day { fail("\(id): visit spans two days") }
         let day = start.day
@@ -277,13 +284,45 @@ public struct PlanChecker {
         for skill in vehicle.equipment where skills.contains(skill) && !team.skills.contains(skill) {
             fail("\(id): needs \(skill), which \(team.id) lacks")
         }
-        if let appointment = site.appointment, !firstVisitAtSite.contains(site.id), !kept.contains(id), !history {
+        // An appointment binds the site's first visit, never a re-check or a completion.
+        if let appointment = site.appointment, !firstVisitAtSite.contains(site.id), !kept.contains(id),
+            visit["purpose"] == nil
+        {
             if appointment.day != start.day || appointment.minuteOfDay != start.minute {
                 fail("\(id): first visit at \(site.id) starts \(visit["start"] ?? "") not at \(appointment)")
             }
         }
         firstVisitAtSite.insert(site.id)
         return (length, true)
+    }
+
+    /// Counts a past leg's driving per day as published, for the daily limit of the days that follow.
+    private func pastDriving(_ leg: [String: Any], _ driven: inout [Int: Int]) {
+        for stretch in leg["stretches"] as? [[String: Any]] ?? [] {
+            guard let start = Self.moment(stretch["start"]), let end = Self.moment(stretch["end"]) else { continue }
+            driven[start.day.daysSinceEpoch, default: 0] += max(0, end.minute - start.minute)
+        }
+    }
+
+    /// Checks a planned visit's purpose against what the vehicle needs and its repair day; returns the minutes a
+    /// recheck or a completion needs beyond the setup, nil for a full inspection.
+    private mutating func checkPurpose(_ visit: [String: Any], of id: String, from day: CalendarDay) -> Int? {
+        let purpose = visit["purpose"] as? String ?? RoutePlan.Visit.Purpose.inspection.rawValue
+        var minutes: Int?
+        switch needs[id] {
+        case .done: fail("\(id): a \(purpose) visit of a vehicle that is done")
+        case .partial(let wanted, let items):
+            if purpose != wanted.rawValue { fail("\(id): a \(purpose) visit where a \(wanted.rawValue) is needed") }
+            minutes = items
+        case nil:
+            if purpose != RoutePlan.Visit.Purpose.inspection.rawValue {
+                fail("\(id): a \(purpose) visit of a vehicle never inspected")
+            }
+        }
+        if let ready = ready[id], day < ready {
+            fail("\(id): a \(purpose) visit on \(day), before the repair is ready on \(ready)")
+        }
+        return minutes
     }
 
     private func point(_ place: String, _ team: Team) -> GeoPoint {

@@ -6,12 +6,10 @@ import Testing
     /// Invariants that defects being fixed elsewhere still break, with the defect: the expectation is a known issue
     /// until the fix lands, and then fails until the entry is removed.
     static let knownDefects: [SeasonInvariant: String] = [
-        .onePlace:
-            "plan totals count visits as vehicles and do not say how many vehicles are done and scheduled",
-        .pastFixed: "a replan moves visits and legs of the published plan that ended before its day",
-        .teamsContinue: "a replan starts a team from another site or from base instead of where it is",
-        .countsAgree: "the plan CSV leaves out the drive home, so its km do not add up to the plan's",
-        .reportDates: "the tour summary gives a grounded vehicle's recheck from before the report's date",
+        .planChecker:
+            "a replan keeps the past leg to a stop whose visits all moved but drops the stop: legs and stops no "
+            + "longer chain, and the stored plan does not read back",
+        .countsAgree: "the plan CSV has no row for a leg to a stop without visits, so its km fall short of the plan's",
         .oneLifecycle:
             "answers through the web form never close a complete inspection, `record` stores a recheck as a full "
             + "inspection, and `inspect` left with `q` stores an empty inspection",
@@ -37,6 +35,12 @@ import Testing
         }
     }
 
+    @Test func theReplayCommandGivesWhatTheSeedDoesNotSay() {
+        var settings = SeasonSimulator.Settings(seed: 5, days: 21)
+        settings.iterations = 60
+        #expect(settings.replay == "swift run -c release season-sim --seasons 1 --seed 5 --days 21 --iterations 60")
+    }
+
     @Test func aSeedPlaysTheSameSeasonTwice() throws {
         var settings = SeasonSimulator.Settings(seed: 7, days: 10)
         settings.iterations = 40
@@ -51,8 +55,8 @@ import Testing
     @Test func aViolationNamesTheCommandThatReplaysItsSeason() {
         let violation = SeasonViolation(
             breach: InvariantBreach(.onePlace, "V-1 is in 2 places"), seed: 42, step: 7, action: "replan",
-            day: .init(daysSinceEpoch: 20_000))
-        #expect(violation.description.contains("swift run -c release season-sim --seasons 1 --seed 42"))
+            day: .init(daysSinceEpoch: 20_000), replay: SeasonSimulator.Settings(seed: 42).replay)
+        #expect(violation.description.hasSuffix("replay: swift run -c release season-sim --seasons 1 --seed 42"))
         #expect(violation.description.contains("step 7"))
     }
 }

@@ -19,23 +19,10 @@ public struct PlacementCheck {
         self.from = from
     }
 
-    /// The plan's totals as `ecv-plan/1` writes them, with the counts of each place when the plan gives them.
-    struct Totals: Decodable {
-        var vehicles: Int
-        var unscheduled: Int
-        var done: Int?
-        var scheduled: Int?
-    }
-
-    struct Counts: Decodable {
-        var totals: Totals
-    }
-
     /// The breaches in the plan stored as `json`.
     public func breaches(json: String) -> [InvariantBreach] {
         let decoder = JSONDecoder()
-        guard let document = try? decoder.decode(PlanDocument.self, from: Data(json.utf8)),
-            let counts = try? decoder.decode(Counts.self, from: Data(json.utf8))
+        guard let document = try? decoder.decode(PlanDocument.self, from: Data(json.utf8))
         else { return [InvariantBreach(.onePlace, "the plan is not a readable ecv-plan/1 document")] }
         var breaches: [InvariantBreach] = []
         func breach(_ text: String) { breaches.append(InvariantBreach(.onePlace, text)) }
@@ -72,21 +59,30 @@ public struct PlacementCheck {
         for vehicle in Set(upcoming.keys).union(unscheduled.keys).subtracting(known).sorted() {
             breach("\(vehicle) is not in Routes/ but still in the plan")
         }
-        let distinct = Set(visits.entries.map(\.vehicle)).count
-        if counts.totals.vehicles != distinct {
-            breach("totals give \(counts.totals.vehicles) vehicles for \(distinct) vehicles visited")
+        let totals = document.totals
+        if totals.vehicles != scheduled {
+            breach("totals give \(totals.vehicles) vehicles scheduled; \(scheduled) vehicles have a visit to come")
         }
-        if counts.totals.unscheduled != document.unscheduled.count {
-            breach("totals give \(counts.totals.unscheduled) unscheduled for \(document.unscheduled.count) listed")
+        let unscheduledVehicles = Set(document.unscheduled.map(\.vehicle)).count
+        if totals.unscheduled != unscheduledVehicles {
+            breach("totals give \(totals.unscheduled) unscheduled for \(unscheduledVehicles) vehicles listed")
         }
-        if let givenDone = counts.totals.done, let givenScheduled = counts.totals.scheduled {
-            if (givenDone, givenScheduled) != (done, scheduled) {
-                breach(
-                    "totals give \(givenDone) done and \(givenScheduled) scheduled; the store and plan say "
-                        + "\(done) and \(scheduled)")
-            }
-        } else {
-            breach("totals do not say how many vehicles are done and scheduled")
+        let doneHere = Set(vehicles.filter { needs[$0] == .done })
+        if let givenDone = totals.done {
+            if givenDone != done { breach("totals give \(givenDone) vehicles done; the store says \(done)") }
+        } else if from != nil {
+            breach("totals do not say how many vehicles are done")
+        }
+        if from != nil, Set(document.done ?? []) != doneHere {
+            let listed = Set(document.done ?? [])
+            breach(
+                "the plan lists \(listed.subtracting(doneHere).sorted()) as done and not \(doneHere.subtracting(listed).sorted()); "
+                    + "the store says otherwise")
+        }
+        if totals.vehicles + unscheduledVehicles + (totals.done ?? 0) != vehicles.count, totals.done != nil {
+            breach(
+                "totals give \(totals.done ?? 0) done, \(totals.vehicles) scheduled and \(unscheduledVehicles) unscheduled "
+                    + "for \(vehicles.count) vehicles in Routes/")
         }
         return breaches
     }

@@ -1,6 +1,7 @@
 import ECVModel
 import ECVPlanning
 import ECVStore
+import ECVSync
 import Foundation
 
 /// A team's laptop: its own database and key in its own folder, the office's Routes/ and Checklists/.

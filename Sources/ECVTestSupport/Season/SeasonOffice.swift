@@ -2,6 +2,7 @@ import ECVCatalog
 import ECVModel
 import ECVPlanning
 import ECVStore
+import ECVSync
 import Foundation
 
 /// The office of a simulated season: Routes/ and Checklists/ in its folder, its database, its key; it plans,
@@ -44,7 +45,12 @@ final class SeasonOffice {
 
     /// The published plan: its version, its stored JSON and the plan read back.
     func published() throws -> PublishedPlan? {
-        try store.publishedPlan().map { try PublishedPlan($0, catalog: catalog) }
+        guard let record = try store.publishedPlan() else { return nil }
+        do {
+            return try PublishedPlan(record, catalog: catalog)
+        } catch {
+            throw SeasonError.unreadablePlan(version: record.version, problem: "\(error)")
+        }
     }
 
     /// Plans (`continuation` nil) or replans, stores the draft and publishes it, as `ecv plan` or `ecv replan`

@@ -15,6 +15,8 @@ public struct SeasonOutcome: Sendable {
     public var faults: [String] = []
     /// Every breach, each reported once, at the first step that found it.
     public var violations: [SeasonViolation] = []
+    /// Why the season ended before its last day, if it did: a published plan that cannot be read back.
+    public var endedEarly: String?
 
     public init(seed: UInt64) {
         self.seed = seed
@@ -32,16 +34,20 @@ public enum SeasonError: Error, CustomStringConvertible, Sendable {
     case badCatalog(String)
     /// A plan stored and published could not be read back.
     case notPublished(Int)
+    /// The published plan, as stored, does not read as a plan: the season cannot go on (a breach of the plan
+    /// checker's invariant, reported as one).
+    case unreadablePlan(version: Int, problem: String)
     /// A step failed: the seed, the step and what went wrong.
-    case step(seed: UInt64, step: Int, action: String, problem: String)
+    case step(replay: String, step: Int, action: String, problem: String)
 
     public var description: String {
         switch self {
         case .badCatalog(let problem): return "the edited catalog does not read: \(problem)"
         case .notPublished(let version): return "plan version \(version) was published but cannot be read back"
-        case .step(let seed, let step, let action, let problem):
-            return "season \(seed), step \(step) (\(action)) failed: \(problem) — replay: "
-                + SeasonViolation.replay(seed: seed)
+        case .unreadablePlan(let version, let problem):
+            return "plan \(version) as stored does not read as a plan: \(problem)"
+        case .step(let replay, let step, let action, let problem):
+            return "step \(step) (\(action)) failed: \(problem) — replay: \(replay)"
         }
     }
 }

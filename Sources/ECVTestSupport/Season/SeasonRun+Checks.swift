@@ -14,8 +14,7 @@ extension SeasonRun {
         let needs = VehicleNeed.of(board)
         let from = previous == nil ? nil : day
         var checker = PlanChecker(catalog: catalog)
-        if let from {
-            checker.replanDay = from
+        if from != nil {
             checker.ready = ready
             for row in board {
                 guard case .visit(let purpose) = needs[row.vehicle] ?? .done else {

@@ -1,6 +1,7 @@
 import ECVModel
 import ECVPlanning
 import ECVStore
+import ECVSync
 import Foundation
 
 extension SeasonRun {

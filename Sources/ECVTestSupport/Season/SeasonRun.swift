@@ -1,6 +1,7 @@
 import ECVModel
 import ECVPlanning
 import ECVStore
+import ECVSync
 import Foundation
 
 /// One season being played: the office, the laptops, the bundles on their way, the seed's random numbers and what
@@ -57,7 +58,7 @@ struct SeasonRun {
         day = first.adding(days: -1)
         try perform("plan and publish") { run in try run.planFirst() }
         var current = first
-        while current <= end.adding(days: 1) {
+        while current <= end.adding(days: 1), outcome.endedEarly == nil {
             day = current
             if let fault = faults[current] {
                 try perform("\(fault.rawValue), replan and publish") { run in try run.meet(fault) }
@@ -75,7 +76,7 @@ struct SeasonRun {
             outcome.daysPlayed += 1
             current = current.adding(days: 1)
         }
-        try perform("last full sync round") { run in try run.syncFully() }
+        if outcome.endedEarly == nil { try perform("last full sync round") { run in try run.syncFully() } }
     }
 
     /// Runs one step: numbers it, and turns a failure into `SeasonError.step` with the replay command.
@@ -84,10 +85,15 @@ struct SeasonRun {
         self.action = action
         do {
             try body(&self)
+        } catch SeasonError.unreadablePlan(let version, let problem) {
+            // Nobody can follow a plan that does not read: the season ends here, with the breach.
+            report([InvariantBreach(.planChecker, "plan \(version) as stored does not read as a plan: \(problem)")])
+            outcome.endedEarly = "\(day) \(action)"
         } catch let error as SeasonError {
             throw error
         } catch {
-            throw SeasonError.step(seed: settings.seed, step: step, action: "\(day) \(action)", problem: "\(error)")
+            throw SeasonError.step(
+                replay: settings.replay, step: step, action: "\(day) \(action)", problem: "\(error)")
         }
     }
 
@@ -95,7 +101,9 @@ struct SeasonRun {
     mutating func report(_ breaches: [InvariantBreach]) {
         for breach in breaches where reported.insert(breach).inserted {
             outcome.violations.append(
-                SeasonViolation(breach: breach, seed: settings.seed, step: step, action: action, day: day))
+                SeasonViolation(
+                    breach: breach, seed: settings.seed, step: step, action: action, day: day,
+                    replay: settings.replay))
         }
     }
 

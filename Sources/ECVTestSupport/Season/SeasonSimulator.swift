@@ -18,8 +18,12 @@ public struct SeasonSimulator: Sendable {
         public var vehiclesPerSite: Int
         /// Calendar days from the lines' start to their end.
         public var days: Int
+        /// Whether `days` was given rather than derived from the seed: the replay command then gives it too.
+        public var daysGiven: Bool
         /// Search iterations of each plan and replan (no time limit, so that a seed gives one season).
-        public var iterations = 150
+        public var iterations = Settings.defaultIterations
+        /// A folder to copy the season's databases and files into when it ends, to look at what happened.
+        public var keep: URL?
 
         /// A season of two or three teams, four to six sites a line, one to three vehicles a site, 24 to 30 days.
         public init(seed: UInt64, days: Int? = nil) {
@@ -28,7 +32,18 @@ public struct SeasonSimulator: Sendable {
             teams = Int.random(in: 2...3, using: &random)
             sitesPerRoute = Int.random(in: 4...6, using: &random)
             vehiclesPerSite = Int.random(in: 1...3, using: &random)
-            self.days = days ?? Int.random(in: 24...30, using: &random)
+            let derived = Int.random(in: 24...30, using: &random)
+            self.days = days ?? derived
+            daysGiven = days != nil
+        }
+
+        /// The search iterations a season makes unless told otherwise.
+        public static let defaultIterations = 150
+
+        /// The one command that plays this season again.
+        public var replay: String {
+            "swift run -c release season-sim --seasons 1 --seed \(seed)" + (daysGiven ? " --days \(days)" : "")
+                + (iterations == Self.defaultIterations ? "" : " --iterations \(iterations)")
         }
     }
 
@@ -42,6 +57,12 @@ public struct SeasonSimulator: Sendable {
     /// planner refusing what it should take), with the step and the command that replays it.
     public func run() throws -> SeasonOutcome {
         let folder = try TemporaryFolder()
+        defer {
+            if let keep = settings.keep {
+                try? FileManager.default.removeItem(at: keep)
+                try? FileManager.default.copyItem(at: folder.url, to: keep)
+            }
+        }
         var season = try SeasonRun(settings: settings, folder: folder.url)
         try season.play()
         return season.outcome

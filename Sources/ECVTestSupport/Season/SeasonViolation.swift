@@ -46,24 +46,19 @@ public struct SeasonViolation: Error, Sendable, Hashable, CustomStringConvertibl
     public var step: Int
     public var action: String
     public var day: CalendarDay
+    /// The one command that plays this season again.
+    public var replay: String
 
-    public init(breach: InvariantBreach, seed: UInt64, step: Int, action: String, day: CalendarDay) {
+    public init(breach: InvariantBreach, seed: UInt64, step: Int, action: String, day: CalendarDay, replay: String) {
         self.breach = breach
         self.seed = seed
         self.step = step
         self.action = action
         self.day = day
+        self.replay = replay
     }
 
     public var invariant: SeasonInvariant { breach.invariant }
-
-    /// The one command that plays this season again.
-    public var replay: String { SeasonViolation.replay(seed: seed) }
-
-    /// The command that plays the season of `seed` again.
-    public static func replay(seed: UInt64) -> String {
-        "swift run -c release season-sim --seasons 1 --seed \(seed)"
-    }
 
     public var description: String {
         "season \(seed), step \(step) (\(day), \(action)): \(breach) — replay: \(replay)"
