@@ -22,8 +22,9 @@ public struct PlanChecker {
     /// A re-plan's first day (the document's `from`): legs that departed and visits that started before it are
     /// the published past, checked only for how they chain, and a vehicle's place is its visit from then on.
     var from: CalendarDay?
-    /// For a re-plan: what each vehicle needs from `from` on, when the caller knows the store; a vehicle not listed
-    /// needs its full inspection. Empty: any purpose asked for in `partialMinutes` is taken.
+    /// For a re-plan: what each vehicle needs from `from` on, when the caller knows the store.
+    ///
+    /// A vehicle not listed needs its full inspection. Empty: any purpose asked for in `partialMinutes` is taken.
     public var needs: [String: Need] = [:]
     /// For a re-plan: the day each repaired vehicle is ready; its recheck comes no earlier.
     public var ready: [String: CalendarDay] = [:]
