@@ -37,6 +37,7 @@ public struct PlanChecker {
         case partial(RoutePlan.Visit.Purpose, itemMinutes: Int)
     }
 
+    /// A checker of plans of `catalog` asked for `routeIDs` (every line when nil), with `--rebalance` or not.
     public init(catalog: Catalog, routeIDs: Set<String>? = nil, rebalance: Bool = false) {
         self.catalog = catalog
         self.routeIDs = routeIDs ?? Set(catalog.routes.map(\.id))
@@ -68,6 +69,7 @@ public struct PlanChecker {
         return check(object)
     }
 
+    /// Every problem of the plan `document` (JSON as read by `JSONSerialization`), one line each.
     public mutating func check(_ document: [String: Any]) -> [String] {
         guard document["format"] as? String == "ecv-plan/1" else { return ["format is not ecv-plan/1"] }
         let routes = document["routes"] as? [[String: Any]] ?? []

@@ -4,9 +4,12 @@ import ECVPlanning
 /// Teams go on from where they are: a team that the previous published plan has away from base when the replan day
 /// begins — at a site, or on a drive begun earlier — is in the same place in the new plan, never back at base.
 public struct ContinuityCheck {
+    /// The plan published before the replan, as stored.
     public var previous: PlanDocument
+    /// The replan's day: where each team is when it begins is compared.
     public var from: CalendarDay
 
+    /// The check of a replan from `from` against `previous`.
     public init(previous: PlanDocument, from: CalendarDay) {
         self.previous = previous
         self.from = from
@@ -30,6 +33,7 @@ public struct ContinuityCheck {
         }
     }
 
+    /// The teams that `next` has somewhere else than `previous` when the replan's day begins.
     public func breaches(in next: PlanDocument) -> [InvariantBreach] {
         var breaches: [InvariantBreach] = []
         for route in previous.routes {

@@ -4,8 +4,10 @@ import ECVStore
 /// Office and laptops converge: after a full sync round every database holds the same results (each result's id
 /// and version) and shows the same board (each vehicle's readiness and failed items) as the office's.
 public struct ConvergenceCheck {
+    /// Routes/ and Checklists/: whose vehicles' results and board rows are compared.
     public var catalog: Catalog
 
+    /// The check over the vehicles of `catalog`.
     public init(catalog: Catalog) {
         self.catalog = catalog
     }

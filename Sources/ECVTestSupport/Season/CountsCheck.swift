@@ -7,10 +7,12 @@ import Foundation
 /// the drive home included), `ecv plan list` (read from the stored document) and the status board (one row per
 /// vehicle of Routes/).
 public struct CountsCheck {
+    /// Routes/ and Checklists/, for the table's names and the number of vehicles.
     public var catalog: Catalog
     /// The board as `ecv status` shows it.
     public var board: [BoardRow]
 
+    /// The check of plans against `board`, the readiness board of the same moment.
     public init(catalog: Catalog, board: [BoardRow]) {
         self.catalog = catalog
         self.board = board

@@ -6,8 +6,10 @@ import Foundation
 /// inspection with an answer for every item it is for is closed, and it is a recheck exactly when the vehicle had
 /// failed items before it (a full inspection when the vehicle had no results).
 public struct LifecycleCheck {
+    /// Routes/ and Checklists/: the vehicles and the items that apply to each.
     public var catalog: Catalog
 
+    /// The check over the vehicles of `catalog`.
     public init(catalog: Catalog) {
         self.catalog = catalog
     }

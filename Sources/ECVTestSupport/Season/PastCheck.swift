@@ -5,14 +5,18 @@ import Foundation
 /// The past is fixed: every visit and leg of the previous published plan that ends before the replan day is in the
 /// new plan byte for byte (as `ecv-plan/1` writes it), on the same route.
 public struct PastCheck {
+    /// The plan published before the replan, as stored.
     public var previous: PlanDocument
+    /// The replan's day: what ends before it is the past.
     public var from: CalendarDay
 
+    /// The check of a replan from `from` against `previous`.
     public init(previous: PlanDocument, from: CalendarDay) {
         self.previous = previous
         self.from = from
     }
 
+    /// The past visits and legs of `previous` that `next` does not hold byte for byte.
     public func breaches(in next: PlanDocument) -> [InvariantBreach] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]

@@ -8,11 +8,14 @@ import Foundation
 ///
 /// Visits before `from` (a replan's day) are the season's history and count for nothing here.
 public struct PlacementCheck {
+    /// Routes/: every vehicle to find a place for.
     public var catalog: Catalog
     /// What each vehicle needs, from the store's verdicts; a vehicle not listed needs its full inspection.
     public var needs: [String: VehicleNeed]
+    /// The replan's day, `nil` for a first plan.
     public var from: CalendarDay?
 
+    /// The check of a plan made from `from` on, with what the store says each vehicle needs.
     public init(catalog: Catalog, needs: [String: VehicleNeed], from: CalendarDay?) {
         self.catalog = catalog
         self.needs = needs

@@ -7,9 +7,12 @@ import Foundation
 /// DEPLOYABLE or RESTRICTED) the day of its next visit in the published plan — the first on or after `day` — and
 /// never a day before `day`.
 public struct ReportDateCheck {
+    /// Routes/ and Checklists/ the report is written from.
     public var catalog: Catalog
+    /// The report's date.
     public var day: CalendarDay
 
+    /// The check of reports dated `day`.
     public init(catalog: Catalog, day: CalendarDay) {
         self.catalog = catalog
         self.day = day

@@ -2,8 +2,11 @@ import Foundation
 
 /// What a season did and what it found.
 public struct SeasonOutcome: Sendable {
+    /// The season's seed.
     public var seed: UInt64
+    /// Calendar days played, from the lines' first day to the day after the last one's end.
     public var daysPlayed = 0
+    /// Replans made and published (the first plan not counted).
     public var replans = 0
     /// Answers entered by engineers.
     public var answers = 0
@@ -18,6 +21,7 @@ public struct SeasonOutcome: Sendable {
     /// Why the season ended before its last day, if it did: a published plan that cannot be read back.
     public var endedEarly: String?
 
+    /// Nothing done yet in the season of `seed`.
     public init(seed: UInt64) {
         self.seed = seed
     }
@@ -40,6 +44,7 @@ public enum SeasonError: Error, CustomStringConvertible, Sendable {
     /// A step failed: the seed, the step and what went wrong.
     case step(replay: String, step: Int, action: String, problem: String)
 
+    /// The reason, with the command that replays the season when a step failed.
     public var description: String {
         switch self {
         case .badCatalog(let problem): return "the edited catalog does not read: \(problem)"

@@ -12,9 +12,13 @@ import Foundation
 public struct SeasonSimulator: Sendable {
     /// The size and length of a season; `init(seed:)` derives a small one from the seed.
     public struct Settings: Sendable, Equatable {
+        /// Everything the season does follows from it.
         public var seed: UInt64
+        /// Teams, each with one line and one laptop.
         public var teams: Int
+        /// Sites on each line.
         public var sitesPerRoute: Int
+        /// Vehicles at each site.
         public var vehiclesPerSite: Int
         /// Calendar days from the lines' start to their end.
         public var days: Int
@@ -47,8 +51,10 @@ public struct SeasonSimulator: Sendable {
         }
     }
 
+    /// The season's size, length and seed.
     public var settings: Settings
 
+    /// A simulator of the season `settings` describe.
     public init(settings: Settings) {
         self.settings = settings
     }
