@@ -92,7 +92,10 @@ extension SeasonRun {
     /// trapping work on a laptop.
     private mutating func untouchedVehicle(_ published: PublishedPlan) throws -> PlanVisitList.Entry? {
         var candidates: [PlanVisitList.Entry] = []
-        for entry in PlanVisitList(published.document).entries where entry.day > day {
+        let catalog = office.catalog
+        // A site keeps at least one vehicle: Routes/ does not allow a site without.
+        for entry in PlanVisitList(published.document).entries
+        where entry.day > day && (catalog.placement(ofVehicle: entry.vehicle)?.site.vehicles.count ?? 0) > 1 {
             let stores = [office.store] + laptops.map(\.store)
             if try stores.allSatisfy({ try $0.results(ofVehicle: entry.vehicle).isEmpty }) { candidates.append(entry) }
         }

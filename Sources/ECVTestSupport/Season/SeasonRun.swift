@@ -89,8 +89,6 @@ struct SeasonRun {
             // Nobody can follow a plan that does not read: the season ends here, with the breach.
             report([InvariantBreach(.planChecker, "plan \(version) as stored does not read as a plan: \(problem)")])
             outcome.endedEarly = "\(day) \(action)"
-        } catch let error as SeasonError {
-            throw error
         } catch {
             throw SeasonError.step(
                 replay: settings.replay, step: step, action: "\(day) \(action)", problem: "\(error)")
