@@ -68,9 +68,14 @@ let package = Package(
         .target(
             name: "ECVTestSupport",
             dependencies: [
-                "ECVModel", "ECVCatalog", "ECVRouting", "ECVPlanning", "ECVStore", "ECVSync",
+                "ECVModel", "ECVCatalog", "ECVRouting", "ECVPlanning", "ECVStore", "ECVSync", "ECVReports",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
+        ),
+        .executableTarget(
+            name: "season-sim",
+            dependencies: ["ECVTestSupport"],
+            path: "Benchmarks/SeasonSim"
         ),
         .executableTarget(
             name: "catalog-benchmark",
@@ -105,6 +110,13 @@ let package = Package(
             path: "Benchmarks/BundleFuzz"
         ),
         .testTarget(name: "ECVModelTests", dependencies: ["ECVModel", "ECVTestSupport"]),
+        .testTarget(
+            name: "ECVTestSupportTests",
+            dependencies: [
+                "ECVTestSupport", "ECVModel", "ECVPlanning", "ECVStore", "ECVSync", "ECVCatalog",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         .testTarget(
             name: "ECVCatalogTests",
             dependencies: ["ECVCatalog", "ECVTestSupport"],

@@ -1,4 +1,5 @@
 import ECVModel
+import ECVPlanning
 import Foundation
 
 /// An independent check of a plan's JSON (`ecv-plan/1`) against the catalog, written from DESIGN.md's
@@ -21,7 +22,22 @@ public struct PlanChecker {
     /// A re-plan's first day (the document's `from`): legs that departed and visits that started before it are
     /// the published past, checked only for how they chain, and a vehicle's place is its visit from then on.
     var from: CalendarDay?
+    /// For a re-plan: what each vehicle needs from `from` on, when the caller knows the store.
+    ///
+    /// A vehicle not listed needs its full inspection. Empty: any purpose asked for in `partialMinutes` is taken.
+    public var needs: [String: Need] = [:]
+    /// For a re-plan: the day each repaired vehicle is ready; its recheck comes no earlier.
+    public var ready: [String: CalendarDay] = [:]
 
+    /// What a vehicle needs from a re-plan's day on.
+    public enum Need: Sendable, Equatable {
+        /// Its results are stored and nothing is left to do: no visit.
+        case done
+        /// A recheck of failed items, or a completion of untested ones, taking `itemMinutes` plus the setup.
+        case partial(RoutePlan.Visit.Purpose, itemMinutes: Int)
+    }
+
+    /// A checker of plans of `catalog` asked for `routeIDs` (every line when nil), with `--rebalance` or not.
     public init(catalog: Catalog, routeIDs: Set<String>? = nil, rebalance: Bool = false) {
         self.catalog = catalog
         self.routeIDs = routeIDs ?? Set(catalog.routes.map(\.id))
@@ -45,6 +61,15 @@ public struct PlanChecker {
         problems.append(message)
     }
 
+    /// Checks the plan stored as `json`; a text that is not a JSON object is one problem.
+    public mutating func check(json: String) -> [String] {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else {
+            return ["the plan is not a JSON object"]
+        }
+        return check(object)
+    }
+
+    /// Every problem of the plan `document` (JSON as read by `JSONSerialization`), one line each.
     public mutating func check(_ document: [String: Any]) -> [String] {
         guard document["format"] as? String == "ecv-plan/1" else { return ["format is not ecv-plan/1"] }
         let routes = document["routes"] as? [[String: Any]] ?? []
@@ -223,7 +248,10 @@ public struct PlanChecker {
         var needed = catalog.checklists.flatMap(\.items).filter { item in
             item.appliesTo.map { tags in tags.contains { vehicle.equipment.contains($0) } } ?? true
         }.reduce(route.setupMinutes) { $0 + $1.minutes }
-        if let purpose = visit["purpose"] as? String {
+        let past = from.map { start.day < $0 } ?? false
+        if !past, !needs.isEmpty {
+            if let items = checkPurpose(visit, of: id, from: start.day) { needed = route.setupMinutes + items }
+        } else if let purpose = visit["purpose"] as? String, !past {
             guard let items = partialMinutes[id] else {
                 fail("\(id): a \(purpose) visit that was not asked for")
                 return (0, false)
@@ -277,6 +305,27 @@ public struct PlanChecker {
             guard let start = Self.moment(stretch["start"]), let end = Self.moment(stretch["end"]) else { continue }
             driven[start.day.daysSinceEpoch, default: 0] += max(0, end.minute - start.minute)
         }
+    }
+
+    /// Checks a planned visit's purpose against what the vehicle needs and its repair day; returns the minutes a
+    /// recheck or a completion needs beyond the setup, nil for a full inspection.
+    private mutating func checkPurpose(_ visit: [String: Any], of id: String, from day: CalendarDay) -> Int? {
+        let purpose = visit["purpose"] as? String ?? RoutePlan.Visit.Purpose.inspection.rawValue
+        var minutes: Int?
+        switch needs[id] {
+        case .done: fail("\(id): a \(purpose) visit of a vehicle that is done")
+        case .partial(let wanted, let items):
+            if purpose != wanted.rawValue { fail("\(id): a \(purpose) visit where a \(wanted.rawValue) is needed") }
+            minutes = items
+        case nil:
+            if purpose != RoutePlan.Visit.Purpose.inspection.rawValue {
+                fail("\(id): a \(purpose) visit of a vehicle never inspected")
+            }
+        }
+        if let ready = ready[id], day < ready {
+            fail("\(id): a \(purpose) visit on \(day), before the repair is ready on \(ready)")
+        }
+        return minutes
     }
 
     private func point(_ place: String, _ team: Team) -> GeoPoint {

@@ -1,0 +1,91 @@
+import ECVTestSupport
+import Foundation
+
+// Plays generated seasons day by day and checks DESIGN.md's invariants after every step; prints a table of what
+// the seasons did and the violations found, by invariant, and for each violation the command that replays its
+// season. Exit status 1 when any season broke an invariant or could not go on.
+// Run in release mode: swift run -c release season-sim --seasons N --seed S [--days D] [--iterations N] [--all]
+// [--keep DIR] (--iterations: the search of each plan, default 150; --all prints every violation, not only the first of each invariant; --keep DIR copies the last season's
+// databases, Routes/ and keys into DIR).
+
+func text(of option: String) -> String? {
+    let arguments = CommandLine.arguments
+    guard let index = arguments.firstIndex(of: option), index + 1 < arguments.count else { return nil }
+    return arguments[index + 1]
+}
+
+func value(of option: String) -> UInt64? {
+    text(of: option).flatMap { UInt64($0) }
+}
+
+let printAll = CommandLine.arguments.contains("--all")
+let options = CommandLine.arguments.dropFirst().filter { $0 != "--all" }
+let known = ["--seasons", "--seed", "--days", "--iterations", "--keep"]
+for (index, argument) in options.enumerated() where index % 2 == 0 {
+    guard known.contains(argument), argument == "--keep" ? text(of: argument) != nil : value(of: argument) != nil else {
+        FileHandle.standardError.write(
+            Data(
+                "usage: season-sim --seasons N --seed S [--days D] [--iterations N] [--all] [--keep DIR] (unknown or incomplete `\(argument)`)\n"
+                    .utf8
+            ))
+        exit(2)
+    }
+}
+let seasons = Int(value(of: "--seasons") ?? 1)
+let firstSeed = value(of: "--seed") ?? 1
+let days = value(of: "--days").map { Int($0) }
+
+var daysPlayed = 0
+var replans = 0
+var answers = 0
+var syncs = 0
+var refused = 0
+var stopped: [String] = []
+var violations: [SeasonViolation] = []
+let clock = ContinuousClock()
+let start = clock.now
+for offset in 0..<seasons {
+    let seed = firstSeed &+ UInt64(offset)
+    do {
+        var settings = SeasonSimulator.Settings(seed: seed, days: days)
+        settings.iterations = value(of: "--iterations").map { Int($0) } ?? settings.iterations
+        settings.keep = text(of: "--keep").map { URL(fileURLWithPath: $0) }
+        let outcome = try SeasonSimulator(settings: settings).run()
+        daysPlayed += outcome.daysPlayed
+        replans += outcome.replans
+        answers += outcome.answers
+        syncs += outcome.syncs
+        refused += outcome.refusedImports
+        violations += outcome.violations
+    } catch {
+        stopped.append("\(error)")
+    }
+}
+let elapsed = clock.now - start
+let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+
+let byInvariant = Dictionary(grouping: violations, by: \.invariant).mapValues(\.count)
+let breakdown = SeasonInvariant.allCases.map { "\($0.rawValue) \(byInvariant[$0, default: 0])" }.joined(separator: ", ")
+print("| seasons | days played | replans | answers | syncs (refused) | violations | seasons stopped | time |")
+print("|---|---|---|---|---|---|---|---|")
+print(
+    String(
+        format: "| %d (seeds %llu–%llu) | %d | %d | %d | %d (%d) | %d | %d | %.1f s |", seasons, firstSeed,
+        firstSeed &+ UInt64(max(0, seasons - 1)), daysPlayed, replans, answers, syncs, refused, violations.count,
+        stopped.count, seconds))
+print("")
+print("violations by invariant: \(breakdown)")
+let seedsByInvariant = Dictionary(grouping: violations, by: \.invariant).mapValues { Set($0.map(\.seed)).count }
+print(
+    "seasons with a violation, by invariant: "
+        + SeasonInvariant.allCases.map { "\($0.rawValue) \(seedsByInvariant[$0, default: 0])" }.joined(separator: ", "))
+if printAll {
+    for violation in violations { print("  \(violation)") }
+} else {
+    for invariant in SeasonInvariant.allCases {
+        // The first violation of each invariant, with its replay command; the rest are alike.
+        if let first = violations.first(where: { $0.invariant == invariant }) { print("  \(first)") }
+    }
+}
+for problem in stopped { print("  stopped: \(problem)") }
+exit(violations.isEmpty && stopped.isEmpty ? 0 : 1)
