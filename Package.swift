@@ -17,6 +17,12 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.4"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird", from: "2.1.0"),
     ],
     targets: [
         .target(name: "ECVModel"),
@@ -53,9 +59,30 @@ let package = Package(
             resources: [.copy("Templates"), .copy("Assets")]
         ),
         .target(
+            name: "ECVHubClient",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
+        .target(
+            name: "ECVHub",
+            dependencies: [
+                "ECVModel", "ECVCatalog", "ECVPlanning", "ECVReports", "ECVHubClient",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"), .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
+            ],
+            exclude: ["Generated/README.md", "Generated/openapi-generator-config.yaml"]
+        ),
+        .target(
             name: "ECVCLI",
             dependencies: [
-                "ECVModel", "ECVCatalog", "ECVRouting", "ECVPlanning", "ECVReports", "ECVStore", "ECVServer",
+                "ECVModel", "ECVCatalog", "ECVRouting", "ECVPlanning", "ECVReports", "ECVStore", "ECVServer", "ECVHub", "ECVHubClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -109,6 +136,13 @@ let package = Package(
             name: "ECVServerTests",
             dependencies: [
                 "ECVServer", "ECVCatalog", "ECVTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+        .testTarget(
+            name: "ECVHubTests",
+            dependencies: [
+                "ECVHub", "ECVTestSupport", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .testTarget(

@@ -54,3 +54,14 @@ enum CLIError: Error, CustomStringConvertible {
         }
     }
 }
+
+extension CLIError {
+    /// The key `read` returns; a missing or malformed key file is a bad file, printed as one line.
+    static func readingKey<T>(_ read: () throws(KeyError) -> T) throws(CLIError) -> T {
+        do {
+            return try read()
+        } catch {
+            throw .badFile(error.description)
+        }
+    }
+}
