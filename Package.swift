@@ -36,10 +36,11 @@ let package = Package(
             ],
             resources: [.copy("Templates")]
         ),
+        .target(name: "ECVSync", dependencies: ["ECVModel", .product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "ECVStore",
             dependencies: [
-                "ECVModel", .product(name: "GRDB", package: "GRDB.swift"),
+                "ECVModel", "ECVSync", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -52,7 +53,7 @@ let package = Package(
         .target(
             name: "ECVServer",
             dependencies: [
-                "ECVModel", "ECVReports", "ECVStore",
+                "ECVModel", "ECVReports", "ECVStore", "ECVSync",
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
             ],
@@ -68,7 +69,7 @@ let package = Package(
         .target(
             name: "ECVHub",
             dependencies: [
-                "ECVModel", "ECVCatalog", "ECVPlanning", "ECVReports", "ECVHubClient",
+                "ECVModel", "ECVCatalog", "ECVPlanning", "ECVReports", "ECVSync", "ECVHubClient",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"), .product(name: "Hummingbird", package: "hummingbird"),
@@ -82,13 +83,15 @@ let package = Package(
         .target(
             name: "ECVCLI",
             dependencies: [
-                "ECVModel", "ECVCatalog", "ECVRouting", "ECVPlanning", "ECVReports", "ECVStore", "ECVServer", "ECVHub", "ECVHubClient",
+                "ECVModel", "ECVCatalog", "ECVRouting", "ECVPlanning", "ECVReports", "ECVStore", "ECVSync", "ECVServer",
+                "ECVHub", "ECVHubClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "ecv", dependencies: ["ECVCLI"]),
         .target(
-            name: "ECVTestSupport", dependencies: ["ECVModel", "ECVCatalog", "ECVRouting", "ECVPlanning", "ECVStore"]
+            name: "ECVTestSupport",
+            dependencies: ["ECVModel", "ECVCatalog", "ECVRouting", "ECVPlanning", "ECVStore", "ECVSync"]
         ),
         .executableTarget(
             name: "catalog-benchmark",
@@ -112,7 +115,9 @@ let package = Package(
         ),
         .executableTarget(
             name: "store-benchmark",
-            dependencies: ["ECVCatalog", "ECVStore", "ECVTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "ECVCatalog", "ECVStore", "ECVSync", "ECVTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             path: "Benchmarks/StoreBenchmark"
         ),
         .testTarget(name: "ECVModelTests", dependencies: ["ECVModel", "ECVTestSupport"]),
@@ -123,9 +128,12 @@ let package = Package(
         ),
         .testTarget(name: "ECVRoutingTests", dependencies: ["ECVRouting", "ECVTestSupport"]),
         .testTarget(name: "ECVPlanningTests", dependencies: ["ECVPlanning", "ECVCatalog", "ECVTestSupport"]),
+        .testTarget(name: "ECVSyncTests", dependencies: ["ECVSync", "ECVCatalog", "ECVTestSupport"]),
         .testTarget(
             name: "ECVStoreTests",
-            dependencies: ["ECVStore", "ECVCatalog", "ECVTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "ECVStore", "ECVSync", "ECVCatalog", "ECVTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(
             name: "ECVReportsTests",
@@ -135,7 +143,7 @@ let package = Package(
         .testTarget(
             name: "ECVServerTests",
             dependencies: [
-                "ECVServer", "ECVCatalog", "ECVTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "ECVServer", "ECVSync", "ECVCatalog", "ECVTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
         .testTarget(
@@ -148,7 +156,7 @@ let package = Package(
         .testTarget(
             name: "ECVCLITests",
             dependencies: [
-                "ECVCLI", "ECVCatalog", "ECVModel", "ECVTestSupport", "ecv", .product(name: "GRDB", package: "GRDB.swift"),
+                "ECVCLI", "ECVCatalog", "ECVModel", "ECVSync", "ECVTestSupport", "ecv", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["Browser", "Calendar"]
         ),

@@ -2,6 +2,7 @@ import ArgumentParser
 import ECVCatalog
 import ECVModel
 import ECVStore
+import ECVSync
 import Foundation
 
 /// Options every command takes.

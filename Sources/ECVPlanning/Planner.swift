@@ -145,8 +145,7 @@ public struct Planner: Sendable {
         // Without its appointed first visit, a site's other visits may not take place either.
         let missed = Set(
             solution.unassigned.compactMap { item in
-                let placement = model.jobs[item.job]
-                return VisitWindows.appointment(keptBy: placement) == nil ? nil : placement.site.id
+                model.appointment(keptBy: item.job) == nil ? nil : model.jobs[item.job].site.id
             })
         var routesKept = solution.routes
         for index in routesKept.indices {
@@ -171,6 +170,13 @@ public struct Planner: Sendable {
             builder.routePlan(index, routesKept.first { $0.vehicle == index && !$0.jobs.isEmpty })
                 .markingAppointments(appointments)
         }
-        return TourPlan(seed: options.seed, routes: routes, unscheduled: unscheduled).costed(catalog)
+        var plan = TourPlan(seed: options.seed, routes: routes, unscheduled: unscheduled)
+        plan.reasons = model.unreachable
+        if let continuation = options.continuation {
+            plan.from = continuation.from
+            let planned = Set(model.routes.flatMap(\.sites).flatMap(\.vehicles).map(\.id))
+            plan.done = continuation.done.filter(planned.contains).sorted()
+        }
+        return plan.costed(catalog)
     }
 }

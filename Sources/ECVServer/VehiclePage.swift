@@ -1,5 +1,6 @@
 import ECVModel
 import ECVStore
+import ECVSync
 import Foundation
 
 /// A vehicle's page: its live verdict, each subsystem's progress, and — for one subsystem — a form per item

@@ -1,5 +1,6 @@
 import ECVModel
 import ECVStore
+import ECVSync
 import Foundation
 import Hummingbird
 import MultipartKit

@@ -1,6 +1,7 @@
 import ECVModel
 import ECVReports
 import ECVStore
+import ECVSync
 import Foundation
 import Hummingbird
 import Logging

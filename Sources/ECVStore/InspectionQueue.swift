@@ -1,4 +1,5 @@
 import ECVModel
+import ECVSync
 
 /// Which items an inspection asks, in order, and the answers it suggests.
 public struct InspectionQueue: Sendable {

@@ -1,3 +1,4 @@
+import ECVSync
 import GRDB
 
 /// The schema, one numbered migration per change; a database of any earlier state is brought up to date.

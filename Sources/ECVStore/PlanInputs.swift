@@ -1,3 +1,4 @@
+import ECVSync
 import Foundation
 
 /// The files a plan was made from, by path (`Routes/north-china.yaml`) with the SHA-256 of their bytes, so

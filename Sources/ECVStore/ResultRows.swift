@@ -1,3 +1,4 @@
+import ECVSync
 import GRDB
 
 /// Writes result versions: each row of `result`, and the vehicle's `latest` row of its item moved on to it.

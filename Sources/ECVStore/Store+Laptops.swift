@@ -1,4 +1,5 @@
 import Crypto
+import ECVSync
 import Foundation
 import GRDB
 
@@ -54,15 +55,6 @@ extension Store {
                 EnrolledLaptop(
                     name: $0["name"], fingerprint: $0["fingerprint"], enrolledAt: $0["enrolledAt"],
                     enrolledBy: $0["enrolledBy"])
-            }
-        }
-    }
-
-    /// The public key of an enrolled laptop; `nil` when it is not enrolled.
-    func publicKey(ofLaptop name: String) throws(StoreError) -> Curve25519.Signing.PublicKey? {
-        try read { db in
-            try Data.fetchOne(db, sql: "SELECT publicKey FROM laptop WHERE name = ?", arguments: [name]).flatMap {
-                try? Curve25519.Signing.PublicKey(rawRepresentation: $0)
             }
         }
     }

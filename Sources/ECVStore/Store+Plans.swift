@@ -1,4 +1,5 @@
 import ECVModel
+import ECVSync
 import Foundation
 import GRDB
 

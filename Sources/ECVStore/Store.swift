@@ -1,3 +1,4 @@
+import ECVSync
 import Foundation
 import GRDB
 

@@ -18,6 +18,9 @@ public struct PlanChecker {
     public var partialMinutes: [String: Int] = [:]
     /// Vehicles whose visits a re-plan keeps: they took place, appointment or not.
     public var kept: Set<String> = []
+    /// A re-plan's first day (the document's `from`): legs that departed and visits that started before it are
+    /// the published past, checked only for how they chain, and a vehicle's place is its visit from then on.
+    var from: CalendarDay?
 
     public init(catalog: Catalog, routeIDs: Set<String>? = nil, rebalance: Bool = false) {
         self.catalog = catalog
@@ -46,21 +49,25 @@ public struct PlanChecker {
         guard document["format"] as? String == "ecv-plan/1" else { return ["format is not ecv-plan/1"] }
         let routes = document["routes"] as? [[String: Any]] ?? []
         let unscheduled = document["unscheduled"] as? [[String: Any]] ?? []
+        from = (document["from"] as? String).flatMap { CalendarDay(iso: $0) }
         var seen: [String: Int] = [:]
         var totalKm = 0.0
-        var totalVehicles = 0
+        var totalVisits = 0
+        for vehicle in document["done"] as? [String] ?? [] { seen[vehicle, default: 0] += 1 }
         for plan in routes {
             guard let id = plan["route"] as? String, let route = catalog.routes.first(where: { $0.id == id }) else {
                 fail("unknown route \(plan["route"] ?? "nil")")
                 continue
             }
-            let (km, vehicles) = checkRoute(plan, route, &seen)
+            let (km, visits) = checkRoute(plan, route, &seen)
             totalKm += km
-            totalVehicles += vehicles
+            totalVisits += visits
         }
         if Set(routes.compactMap { $0["route"] as? String }) != routeIDs {
             fail("the plan does not hold every route asked for")
         }
+        let done = Set(document["done"] as? [String] ?? [])
+        let scheduled = seen.keys.filter { !done.contains($0) }.count
         for item in unscheduled {
             guard let vehicle = item["vehicle"] as? String else { continue }
             seen[vehicle, default: 0] += 1
@@ -76,8 +83,16 @@ public struct PlanChecker {
         if abs((totals["km"] as? Double ?? -1) - totalKm) > 0.051 * Double(max(1, routes.count)) {
             fail("plan km \(totals["km"] ?? "nil") is not the sum \(totalKm)")
         }
-        if totals["vehicles"] as? Int != totalVehicles { fail("plan vehicles is not the sum of visits") }
-        if totals["unscheduled"] as? Int != unscheduled.count { fail("plan unscheduled count is wrong") }
+        if let visits = totals["visits"] as? Int, visits != totalVisits { fail("plan visits is not the sum of visits") }
+        // Vehicles are counted once: with a visit planned (from the re-plan day on), unscheduled, or done.
+        if totals["vehicles"] as? Int != scheduled {
+            fail("plan vehicles \(totals["vehicles"] ?? "nil") ≠ \(scheduled)")
+        }
+        let unscheduledVehicles = Set(unscheduled.compactMap { $0["vehicle"] as? String }).count
+        if totals["unscheduled"] as? Int != unscheduledVehicles { fail("plan unscheduled count is wrong") }
+        if let done = totals["done"] as? Int, done != (document["done"] as? [String] ?? []).count {
+            fail("plan done count is wrong")
+        }
         return problems
     }
 
@@ -103,6 +118,7 @@ public struct PlanChecker {
         var driveMinutes = 0
         var serviceMinutes = 0
         var visits = 0
+        var vehicles: Set<String> = []
         var firstVisitAtSite: Set<String> = []
         for (index, leg) in legs.enumerated() {
             let target = index < stops.count ? (stops[index]["site"] as? String ?? "?") : "base"
@@ -125,6 +141,8 @@ public struct PlanChecker {
             if Self.absolute(depart) < clock {
                 fail("\(route.id): leg \(index) departs before the previous work ended")
             }
+            // The published past is not checked again against files changed since.
+            let past = self.from.map { depart.day < $0 } ?? false
             let from = point(place, team)
             let to = point(target, team)
             let exactKm = from.greatCircleKm(to: to) * route.travel.circuity
@@ -132,7 +150,9 @@ public struct PlanChecker {
             if minutes != Int((exactKm / route.travel.speedKmh * 60).rounded(.up)) {
                 fail("\(route.id): leg \(index) drive minutes \(minutes) do not follow from \(exactKm) km")
             }
-            let end = drive(minutes, from: Self.absolute(depart), on: route, &drivenPerDay)
+            let end =
+                past ? Self.absolute(arrive) : drive(minutes, from: Self.absolute(depart), on: route, &drivenPerDay)
+            if past { pastDriving(leg, &drivenPerDay) }
             if end != Self.absolute(arrive) {
                 fail(
                     "\(route.id): leg \(index) arrives \(leg["arrive"] ?? "") but driving from its departure ends at \(end)"
@@ -157,7 +177,11 @@ public struct PlanChecker {
                 if ok {
                     serviceMinutes += minutes
                     visits += 1
-                    if let vehicle = visit["vehicle"] as? String { seen[vehicle, default: 0] += 1 }
+                    let planned = Self.moment(visit["start"]).map { start in self.from.map { start.day >= $0 } ?? true }
+                    if let vehicle = visit["vehicle"] as? String {
+                        vehicles.insert(vehicle)
+                        if planned ?? false { seen[vehicle, default: 0] += 1 }
+                    }
                 }
             }
             if stop["depart"] as? String != legs[index + 1]["depart"] as? String {
@@ -171,7 +195,8 @@ public struct PlanChecker {
         if abs((totals["km"] as? Double ?? -1) - km) > 0.051 { fail("\(route.id): total km is not the sum of legs") }
         if totals["driveMinutes"] as? Int != driveMinutes { fail("\(route.id): drive minutes are not the sum") }
         if totals["serviceMinutes"] as? Int != serviceMinutes { fail("\(route.id): service minutes are not the sum") }
-        if totals["vehicles"] as? Int != visits { fail("\(route.id): vehicles is not the count of visits") }
+        if totals["vehicles"] as? Int != vehicles.count { fail("\(route.id): vehicles is not the count of vehicles") }
+        if let count = totals["visits"] as? Int, count != visits { fail("\(route.id): visits is not the count") }
         for site in route.sites where site.appointment != nil && !firstVisitAtSite.contains(site.id) {
             if route.sites.first(where: { $0.id == site.id }) != nil, visitsPlanned(at: site, in: stops) {
                 fail("\(route.id): appointment at \(site.id) not honoured")
@@ -206,6 +231,13 @@ public struct PlanChecker {
             needed = route.setupMinutes + items
         }
         let length = Self.absolute(end) - Self.absolute(start)
+        if let from, start.day < from {
+            // The published past: only its place in time is checked.
+            if Self.absolute(start) < clock { fail("\(id): visit overlaps the previous visit or leg") }
+            clock = Self.absolute(end)
+            firstVisitAtSite.insert(site.id)
+            return (length, true)
+        }
         if length < needed { fail("\(id): visit of \(length) min, needs \(needed)") }
         if start.day != end.day { fail("\(id): visit spans two days") }
         let day = start.day
@@ -227,13 +259,24 @@ public struct PlanChecker {
         for skill in vehicle.equipment where skills.contains(skill) && !team.skills.contains(skill) {
             fail("\(id): needs \(skill), which \(team.id) lacks")
         }
-        if let appointment = site.appointment, !firstVisitAtSite.contains(site.id), !kept.contains(id) {
+        // An appointment binds the site's first visit, never a re-check or a completion.
+        if let appointment = site.appointment, !firstVisitAtSite.contains(site.id), !kept.contains(id),
+            visit["purpose"] == nil
+        {
             if appointment.day != start.day || appointment.minuteOfDay != start.minute {
                 fail("\(id): first visit at \(site.id) starts \(visit["start"] ?? "") not at \(appointment)")
             }
         }
         firstVisitAtSite.insert(site.id)
         return (length, true)
+    }
+
+    /// Counts a past leg's driving per day as published, for the daily limit of the days that follow.
+    private func pastDriving(_ leg: [String: Any], _ driven: inout [Int: Int]) {
+        for stretch in leg["stretches"] as? [[String: Any]] ?? [] {
+            guard let start = Self.moment(stretch["start"]), let end = Self.moment(stretch["end"]) else { continue }
+            driven[start.day.daysSinceEpoch, default: 0] += max(0, end.minute - start.minute)
+        }
     }
 
     private func point(_ place: String, _ team: Team) -> GeoPoint {

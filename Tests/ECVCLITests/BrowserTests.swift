@@ -12,7 +12,8 @@ import Testing
     static let script = ProjectPaths.packageRoot.appendingPathComponent("Tests/ECVCLITests/Browser/field_form.py")
     static let cjkVehicle = "消防-01"
 
-    @Test func anEngineerFillsThePowerChecklistOnALaptopAndAPhone() throws {
+    @Test(.needs(.chromium, .chromedriver, .selenium, .axe))
+    func anEngineerFillsThePowerChecklistOnALaptopAndAPhone() throws {
         let folder = try TemporaryFolder(copyingCatalogFrom: ProjectPaths.sampleCatalog)
         // A vehicle whose id is not ASCII, as `ecv validate` allows.
         let routes = folder.url.appendingPathComponent("Routes/northeast.yaml")

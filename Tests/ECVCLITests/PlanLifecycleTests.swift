@@ -79,7 +79,7 @@ import Testing
         #expect((northwest["vehicles"] as? [String: Double]) == ["before": 12, "after": 11])
     }
 
-    @Test func aRepublishedCalendarCancelsTheDroppedVisitAndParsesAsICalendar() throws {
+    @Test(.needs(.icalendar)) func aRepublishedCalendarCancelsTheDroppedVisitAndParsesAsICalendar() throws {
         let folder = try TemporaryFolder(copyingCatalogFrom: ProjectPaths.sampleCatalog)
         let root = ["--root", folder.url.path]
         #expect(try ECVRunner.run(["plan", "--iterations", "300"] + root).status == 0)

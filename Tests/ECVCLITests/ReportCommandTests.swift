@@ -4,7 +4,7 @@ import Testing
 
 /// `ecv keys init`, `ecv report vehicle … --format pdf` and `ecv report verify`, through the real binary.
 @Suite struct ReportCommandTests {
-    @Test func aSignedPDFReportSaysWhatTheStoreSaysAndVerifies() throws {
+    @Test(.needs(.chromium, .pdftotext)) func aSignedPDFReportSaysWhatTheStoreSaysAndVerifies() throws {
         let folder = try TemporaryFolder(copyingCatalogFrom: ProjectPaths.sampleCatalog)
         let root = ["--root", folder.url.path]
         #expect(try ECVRunner.run(["keys", "init"] + root).status == 0)
@@ -48,7 +48,7 @@ import Testing
 }
 
 extension ReportCommandTests {
-    @Test func aClientsBatchHoldsItsSummaryAndEachOfItsVehiclesOnly() throws {
+    @Test(.needs(.chromium, .pdftotext)) func aClientsBatchHoldsItsSummaryAndEachOfItsVehiclesOnly() throws {
         let folder = try TemporaryFolder(copyingCatalogFrom: ProjectPaths.sampleCatalog)
         let root = ["--root", folder.url.path]
         let out = folder.url.appendingPathComponent("reports").path
@@ -97,7 +97,7 @@ extension ReportCommandTests {
 }
 
 extension ReportCommandTests {
-    @Test func aClientChecksAPDFReportWithOpenSSLAndThePEMKeyAlone() throws {
+    @Test(.needs(.chromium, .openssl)) func aClientChecksAPDFReportWithOpenSSLAndThePEMKeyAlone() throws {
         let folder = try TemporaryFolder(copyingCatalogFrom: ProjectPaths.sampleCatalog)
         let root = ["--root", folder.url.path]
         #expect(try ECVRunner.run(["keys", "init"] + root).status == 0)

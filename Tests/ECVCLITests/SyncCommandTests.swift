@@ -1,3 +1,4 @@
+import ECVSync
 import ECVTestSupport
 import Foundation
 import Testing

@@ -58,7 +58,6 @@ import Testing
             let verdict = Self.verdict(items: items, first: status)
             verdicts[visit.vehicle] = verdict
             if verdict.readiness != .deployable {
-                checker.expectedAppearances[visit.vehicle] = 2
                 checker.partialMinutes[visit.vehicle] = items[0].minutes
             }
         }
@@ -72,8 +71,8 @@ import Testing
         #expect(problems == [], "seed \(seed)")
 
         let after = Self.visits(next.routes)
-        let kept = before.filter { verdicts[$0.vehicle] != nil }
-        #expect(after.filter { $0.start.day < from } == kept, "seed \(seed)")
+        // The past stays as published, the missed visit too: what happened is what the store says.
+        #expect(after.filter { $0.start.day < from } == before, "seed \(seed)")
         for (vehicle, verdict) in verdicts where verdict.readiness != .deployable {
             let later = after.filter { $0.vehicle == vehicle && $0.start.day >= from }
             let unscheduled = next.unscheduled.contains { $0.vehicle == vehicle }

@@ -101,6 +101,14 @@ import Testing
             #expect(next.reasons[vehicle] != nil, "\(change) seed \(seed): \(vehicle) moved without a reason")
         }
         #expect(next.vehicleCount + next.unscheduled.count == after.placements.count, "seed \(seed)")
+        if change == .closure {
+            // A one-day closure moves at most a third of its line's visits besides the closed one.
+            let moved = Self.days(next, route: route).filter { vehicle, day in
+                before[vehicle].map { $0 != day } ?? false
+            }
+            let visits = first.routes.first { $0.route == route }?.visitCount ?? 0
+            #expect((moved.count - 1) * 3 <= visits, "seed \(seed): \(moved.count) of \(visits) moved")
+        }
     }
 
     @Test func aClosedDayMovesTheVisitWithTheClosureAsItsReason() throws {

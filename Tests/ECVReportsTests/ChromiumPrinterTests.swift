@@ -10,7 +10,7 @@ import Testing
 /// Printing with the real headless Chromium: a page prints, and a page that never finishes loading fails
 /// the batch with the page's name instead of holding it forever.
 @Suite struct ChromiumPrinterTests {
-    @Test func aPageThatNeverFinishesLoadingFailsTheBatchInTime() throws {
+    @Test(.needs(.chromium)) func aPageThatNeverFinishesLoadingFailsTheBatchInTime() throws {
         let folder = try TemporaryFolder()
         let silent = try SilentServer()
         let good = folder.url.appendingPathComponent("good.html")

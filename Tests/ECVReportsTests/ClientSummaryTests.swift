@@ -45,17 +45,23 @@ extension ClientSummaryTests {
     @Test func theSummarySaysWhenTheVehiclesNotYetDeployableAreVisitedNext() throws {
         let season = try SampleSeason(in: try TemporaryFolder())
         let client = try #require(season.catalog.client(withID: "hlj-fire"))
-        let html = try ClientSummary(
-            client: client, catalog: season.catalog, rows: try season.store.board(season.catalog, client: "hlj-fire"),
-            plan: season.plan, on: try #require(CalendarDay(iso: "2027-05-01")), language: .en
-        ).html()
-        func row(_ vehicle: String) throws -> Substring {
-            let start = try #require(html.range(of: "<tr><td>\(vehicle)<br>"))
-            return html[start.upperBound...].prefix { $0 != "\n" }
-        }
         let recheck = try #require(
             season.plan.routes.first { $0.route == "northeast" }?.stops[season.recheckStop].visits.last
                 .map(\.start.day))
+        func summary(on day: CalendarDay) throws -> String {
+            try ClientSummary(
+                client: client, catalog: season.catalog,
+                rows: try season.store.board(season.catalog, client: "hlj-fire"), plan: season.plan, on: day,
+                language: .en
+            ).html()
+        }
+        // Dated the day before the re-check: the re-check is next.
+        let html = try summary(on: recheck.adding(days: -1))
+        func row(_ vehicle: String, in html: String) throws -> Substring {
+            let start = try #require(html.range(of: "<tr><td>\(vehicle)<br>"))
+            return html[start.upperBound...].prefix { $0 != "\n" }
+        }
+        func row(_ vehicle: String) throws -> Substring { try row(vehicle, in: html) }
         let (year, month, day) = recheck.components
         let months = [
             "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -63,5 +69,9 @@ extension ClientSummaryTests {
         ]
         #expect(try row("HLJ-FIRE-01").hasSuffix("<td>\(day) \(months[month - 1]) \(year)</td></tr>"))
         #expect(try row("HLJ-FIRE-02").hasSuffix("<td></td></tr>"), "deployable: no visit needed")
+        // Dated after it, the re-check that did not happen is past: never given as the next visit.
+        let later = try summary(on: recheck.adding(days: 1))
+        let afterwards = try row("HLJ-FIRE-01", in: later)
+        #expect(afterwards.hasSuffix("<td>not in the plan</td></tr>"), "\(afterwards)")
     }
 }

@@ -41,7 +41,7 @@ import Testing
         let again = plan.routes[0].stops[0].visits[0]
         plan.routes[0].stops[0].visits.append(again)
         let uids = Self.events(plan).compactMap { $0["UID"] }
-        #expect(uids.count == plan.vehicleCount)
+        #expect(uids.count == plan.visitCount)
         #expect(Set(uids).count == uids.count)
         #expect(uids.contains("\(plan.routes[0].route)-\(again.vehicle)-inspection@ecv"))
     }

@@ -17,7 +17,7 @@ import Testing
         return process.terminationStatus
     }
 
-    @Test func openSSLVerifiesASignedFileWithThePEMKeyAndTheRawSignature() throws {
+    @Test(.needs(.openssl)) func openSSLVerifiesASignedFileWithThePEMKeyAndTheRawSignature() throws {
         let folder = try TemporaryFolder()
         let keys = folder.url.appendingPathComponent("keys")
         let signer = try ReportSigner.createKeys(in: keys)

@@ -51,7 +51,13 @@ import Testing
 
     @Test func groundedVehiclesAreListedByNameWithClientFailuresAndRecheckDay() throws {
         let season = try SampleSeason(in: try TemporaryFolder())
-        let html = try Self.summary(season).html()
+        let stop = season.plan.routes.first { $0.route == "northeast" }?.stops[season.recheckStop]
+        let recheck = try #require(stop?.visits.last.map(\.start.day))
+        // Dated before the planned re-check, which the list gives as the vehicle's next visit.
+        let html = try TourSummary(
+            plan: season.plan, planVersion: 1, catalog: season.catalog, rows: try season.store.board(season.catalog),
+            on: recheck.adding(days: -1), language: .en
+        ).html()
         let list = try #require(html.range(of: "Vehicles not deployable or restricted"))
         let end = try #require(html.range(of: "</table>", range: list.upperBound..<html.endIndex))
         let rows = html[list.upperBound..<end.lowerBound]
@@ -60,8 +66,6 @@ import Testing
         #expect(!rows.contains("HLJ-FIRE-02"), "repaired and rechecked")
         #expect(rows.contains("Heilongjiang Fire and Rescue Corps"))
         #expect(rows.contains("Generator start"))
-        let stop = season.plan.routes.first { $0.route == "northeast" }?.stops[season.recheckStop]
-        let recheck = try #require(stop?.visits.last.map(\.start.day))
         let (year, month, day) = recheck.components
         let months = [
             "January", "February", "March", "April", "May", "June", "July", "August", "September",

@@ -1,6 +1,7 @@
 import ECVCatalog
 import ECVModel
 import ECVStore
+import ECVSync
 import ECVTestSupport
 import Foundation
 import Hummingbird

@@ -4,6 +4,7 @@ import GRDB
 import Testing
 
 @testable import ECVStore
+@testable import ECVSync
 
 /// Thousands of mutated bundles: none crashes the importer, and each imports whole or changes nothing.
 @Suite struct BundleFuzzTests {

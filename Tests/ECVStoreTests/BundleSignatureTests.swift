@@ -3,6 +3,7 @@ import Foundation
 import Testing
 
 @testable import ECVStore
+@testable import ECVSync
 
 /// Only bundles signed by an enrolled laptop, other than the importer, are imported.
 @Suite struct BundleSignatureTests {

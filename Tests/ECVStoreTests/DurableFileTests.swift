@@ -3,6 +3,7 @@ import Foundation
 import Testing
 
 @testable import ECVStore
+@testable import ECVSync
 
 /// Files written whole and flushed, keys created private from their first byte.
 @Suite struct DurableFileTests {

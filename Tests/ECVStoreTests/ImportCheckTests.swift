@@ -4,6 +4,7 @@ import Foundation
 import Testing
 
 @testable import ECVStore
+@testable import ECVSync
 
 /// Hostile bundles with correct checksums and signatures: every value is checked, and a refused bundle
 /// changes nothing.

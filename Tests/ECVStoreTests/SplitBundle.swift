@@ -2,6 +2,7 @@ import ECVTestSupport
 import Foundation
 
 @testable import ECVStore
+@testable import ECVSync
 
 /// A bundle's bytes taken apart into its manifest and its parts' lines, to be changed and sealed again.
 struct SplitBundle {

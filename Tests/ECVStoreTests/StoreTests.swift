@@ -6,6 +6,7 @@ import GRDB
 import Testing
 
 @testable import ECVStore
+@testable import ECVSync
 
 @Suite struct StoreTests {
     static let catalog = CatalogLoader.load(root: ProjectPaths.sampleCatalog).catalog

@@ -6,6 +6,7 @@ import GRDB
 import Testing
 
 @testable import ECVStore
+@testable import ECVSync
 
 /// Two laptops and an office exchanging bundles.
 @Suite struct SyncTests {

@@ -2,6 +2,7 @@ import ArgumentParser
 import ECVModel
 import ECVPlanning
 import ECVStore
+import ECVSync
 import Foundation
 
 /// `ecv history VEHICLE`: every inspection and every change, from the audit trail.

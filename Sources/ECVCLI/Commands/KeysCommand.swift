@@ -2,6 +2,7 @@ import ArgumentParser
 import ECVModel
 import ECVReports
 import ECVStore
+import ECVSync
 import Foundation
 
 /// `ecv keys init`: the office's signing keys, or a laptop's.

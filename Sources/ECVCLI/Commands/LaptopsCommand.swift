@@ -1,6 +1,7 @@
 import ArgumentParser
 import ECVPlanning
 import ECVStore
+import ECVSync
 import Foundation
 
 /// `ecv laptops`: the laptops whose bundles this database accepts.

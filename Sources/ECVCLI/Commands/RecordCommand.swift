@@ -2,6 +2,7 @@ import ArgumentParser
 import ECVCatalog
 import ECVModel
 import ECVStore
+import ECVSync
 import Foundation
 
 /// `ecv record`: results in one go, from the command line or a file; all or nothing.

@@ -2,6 +2,7 @@ import ArgumentParser
 import ECVModel
 import ECVPlanning
 import ECVStore
+import ECVSync
 import Foundation
 
 /// `ecv export --out FILE`: a sync bundle of what this laptop recorded since its last export.

@@ -58,7 +58,7 @@ struct PlanDiffOutput {
                     vehicle: change.vehicle, purpose: change.purpose.rawValue, kind: change.kind.rawValue,
                     before: change.before.map(Document.Placement.init),
                     after: change.after.map(Document.Placement.init),
-                    reason: change.reason)
+                    reason: change.reason, saving: change.saving)
             },
             lines: diff.lines.map { line in
                 Document.Line(
@@ -84,6 +84,8 @@ struct PlanDiffOutput {
             var before: Placement?
             var after: Placement?
             var reason: String?
+            /// The line's net saving from moving, where the visit moved to save.
+            var saving: Double?
         }
 
         struct Placement: Encodable {

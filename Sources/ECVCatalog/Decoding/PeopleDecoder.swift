@@ -16,7 +16,9 @@ enum PeopleDecoder {
         }
     }
 
-    static let teamKeys = ["id", "name", "members", "skills", "base", "unavailable", "cost", "max-workdays"]
+    static let teamKeys = [
+        "id", "name", "members", "skills", "base", "unavailable", "cost", "max-workdays", "notice-days",
+    ]
     static let clientKeys = ["id", "name", "sector", "language", "contact"]
 
     static func decodeTeams(_ root: Node, file: String, sink: DiagnosticSink, map: inout SourceMap) -> [Team] {
@@ -30,10 +32,13 @@ enum PeopleDecoder {
             let unavailable = team.optional("unavailable")?.days() ?? []
             let cost = team.optional("cost").flatMap(decodeCost)
             let maxWorkdays = team.optional("max-workdays")?.int(in: 1...366)
+            let noticeDays = team.optional("notice-days")?.int(in: 0...60)
             guard let id, let name, let skills, let base else { return nil }
-            return Team(
+            var decoded = Team(
                 id: id, name: name, members: members, skills: skills, base: base, unavailable: unavailable,
                 cost: cost, maxWorkdays: maxWorkdays)
+            decoded.noticeDays = noticeDays
+            return decoded
         }
     }
 
@@ -71,14 +76,15 @@ enum PeopleDecoder {
         reader.required("lon")?.double(in: -180...180)
     }
 
-    /// `{per-km: 1.5, per-day: 2000, per-night-away: 0}`, any key optional.
+    /// `{per-km: 1.5, per-day: 2000, per-night-away: 0, per-moved-visit: 1000}`, any key optional.
     static func decodeCost(_ field: Field) -> CostRates.Given? {
         guard let reader = field.mapping(what: "`cost`") else { return nil }
-        reader.rejectUnknownKeys(["per-km", "per-day", "per-night-away"])
+        reader.rejectUnknownKeys(["per-km", "per-day", "per-night-away", "per-moved-visit"])
         return CostRates.Given(
             perKm: reader.optional("per-km")?.double(in: 0...1_000),
             perDay: reader.optional("per-day")?.double(in: 0...1_000_000),
-            perNightAway: reader.optional("per-night-away")?.double(in: 0...1_000_000))
+            perNightAway: reader.optional("per-night-away")?.double(in: 0...1_000_000),
+            perMovedVisit: reader.optional("per-moved-visit")?.double(in: 0...1_000_000))
     }
 
     private static func decodeBase(_ field: Field) -> Team.Base? {

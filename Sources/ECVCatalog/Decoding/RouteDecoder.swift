@@ -6,7 +6,7 @@ import Yams
 enum RouteDecoder {
     static let routeKeys = [
         "route", "name", "team", "start", "end", "workdays", "work-hours", "holidays", "max-drive-hours",
-        "setup-minutes", "travel", "timezone", "sites", "cost",
+        "setup-minutes", "travel", "timezone", "sites", "cost", "notice-days",
     ]
     static let siteKeys = [
         "id", "client", "city", "address", "lat", "lon", "open", "unavailable", "appointment", "contact", "vehicles",
@@ -41,6 +41,7 @@ enum RouteDecoder {
         let travel = reader.optional("travel").flatMap(decodeTravel)
         let timeZone = reader.optional("timezone").flatMap(decodeTimeZone)
         let cost = reader.optional("cost").flatMap(PeopleDecoder.decodeCost)
+        let noticeDays = reader.optional("notice-days")?.int(in: 0...60)
         let sites = reader.required("sites")?.elements()?.compactMap { decodeSite($0, map: &map) }
         if let id {
             if let teamField { map.note(.routeTeam(id), at: teamField.location) }
@@ -52,6 +53,7 @@ enum RouteDecoder {
             workHours: workHours, holidays: holidays, maxDriveHours: maxDriveHours, setupMinutes: setupMinutes,
             travel: travel ?? TravelModel(), timeZone: timeZone ?? "Asia/Shanghai", sites: sites)
         route.cost = cost
+        route.noticeDays = noticeDays
         return route
     }
 

@@ -8,11 +8,14 @@ public struct CostRates: Sendable, Hashable, Codable {
     public var perDay: Double
     /// Per night the team spends away from its base.
     public var perNightAway: Double
+    /// Per published visit a re-plan moves to another day or team: what it costs to tell a client again.
+    public var perMovedVisit: Double
 
-    public init(perKm: Double = 1.5, perDay: Double = 2000, perNightAway: Double = 0) {
+    public init(perKm: Double = 1.5, perDay: Double = 2000, perNightAway: Double = 0, perMovedVisit: Double = 1000) {
         self.perKm = perKm
         self.perDay = perDay
         self.perNightAway = perNightAway
+        self.perMovedVisit = perMovedVisit
     }
 
     /// Rates as a file gives them: any may be missing, and then the rate from further out applies.
@@ -20,11 +23,15 @@ public struct CostRates: Sendable, Hashable, Codable {
         public var perKm: Double?
         public var perDay: Double?
         public var perNightAway: Double?
+        public var perMovedVisit: Double?
 
-        public init(perKm: Double? = nil, perDay: Double? = nil, perNightAway: Double? = nil) {
+        public init(
+            perKm: Double? = nil, perDay: Double? = nil, perNightAway: Double? = nil, perMovedVisit: Double? = nil
+        ) {
             self.perKm = perKm
             self.perDay = perDay
             self.perNightAway = perNightAway
+            self.perMovedVisit = perMovedVisit
         }
     }
 
@@ -33,7 +40,7 @@ public struct CostRates: Sendable, Hashable, Codable {
         guard let given else { return self }
         return CostRates(
             perKm: given.perKm ?? perKm, perDay: given.perDay ?? perDay,
-            perNightAway: given.perNightAway ?? perNightAway)
+            perNightAway: given.perNightAway ?? perNightAway, perMovedVisit: given.perMovedVisit ?? perMovedVisit)
     }
 
     /// The cost of `km` road km, `workdays` working days out and `nights` nights away.
@@ -43,6 +50,12 @@ public struct CostRates: Sendable, Hashable, Codable {
 }
 
 extension Catalog {
+    /// Working days after a re-plan's first day whose published visits keep their time unless they no longer
+    /// fit: the line's `notice-days`, else its team's, else 3.
+    public func noticeDays(for route: Route) -> Int {
+        route.noticeDays ?? team(withID: route.teamID)?.noticeDays ?? 3
+    }
+
     /// The rates of `route`: the defaults, then its team's `cost`, then the line's own `cost`.
     public func costRates(for route: Route) -> CostRates {
         CostRates().applying(team(withID: route.teamID)?.cost).applying(route.cost)

@@ -23,6 +23,8 @@ public struct Route: Sendable, Hashable, Codable, Identifiable {
     public var teamUnavailable: [CalendarDay] = []
     /// The line's own cost rates, over its team's.
     public var cost: CostRates.Given?
+    /// The line's own `notice-days`, over its team's (see `Catalog.noticeDays(for:)`).
+    public var noticeDays: Int?
 
     public init(
         id: String, name: LocalizedText? = nil, teamID: String, start: CalendarDay, end: CalendarDay,

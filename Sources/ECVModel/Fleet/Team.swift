@@ -13,6 +13,8 @@ public struct Team: Sendable, Hashable, Codable, Identifiable {
     public var cost: CostRates.Given?
     /// The most working days the team may work over all its lines (`--rebalance` honours it); `nil` for no limit.
     public var maxWorkdays: Int?
+    /// Working days of notice a re-plan gives before moving a published visit (see `Catalog.noticeDays(for:)`).
+    public var noticeDays: Int?
 
     /// The team's home: every route starts and ends here.
     public struct Base: Sendable, Hashable, Codable {

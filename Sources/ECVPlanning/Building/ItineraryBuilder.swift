@@ -19,11 +19,26 @@ struct ItineraryBuilder {
         var at = base
         var time = 0.0
         var driven = 0.0
+        // A re-plan goes on from the published past: its legs and visits as they were, the team where and when
+        // that past leaves it, the driving already done that day, and a drive still under way continued.
+        var arriving: String?
+        if let prefix = model.prefixes[r] {
+            legs = prefix.legs
+            stops = prefix.stops
+            at = prefix.site.flatMap { model.siteLocation[$0] } ?? base
+            time = Double(clock.minute(atOrAfter: prefix.readyAt))
+            driven =
+                clock.momentStarting(at: Int(time)).day == prefix.readyAt.day
+                ? Double(prefix.drivenMinutes(on: prefix.readyAt.day)) : 0
+            arriving = prefix.isArriving ? prefix.site : nil
+        }
 
         func drive(to location: Int) {
             let from = model.locations[at]
             let to = model.locations[location]
             let leg = model.leg(at, location, travelModel)
+            // Km are rounded to 0.1 once, here: every output sums the same stored legs and agrees to the digit.
+            let km = PlanDocument.tenths(leg.km)
             let stretches = rule.stretches(departure: time, drivenToday: driven, duration: leg.minutes)
             let arrival = rule.arrival(departure: time, drivenToday: driven, duration: leg.minutes)
             let depart = clock.momentStarting(at: Int(stretches.first?.start ?? time))
@@ -31,14 +46,16 @@ struct ItineraryBuilder {
             let arrive = stretches.isEmpty ? depart : clock.momentEnding(at: Int(arrival.time))
             legs.append(
                 RoutePlan.Leg(
-                    from: from.site ?? "base", to: to.site ?? "base", km: leg.km, driveMinutes: Int(leg.minutes),
+                    from: from.site ?? "base", to: to.site ?? "base", km: km, driveMinutes: Int(leg.minutes),
                     depart: depart, arrive: arrive,
-                    stretches: stretches.map { stretch in
-                        RoutePlan.Stretch(
-                            start: clock.momentStarting(at: Int(stretch.start)),
-                            end: clock.momentEnding(at: Int(stretch.end)),
-                            km: leg.minutes > 0 ? leg.km * (stretch.end - stretch.start) / leg.minutes : 0)
-                    }))
+                    stretches: RoutePlan.Stretch.split(
+                        km: km, minutes: leg.minutes,
+                        stretches.map {
+                            (
+                                clock.momentStarting(at: Int($0.start)), clock.momentEnding(at: Int($0.end)),
+                                $0.end - $0.start
+                            )
+                        })))
             (time, driven) = arrival
             at = location
         }
@@ -55,14 +72,22 @@ struct ItineraryBuilder {
         let calls = model.kept[r] + planned
         func resume(before index: Int) {
             guard index >= keptCount, time < Double(vehicle.shift.start) else { return }
+            if rule.day(of: time) != rule.day(of: vehicle.shift.start) { driven = vehicle.travelBeforeShift }
             time = vehicle.shift.start
-            driven = 0
+        }
+        // The stop a drive under way leads to, reached with no visit there: the team arrives and drives on.
+        func arriveWithoutVisits(at site: String) {
+            guard let leg = legs.last else { return }
+            stops.append(RoutePlan.Stop(site: site, arrive: leg.arrive, depart: leg.arrive, visits: []))
         }
         var index = 0
         while index < calls.count {
             let location = calls[index].location
             resume(before: index)
-            drive(to: location)
+            if let site = arriving, location != at { arriveWithoutVisits(at: site) }
+            // The drive under way leads here: no new leg.
+            if arriving == nil || location != at { drive(to: location) }
+            arriving = nil
             var visits: [RoutePlan.Visit] = []
             while index < calls.count, calls[index].location == location {
                 let call = calls[index]
@@ -81,7 +106,8 @@ struct ItineraryBuilder {
                     site: model.locations[location].site ?? "", arrive: legs[legs.count - 1].arrive,
                     depart: clock.momentStarting(at: Int(time)), visits: visits))
         }
-        if !stops.isEmpty { drive(to: base) }
+        if let site = arriving { arriveWithoutVisits(at: site) }
+        if !stops.isEmpty, legs.count == stops.count { drive(to: base) }
         // A team leaves a site when its next drive starts, which may be the next morning.
         for index in stops.indices { stops[index].depart = legs[index + 1].depart }
         let depart = legs.first?.depart ?? clock.momentStarting(at: 0)

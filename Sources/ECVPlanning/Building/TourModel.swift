@@ -21,8 +21,16 @@ struct TourModel {
     let travelModels: [TravelModel]
     /// Every team's skills in the catalog: the equipment tags that need a qualification.
     let skillNames: [String]
-    /// Per route, the visits a re-plan keeps, by start; empty for a fresh plan.
+    /// Per route, the visits a re-plan keeps from its first day on, by start; empty for a fresh plan.
     let kept: [[KeptCall]]
+    /// Per route, its published past before a re-plan's first day; `nil` for a fresh plan or a team that had
+    /// not left its base.
+    let prefixes: [RoutePrefix?]
+    /// Announced visits that would have stayed but that the team can no longer reach in time, with the reason.
+    let unreachable: [String: String]
+    /// Sites whose first visit has taken place (a re-plan's past, or a vehicle with results): an appointment
+    /// binds the first visit only, so these sites' appointments no longer constrain anything.
+    let appointmentsSpent: Set<String>
     /// The day a re-plan starts from; `nil` for a fresh plan.
     let resumeDay: CalendarDay?
     /// Per route, the working minute from which the engine plans, and where the team is then.
@@ -61,23 +69,6 @@ struct TourModel {
         }
         self.teams = teams
         clocks = routes.map(WorkClock.init)
-        let done = continuation?.done ?? []
-        let revisits = continuation?.revisits ?? [:]
-        jobs = routes.flatMap { route in
-            route.sites.flatMap { site in
-                site.vehicles.filter { !done.contains($0.id) }.map {
-                    Catalog.VehiclePlacement(vehicle: $0, site: site, route: route)
-                }
-            }
-        }
-        purposes = jobs.map { revisits[$0.vehicle.id]?.purpose ?? .inspection }
-        let routesForMinutes = routes
-        serviceMinutes = jobs.map { job in
-            routesForMinutes.map { route in
-                if let revisit = revisits[job.vehicle.id] { return revisit.itemMinutes + route.setupMinutes }
-                return catalog.checklists.serviceMinutes(for: job.vehicle, setupMinutes: route.setupMinutes)
-            }
-        }
 
         var locations: [(point: GeoPoint, site: String?)] = []
         var baseIndex: [GeoPoint: Int] = [:]
@@ -103,16 +94,61 @@ struct TourModel {
         skillNames = Array(catalog.skillNames).sorted()
         guard skillNames.count <= 64 else { throw .tooManySkills(skillNames.count) }
         resumeDay = continuation?.from
-        let kept = TourModel.keptCalls(continuation, catalog: catalog, routes: routes, clocks: clocks, siteLocation)
+        let prefixes = routes.map { continuation?.prefixes[$0.id] }
+        self.prefixes = prefixes
+        let reachable = TourModel.reachable(
+            TourModel.keptCalls(continuation, catalog: catalog, routes: routes, clocks: clocks, siteLocation),
+            routes: routes, clocks: clocks, prefixes: prefixes, siteLocation: siteLocation, bases: baseLocation,
+            leg: { from, to, model in TourModel.leg(locations[from], locations[to], model, distances) })
+        let kept = reachable.kept
         self.kept = kept
-        // The engine's part of a route starts on the re-plan day, and after the route's kept visits.
-        startMinutes = zip(clocks, kept).map { clock, kept in
+        unreachable = reachable.dropped
+        // Vehicles whose announced visit stays are not planned again; one the team can no longer reach in time is.
+        let keptVehicles = Set(kept.flatMap { $0.map(\.vehicle) })
+        let done = (continuation?.done ?? []).union((continuation?.settled ?? []).filter(keptVehicles.contains))
+        let revisits = continuation?.revisits ?? [:]
+        jobs = routes.flatMap { route in
+            route.sites.flatMap { site in
+                site.vehicles.filter { !done.contains($0.id) }.map {
+                    Catalog.VehiclePlacement(vehicle: $0, site: site, route: route)
+                }
+            }
+        }
+        purposes = jobs.map { revisits[$0.vehicle.id]?.purpose ?? .inspection }
+        let routesForMinutes = routes
+        serviceMinutes = jobs.map { job in
+            routesForMinutes.map { route in
+                if let revisit = revisits[job.vehicle.id] { return revisit.itemMinutes + route.setupMinutes }
+                return catalog.checklists.serviceMinutes(for: job.vehicle, setupMinutes: route.setupMinutes)
+            }
+        }
+        let inspected = (continuation?.done ?? []).union(continuation.map { Set($0.revisits.keys) } ?? [])
+        let spent = Set(prefixes.compactMap { $0 }.flatMap { $0.stops.map(\.site) })
+            .union(catalog.placements.filter { inspected.contains($0.vehicle.id) }.map(\.site.id))
+        appointmentsSpent = spent
+        // The engine's part of a route starts on the re-plan day, where and when the published past leaves the
+        // team, and after the route's kept visits; a team whose drive home has begun makes no new trip.
+        let routeClocks = clocks
+        startMinutes = routes.indices.map { r in
+            let clock = routeClocks[r]
             guard let from = continuation?.from else { return 0 }
+            if prefixes[r]?.isHome == true { return clock.horizon }
             let first = clock.days.firstIndex { $0 >= from }.map { $0 * clock.dayLength } ?? clock.horizon
-            return max(first, kept.last.map { $0.start + $0.minutes } ?? 0)
+            let ready = prefixes[r].map { clock.minute(atOrAfter: $0.readyAt) } ?? 0
+            return max(first, ready, kept[r].last.map { $0.start + $0.minutes } ?? 0)
         }
         let bases = baseLocation
-        startLocations = routes.indices.map { kept[$0].last?.location ?? bases[$0] }
+        startLocations = routes.indices.map { r in
+            kept[r].last?.location ?? prefixes[r]?.site.flatMap { siteLocation[$0] } ?? bases[r]
+        }
+        // Driving already done on the day the engine takes over counts against that day's limit.
+        let starts = startMinutes
+        let travelBeforeStart = routes.indices.map { r -> Double in
+            let clock = routeClocks[r]
+            let day = { (minute: Double) in clock.momentStarting(at: Int(minute)).day }
+            let state = reachable.after[r]
+            return day(state.time) == day(Double(starts[r])) ? state.driven : 0
+        }
         let routeIDs = routes.map(\.id)
         let routeIndex = Dictionary(
             routeIDs.indices.map { (routeIDs[$0], $0) }, uniquingKeysWith: { first, _ in first })
@@ -128,9 +164,18 @@ struct TourModel {
         }
         problem = TourModel.buildProblem(
             routes: routes, teams: teams, clocks: clocks, jobs: jobs, serviceMinutes: serviceMinutes,
-            locations: locations, siteLocation: siteLocation, starts: (startMinutes, startLocations, baseLocation),
+            locations: locations, siteLocation: siteLocation,
+            starts: (startMinutes, startLocations, baseLocation, travelBeforeStart),
             travelModels: models, skillNames: skillNames, rebalance: rebalance, measured: distances, days: days,
-            rates: timeCosts ? routes.map(catalog.costRates) : nil)
+            rates: timeCosts ? routes.map(catalog.costRates) : nil, appointmentsSpent: spent)
+    }
+
+    /// The appointment job `index`'s visit must keep: its site's, when it is the appointed vehicle, the visit is
+    /// its first, and the site's first visit has not taken place.
+    func appointment(keptBy index: Int) -> LocalDateTime? {
+        let job = jobs[index]
+        guard purposes[index] == .inspection, !appointmentsSpent.contains(job.site.id) else { return nil }
+        return VisitWindows.appointment(keptBy: job)
     }
 
     /// The kept visits of `continuation` per route, on the routes' clocks, by start; a visit whose vehicle,
@@ -151,6 +196,53 @@ struct TourModel {
                     client: placement.site.clientID, purpose: visit.purpose))
         }
         return kept.map { $0.sorted { $0.start < $1.start } }
+    }
+
+    /// The kept calls the team can still make at their announced times, in order from where the published past
+    /// leaves it (its base for a fresh start); a call it would reach late is dropped, with the reason, and its
+    /// vehicle planned again.
+    private static func reachable(
+        _ kept: [[KeptCall]], routes: [Route], clocks: [WorkClock], prefixes: [RoutePrefix?],
+        siteLocation: [String: Int], bases: [Int], leg: (Int, Int, TravelModel) -> (km: Double, minutes: Double)
+    ) -> (kept: [[KeptCall]], dropped: [String: String], after: [(time: Double, driven: Double)]) {
+        var dropped: [String: String] = [:]
+        var after: [(time: Double, driven: Double)] = []
+        let calls = routes.indices.map { r -> [KeptCall] in
+            let clock = clocks[r]
+            let rule =
+                dailyTravel(routes[r], clock)
+                ?? DailyTravel(
+                    dayLength: Double(clock.dayLength), limit: Double(clock.dayLength))
+            var at = prefixes[r].flatMap { $0.site }.flatMap { siteLocation[$0] } ?? bases[r]
+            var time = prefixes[r].map { Double(clock.minute(atOrAfter: $0.readyAt)) } ?? 0
+            var driven = prefixes[r].map { Double($0.drivenMinutes(on: clock.momentStarting(at: Int(time)).day)) } ?? 0
+            defer { after.append((time, driven)) }
+            return kept[r].filter { call in
+                var arrival = (time: time, drivenToday: driven)
+                if call.location != at {
+                    arrival = rule.arrival(
+                        departure: time, drivenToday: driven, duration: leg(at, call.location, routes[r].travel).minutes
+                    )
+                }
+                guard arrival.time <= Double(call.start) else {
+                    dropped[call.vehicle] = "the team can no longer reach its announced visit in time"
+                    return false
+                }
+                let end = Double(call.start + call.minutes)
+                driven = rule.day(of: arrival.time) == rule.day(of: end) ? arrival.drivenToday : 0
+                (time, at) = (end, call.location)
+                return true
+            }
+        }
+        return (calls, dropped, after)
+    }
+
+    /// The route's daily driving limit on its clock, `nil` when only the work hours limit driving.
+    static func dailyTravel(_ route: Route, _ clock: WorkClock) -> DailyTravel? {
+        let limit = route.maxDriveHours.map { Double(Int(($0 * 60).rounded())) }
+        return limit.flatMap {
+            $0 < Double(clock.dayLength) ? DailyTravel(dayLength: Double(clock.dayLength), limit: $0) : nil
+        }
     }
 
     /// What a working minute out costs, in km: the engine counts distance in km and weighs time against it.
@@ -200,8 +292,9 @@ struct TourModel {
     private static func buildProblem(
         routes: [Route], teams: [Team], clocks: [WorkClock], jobs: [Catalog.VehiclePlacement],
         serviceMinutes: [[Int]], locations: [(point: GeoPoint, site: String?)], siteLocation: [String: Int],
-        starts: (minutes: [Int], locations: [Int], bases: [Int]), travelModels: [TravelModel], skillNames: [String],
-        rebalance: Bool, measured: DistanceTable, days: [JobDays], rates: [CostRates]?
+        starts: (minutes: [Int], locations: [Int], bases: [Int], driven: [Double]), travelModels: [TravelModel],
+        skillNames: [String],
+        rebalance: Bool, measured: DistanceTable, days: [JobDays], rates: [CostRates]?, appointmentsSpent: Set<String>
     ) -> RoutingProblem {
         let size = locations.count
         let matrices = travelModels.map { model -> TravelMatrix in
@@ -230,11 +323,8 @@ struct TourModel {
         let vehicles = routes.indices.map { index -> RoutingProblem.Vehicle in
             let route = routes[index]
             let clock = clocks[index]
-            let limit = route.maxDriveHours.map { Double(Int(($0 * 60).rounded())) }
-            let daily = limit.flatMap {
-                $0 < Double(clock.dayLength) ? DailyTravel(dayLength: Double(clock.dayLength), limit: $0) : nil
-            }
-            return RoutingProblem.Vehicle(
+            let daily = dailyTravel(route, clock)
+            var vehicle = RoutingProblem.Vehicle(
                 startLocation: starts.locations[index], endLocation: starts.bases[index],
                 shift: TimeWindow(
                     Double(starts.minutes[index]),
@@ -244,6 +334,8 @@ struct TourModel {
                 timeCostPeriod: Double(clock.dayLength),
                 dailyTravel: daily,
                 travelProfile: travelModels.firstIndex(of: route.travel) ?? 0, clock: index)
+            vehicle.travelBeforeShift = starts.driven[index]
+            return vehicle
         }
         let skillSet = Set(skillNames)
         let engineJobs = jobs.indices.map { index -> RoutingProblem.Job in
@@ -257,8 +349,11 @@ struct TourModel {
             let terms = routes.indices.map { r in
                 let windows =
                     movable || r == own
-                    ? VisitWindows.windows(for: job, minutes: serviceMinutes[index][r], on: routes[r], clocks[r])
-                        .filter { days[index].allows($0, on: r, clocks[r]) } : []
+                    ? VisitWindows.windows(
+                        for: job, minutes: serviceMinutes[index][r], on: routes[r], clocks[r],
+                        appointment: appointmentsSpent.contains(job.site.id) ? nil : job.site.appointment
+                    )
+                    .filter { days[index].allows($0, on: r, clocks[r]) } : []
                 let notBefore = Double(starts.minutes[r])
                 return RoutingProblem.Terms(
                     serviceDuration: Double(serviceMinutes[index][r]),

@@ -15,12 +15,17 @@ struct UnscheduledReasons {
     /// Whether more working days on the job's line might fit it: the engine found no room, or no time to reach
     /// the site and return, and no appointment stands in the way.
     func isForLackOfTime(_ job: Int, _ engineReason: UnassignedReason) -> Bool {
-        guard VisitWindows.appointment(keptBy: model.jobs[job]) == nil else { return false }
+        guard model.appointment(keptBy: job) == nil else { return false }
         switch engineReason {
         case .noRoom: return true
         case .noReachableWindow: return reason(for: job, engineReason).hasPrefix("does not fit before")
         case .missingSkills, .exceedsCapacity: return false
         }
+    }
+
+    /// Why a team back at its base takes no more vehicles.
+    private static func home(_ team: String, _ prefix: RoutePrefix) -> String {
+        "\(team) drove home on \(prefix.legs.last?.depart.day.description ?? ""); a second trip is not planned"
     }
 
     func reason(for job: Int, _ engineReason: UnassignedReason) -> String {
@@ -29,7 +34,7 @@ struct UnscheduledReasons {
         let route = model.routes[own]
         let team = model.teams[own]
         let minutes = model.serviceMinutes[job][own]
-        let missedAppointment = VisitWindows.appointment(keptBy: placement).map { appointment in
+        let missedAppointment = model.appointment(keptBy: job).map { appointment in
             if let from = model.resumeDay, appointment.day < from {
                 return "the appointment \(appointment) at \(placement.site.id) has passed; agree a new one"
             }
@@ -49,6 +54,10 @@ struct UnscheduledReasons {
             if hours.minutes < minutes {
                 return "needs \(minutes) min but the site's visiting hours \(hours) allow \(hours.minutes) min a day"
             }
+            if let from = model.resumeDay, !model.clocks[own].days.contains(where: { $0 >= from }) {
+                return "route \(route.id) has no working day left on or after \(from)"
+            }
+            if let prefix = model.prefixes[own], prefix.isHome { return Self.home(team.id, prefix) }
             if let from = model.resumeDay, model.startMinutes[own] >= model.clocks[own].horizon {
                 return "route \(route.id) has no working day left on or after \(from)"
             }
@@ -58,6 +67,11 @@ struct UnscheduledReasons {
             if let missedAppointment { return missedAppointment }
             return "does not fit before \(route.end): too far to reach and return in time"
         case .noRoom:
+            if let prefix = model.prefixes[own], prefix.isHome,
+                model.clocks[own].days.contains(where: { $0 >= model.resumeDay ?? $0 })
+            {
+                return Self.home(team.id, prefix)
+            }
             if let missedAppointment { return missedAppointment }
             return "no room left in \(team.id)'s tour before \(route.end)"
         }

@@ -20,14 +20,16 @@ extension Continuation {
     /// The continuation of `previous` from `from` on, given what the store says of each vehicle and what
     /// the catalog holds now.
     ///
-    /// A visit before `from` stays when its vehicle has been inspected; a vehicle found DEPLOYABLE is done;
-    /// a NOT DEPLOYABLE or RESTRICTED one needs a re-check of its failed items, an INCOMPLETE one the
-    /// items still untested (and any that failed); a vehicle never inspected is planned in full, even when
-    /// its visit was due before `from`. Every visit from `from` on is checked against the current catalog:
-    /// one that still fits is preferred on its day with its team, one that does not is displaced with the
-    /// reason. A route that nothing touched — no visit due before `from`, no vehicle inspected, none new to the
-    /// catalog, every visit and drive still fitting, no repair date — keeps its whole itinerary; so does
-    /// every route outside `limits.routes`.
+    /// The published past stays: every leg that departed and every visit that started before `from`, and
+    /// each team goes on from where that plan has it (`RoutePrefix`). A vehicle found DEPLOYABLE is done; a
+    /// NOT DEPLOYABLE or RESTRICTED one needs a re-check of its failed items, an INCOMPLETE one the items
+    /// still untested (and any that failed); a vehicle never inspected is planned in full, even when its visit
+    /// was due before `from`. Every visit from `from` on is checked against the current catalog: one that no
+    /// longer fits is displaced with the reason; one that fits keeps its time within the line's notice
+    /// (`notice-days` working days from `from`, or up to `limits.freezeUntil`), and after it is preferred on
+    /// its day with its team. A route that nothing touched — no visit due before `from`, no vehicle inspected,
+    /// none new to the catalog, every visit and drive still fitting, no repair date — keeps its whole
+    /// itinerary; so does every route outside `limits.routes`.
     public init(
         previous: TourPlan, from: CalendarDay, verdicts: [String: VehicleVerdict], catalog: Catalog,
         limits: Limits = Limits()
@@ -54,20 +56,20 @@ extension Continuation {
         let check = VisitCheck(catalog: catalog, revisitMinutes: revisits.mapValues(\.itemMinutes))
         var kept: [KeptVisit] = []
         var settled: Set<String> = []
+        var prefixes: [String: RoutePrefix] = [:]
         var preferred: [String: PreferredVisit] = [:]
         var displaced: [String: String] = [:]
         for route in previous.routes {
-            let vehicles = catalog.route(withID: route.route)?.sites.flatMap(\.vehicles).map(\.id) ?? []
+            let line = catalog.route(withID: route.route)
+            let vehicles = line?.sites.flatMap(\.vehicles).map(\.id) ?? []
+            if let prefix = RoutePrefix(of: route, before: from) { prefixes[route.route] = prefix }
+            let notice = line.map { Continuation.noticeEnd(from: from, days: catalog.noticeDays(for: $0), line: $0) }
+            let keepBefore = [notice, limits.freezeUntil].compactMap { $0 }.max() ?? from
             var routePreferred: [String: PreferredVisit] = [:]
             var routeKept: [KeptVisit] = []
             var routeDisplaced: [String: String] = [:]
             for stop in route.stops {
-                for visit in stop.visits {
-                    let keep = KeptVisit(visit, route: route.route)
-                    if visit.start.day < from {
-                        if inspected(visit.vehicle) { routeKept.append(keep) }
-                        continue
-                    }
+                for visit in stop.visits where visit.start.day >= from {
                     guard !done.contains(visit.vehicle) else { continue }
                     let needed = revisits[visit.vehicle]?.purpose ?? .inspection
                     if let problem = check.problem(with: visit, at: stop.site, on: route) {
@@ -75,8 +77,8 @@ extension Continuation {
                     } else if visit.purpose == needed,
                         limits.ready[visit.vehicle].map({ visit.start.day >= $0 }) ?? true
                     {
-                        if let freeze = limits.freezeUntil, visit.start.day < freeze {
-                            routeKept.append(keep)
+                        if visit.start.day < keepBefore {
+                            routeKept.append(KeptVisit(visit, route: route.route))
                         } else {
                             routePreferred[visit.vehicle] = PreferredVisit(route: route.route, day: visit.start.day)
                         }
@@ -91,18 +93,26 @@ extension Continuation {
                     && routeDisplaced.isEmpty && check.driveProblem(on: route) == nil
                     && !vehicles.contains { limits.ready[$0] != nil }
             if untouched {
-                let all = route.stops.flatMap(\.visits)
-                kept += all.map { KeptVisit($0, route: route.route) }
-                settled.formUnion(all.map(\.vehicle))
+                routeKept = route.stops.flatMap(\.visits).filter { $0.start.day >= from }
+                    .map { KeptVisit($0, route: route.route) }
             } else {
-                kept += routeKept
                 preferred.merge(routePreferred) { first, _ in first }
                 displaced.merge(routeDisplaced) { first, _ in first }
             }
+            kept += routeKept
+            settled.formUnion(routeKept.map(\.vehicle))
         }
-        self.init(from: from, kept: kept, done: done.union(settled), revisits: revisits)
+        self.init(from: from, kept: kept, done: done, revisits: revisits)
+        self.prefixes = prefixes
+        self.settled = settled
         self.preferred = preferred
         self.displaced = displaced
         self.ready = limits.ready
+    }
+
+    /// The first day after the notice: `days` working days of `line` from `from` on keep their visits.
+    static func noticeEnd(from: CalendarDay, days: Int, line: Route) -> CalendarDay {
+        let working = WorkClock(route: line).days.filter { $0 >= from }
+        return days < working.count ? working[days] : (working.last ?? from).adding(days: 1)
     }
 }

@@ -2,19 +2,24 @@ import ECVModel
 
 /// What a re-plan from a day on keeps of the tour so far, and what is left to do.
 ///
-/// Visits before `from` whose vehicles were inspected stay as they were planned; each team starts `from`
-/// at the site of its last kept visit (its base when it has none). Every other vehicle is planned on or
-/// after `from`: in full when it has not been inspected, or for the items it still needs.
+/// The published past stays as it was (`prefixes`): each team goes on from where that plan has it on `from`.
+/// Visits from `from` on that keep their time (`kept`: within the notice, frozen, or on a line nothing
+/// touched) stay too. Every other vehicle that is not `done` is planned on or after `from`: in full when it
+/// has not been inspected, or for the items it still needs.
 public struct Continuation: Sendable, Equatable {
     public var from: CalendarDay
-    /// Visits of the previous plan that took place and stay in the itinerary.
+    /// Visits from `from` on that keep their time, by start.
     public var kept: [KeptVisit]
-    /// Vehicles that need no visit beyond the kept ones.
+    /// Per route, its published itinerary before `from` and where its team is then.
+    public var prefixes: [String: RoutePrefix] = [:]
+    /// Vehicles whose stored results leave nothing to do: found DEPLOYABLE.
     public var done: Set<String>
+    /// Vehicles whose next visit is one of `kept`: not planned again.
+    public var settled: Set<String> = []
     /// Vehicles that need some items again, by vehicle id.
     public var revisits: [String: Revisit]
     /// Vehicles whose visit of the previous plan still fits, with its route and day: kept there unless moving
-    /// it schedules a vehicle that otherwise could not be, or finishes its line a working day earlier.
+    /// it schedules a vehicle that otherwise could not be, or saves more than moving announced visits costs.
     public var preferred: [String: PreferredVisit] = [:]
     /// Vehicles whose visit of the previous plan no longer fits the catalog, with the reason.
     public var displaced: [String: String] = [:]

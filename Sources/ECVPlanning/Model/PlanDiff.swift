@@ -35,6 +35,8 @@ public struct PlanDiff: Sendable, Equatable {
         public var after: Placement?
         /// Why, where the planner knows it: the unscheduled reason of a dropped visit, a missed day, a re-check.
         public var reason: String?
+        /// What the move saved its line, net of the price of moving announced visits, where it moved to save.
+        public var saving: Double?
     }
 
     /// One line's km and working days before and after.
@@ -66,7 +68,10 @@ public struct PlanDiff: Sendable, Equatable {
 
     /// The diff from `old` to `new`; `vehicles`, the vehicles of the current Routes/, lets a dropped visit of a
     /// vehicle no longer there say so.
+    ///
+    /// A re-plan's context is its own (its first day and the vehicles done) unless `context` is given.
     public init(from old: TourPlan, to new: TourPlan, context: Context? = nil, vehicles: Set<String>? = nil) {
+        let context = context ?? new.from.map { Context(from: $0, done: Set(new.done)) }
         let before = PlanDiff.visits(old)
         let after = PlanDiff.visits(new)
         let reasons = Dictionary(new.unscheduled.map { ($0.vehicle, $0.reason) }, uniquingKeysWith: { a, _ in a })
@@ -107,7 +112,7 @@ public struct PlanDiff: Sendable, Equatable {
                 changes.append(
                     Change(
                         vehicle: key.vehicle, purpose: key.purpose, kind: .moved, before: was, after: now,
-                        reason: reason))
+                        reason: reason, saving: new.savings[key.vehicle]))
             }
         }
         self.changes = changes
@@ -119,7 +124,7 @@ public struct PlanDiff: Sendable, Equatable {
             Line(
                 route: id, kmBefore: oldRoutes[id]?.km ?? 0, kmAfter: newRoutes[id]?.km ?? 0,
                 workdaysBefore: oldRoutes[id]?.workdays ?? 0, workdaysAfter: newRoutes[id]?.workdays ?? 0,
-                vehiclesBefore: oldRoutes[id]?.visitCount ?? 0, vehiclesAfter: newRoutes[id]?.visitCount ?? 0)
+                vehiclesBefore: oldRoutes[id]?.vehicleCount ?? 0, vehiclesAfter: newRoutes[id]?.vehicleCount ?? 0)
         }
     }
 

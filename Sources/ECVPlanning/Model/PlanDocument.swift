@@ -12,8 +12,14 @@ public struct PlanDocument: Codable, Sendable {
     public var totals: Totals
     /// A re-plan's reasons for moving or dropping visits of the plan before it, by vehicle; absent when none.
     public var reasons: [String: String]?
+    /// A re-plan's net saving of each moved visit's line (cost units, net of `per-moved-visit`); absent when none.
+    public var savings: [String: Double]?
     /// Per line with vehicles left out for lack of time, the end date that would fit them; absent when none.
     public var advice: [Advice]?
+    /// A re-plan's first day, `YYYY-MM-DD`, before which visits are the published past; absent for a fresh plan.
+    public var from: String?
+    /// Vehicles of the planned lines the store found done before `from`; absent for a fresh plan.
+    public var done: [String]?
 
     public struct Advice: Codable, Sendable {
         public var route: String
@@ -75,7 +81,10 @@ public struct PlanDocument: Codable, Sendable {
         public var driveMinutes: Int
         public var serviceMinutes: Int
         public var workdays: Int
+        /// Vehicles the route visits, each once.
         public var vehicles: Int
+        /// Visits of the route (a vehicle inspected, then re-checked, counts twice); absent in older plans.
+        public var visits: Int?
         /// At the line's rates: `per-km` × km + `per-day` × workdays + `per-night-away` × nightsAway.
         public var cost: Double?
         /// Working days out with neither a drive nor a visit.
@@ -94,8 +103,14 @@ public struct PlanDocument: Codable, Sendable {
 
     public struct Totals: Codable, Sendable {
         public var km: Double
+        /// Vehicles scheduled (a visit on or after `from`), each once.
         public var vehicles: Int
+        /// Vehicles unscheduled, each once.
         public var unscheduled: Int
+        /// Vehicles done before `from`; with `vehicles` and `unscheduled`, every vehicle of the planned lines.
+        public var done: Int?
+        /// Visits over all routes.
+        public var visits: Int?
         /// Sum of the routes' costs, when every route has one.
         public var cost: Double?
         /// Sum of the routes' working days.
@@ -133,7 +148,8 @@ public struct PlanDocument: Codable, Sendable {
                 legs: legs,
                 totals: RouteTotals(
                     km: PlanDocument.tenths(legs.reduce(0) { $0 + $1.km }), driveMinutes: route.driveMinutes,
-                    serviceMinutes: route.serviceMinutes, workdays: route.workdays, vehicles: route.visitCount,
+                    serviceMinutes: route.serviceMinutes, workdays: route.workdays, vehicles: route.vehicleCount,
+                    visits: route.visitCount,
                     cost: route.cost.map { ($0.cost * 100).rounded() / 100 }, idleDays: route.cost?.idleDays,
                     nightsAway: route.cost?.nightsAway))
         }
@@ -143,15 +159,19 @@ public struct PlanDocument: Codable, Sendable {
                 forLackOfTime: $0.forLackOfTime ? true : nil)
         }
         reasons = plan.reasons.isEmpty ? nil : plan.reasons
+        savings = plan.savings.isEmpty ? nil : plan.savings.mapValues { ($0 * 100).rounded() / 100 }
         advice =
             plan.advice.isEmpty
             ? nil
             : plan.advice.map {
                 Advice(route: $0.route, end: $0.end.description, addedWorkdays: $0.addedWorkdays, vehicles: $0.vehicles)
             }
+        from = plan.from?.description
+        done = plan.from == nil ? nil : plan.done
         totals = Totals(
             km: PlanDocument.tenths(routes.reduce(0) { $0 + $1.totals.km }), vehicles: plan.vehicleCount,
-            unscheduled: plan.unscheduled.count, cost: plan.cost.map { ($0 * 100).rounded() / 100 },
+            unscheduled: Set(plan.unscheduled.map(\.vehicle)).count, done: plan.done.count,
+            visits: plan.visitCount, cost: plan.cost.map { ($0 * 100).rounded() / 100 },
             workdays: plan.routes.reduce(0) { $0 + $1.workdays })
     }
 

@@ -21,8 +21,12 @@ extension RoutePlan {
     public func costing(line: Route, catalog: Catalog) -> RouteCost {
         guard !stops.isEmpty else { return RouteCost(cost: 0, idleDays: 0, nightsAway: 0) }
         let days = depart.day.days(to: returnTime.day)
+        // Holidays and the team's days off are not working days: never counted as idle.
         let idle = (0...max(0, days)).filter {
-            idleReason(on: depart.day.adding(days: $0), line: line, catalog: catalog) != nil
+            switch idleReason(on: depart.day.adding(days: $0), line: line, catalog: catalog) {
+            case nil, .holiday, .teamUnavailable: return false
+            case .siteClosed, .appointment, .waiting: return true
+            }
         }
         return RouteCost(
             cost: catalog.costRates(for: line).cost(km: km, workdays: workdays, nights: days),

@@ -81,6 +81,14 @@ extension TourPlan {
                         route: advice.route, end: $0, addedWorkdays: advice.addedWorkdays, vehicles: advice.vehicles)
                 }
             })
+        if let text = document.from {
+            guard let day = CalendarDay(iso: text) else {
+                throw PlanReadError.badTime(route: "", field: "from", value: text)
+            }
+            from = day
+        }
+        done = document.done ?? []
+        savings = document.savings ?? [:]
     }
 
     /// The typed plan of a stored `ecv-plan/1` JSON text.

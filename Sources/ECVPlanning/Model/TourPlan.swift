@@ -7,13 +7,32 @@ public struct TourPlan: Sendable, Equatable {
     public var unscheduled: [Unscheduled]
     /// For a re-plan: why a visit of the previous plan moved or was dropped, by vehicle.
     public var reasons: [String: String] = [:]
+    /// For a re-plan: what moving a visit saved its line, net of the price of the visits moved, by vehicle.
+    public var savings: [String: Double] = [:]
     /// Per line with vehicles left out for lack of time, the end date that would fit them.
     public var advice: [CapacityAdvice] = []
+    /// A re-plan's first day, before which visits are the published past; `nil` for a fresh plan.
+    public var from: CalendarDay?
+    /// Vehicles of the planned lines that need no visit: the store found them DEPLOYABLE before `from`.
+    public var done: [String] = []
 
     /// Road km over all routes.
     public var km: Double { routes.reduce(0) { $0 + $1.km } }
-    /// Vehicles visited over all routes.
-    public var vehicleCount: Int { routes.reduce(0) { $0 + $1.visitCount } }
+
+    /// The vehicles scheduled, each once: those with a visit on or after `from` (every visit of a fresh plan).
+    ///
+    /// With `done` and `unscheduled`, every vehicle of the planned lines is in exactly one place.
+    public var scheduledVehicles: [String] {
+        var seen: Set<String> = []
+        return routes.flatMap { $0.stops.flatMap(\.visits) }
+            .filter { visit in from.map { visit.start.day >= $0 } ?? true }
+            .map(\.vehicle).filter { seen.insert($0).inserted }
+    }
+
+    /// How many vehicles are scheduled: vehicles, never visits.
+    public var vehicleCount: Int { scheduledVehicles.count }
+    /// Visits over all routes, the published past of a re-plan included.
+    public var visitCount: Int { routes.reduce(0) { $0 + $1.visitCount } }
 }
 
 /// One route's itinerary: legs and stops in order, from the base and back.
@@ -31,6 +50,8 @@ public struct RoutePlan: Sendable, Equatable {
     public var driveMinutes: Int { legs.reduce(0) { $0 + $1.driveMinutes } }
     public var serviceMinutes: Int { stops.reduce(0) { $0 + $1.visits.reduce(0) { $0 + $1.minutes } } }
     public var visitCount: Int { stops.reduce(0) { $0 + $1.visits.count } }
+    /// Vehicles this route visits, each once however many visits it has.
+    public var vehicleCount: Int { Set(stops.flatMap { $0.visits.map(\.vehicle) }).count }
     /// Working days from departure to return, both included.
     public var workdays: Int
     /// Cost, idle days and nights away at the line's rates; `nil` in plans stored before they were written.
@@ -81,6 +102,23 @@ public struct RoutePlan: Sendable, Equatable {
         public var start: LocalDateTime
         public var end: LocalDateTime
         public var km: Double
+
+        /// A leg's `km` shared among its daily stretches by their driving minutes, each to 0.1 km and the last
+        /// taking the rest, so that the stretches add up to the leg exactly as printed.
+        static func split(
+            km: Double, minutes: Double, _ parts: [(start: LocalDateTime, end: LocalDateTime, minutes: Double)]
+        )
+            -> [Stretch]
+        {
+            var left = km
+            return parts.enumerated().map { index, part in
+                let share =
+                    index == parts.count - 1
+                    ? PlanDocument.tenths(left) : PlanDocument.tenths(minutes > 0 ? km * part.minutes / minutes : 0)
+                left -= share
+                return Stretch(start: part.start, end: part.end, km: share)
+            }
+        }
     }
 }
 

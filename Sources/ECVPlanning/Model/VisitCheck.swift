@@ -43,7 +43,8 @@ public struct VisitCheck: Sendable {
         if let minutes, minutes > visit.minutes {
             return "needs \(minutes) min now, planned \(visit.minutes)"
         }
-        if let appointment = site.appointment {
+        // An appointment binds a site's first visit, never a re-check or a completion.
+        if let appointment = site.appointment, visit.purpose == .inspection {
             if VisitWindows.appointment(keptBy: placement) != nil, visit.start != appointment {
                 return "appointment at \(site.id) is \(appointment) now"
             }

@@ -56,6 +56,15 @@ public struct WorkClock: Sendable {
         return minute(day: index, minuteOfDay: moment.minuteOfDay)
     }
 
+    /// The first working minute at or after a local moment: the moment itself inside work hours on a working
+    /// day, else the next start of work (`horizon` when no working day is left).
+    public func minute(atOrAfter moment: LocalDateTime) -> Int {
+        guard let index = days.firstIndex(where: { $0 >= moment.day }) else { return horizon }
+        guard days[index] == moment.day else { return index * dayLength }
+        let clamped = min(max(moment.minuteOfDay, workHours.startMinute), workHours.startMinute + dayLength)
+        return minute(day: index, minuteOfDay: clamped)
+    }
+
     /// The calendar moment at which something starting at working minute `minute` starts: a minute on a
     /// day boundary is the next day's start of work.
     public func momentStarting(at minute: Int) -> LocalDateTime {

@@ -19,7 +19,7 @@ public struct ClientSummary {
         let labels = ReportLabels(language: language)
         let names = CatalogNames(catalog: catalog, labels: labels)
         let own = rows.filter { $0.client == client.id }
-        let progress = PlanProgress(plan: plan, rows: own)
+        let progress = PlanProgress(plan: plan, rows: own, on: day)
         var facts: [String: Any] = [
             "client": labels.text(client.name), "date": labels.date(day), "total": labels.number(own.count),
         ]
@@ -57,7 +57,7 @@ public struct ClientSummary {
         }
         let identity = ReportIdentity(
             prefix: "CS", id: client.id, day: day,
-            facts: ["client": client.id, "day": day.description, "board": ReportIdentity.facts(of: own)])
+            facts: ["client": .text(client.id), "day": .text(day.description), "board": ReportIdentity.facts(of: own)])
         contentSHA256 = identity.contentSHA256
         reportID = identity.reportID
         context = identity.context(facts, labels: labels, signer: signer)

@@ -30,7 +30,9 @@ public struct PlanTable {
         let workdays = plan.routes.reduce(0) { $0 + $1.workdays }
         out +=
             "plan: \(PlaceNames.km(plan.km)), \(plan.vehicleCount) vehicles scheduled, "
-            + "\(plan.unscheduled.count) unscheduled, \(workdays) working days"
+            + "\(Set(plan.unscheduled.map(\.vehicle)).count) unscheduled"
+            + (plan.from == nil ? "" : ", \(plan.done.count) done before \(plan.from?.description ?? "")")
+            + ", \(workdays) working days"
             + (plan.cost.map { ", cost \(String(format: "%.0f", $0))" } ?? "") + "\n"
         for item in plan.unscheduled {
             out += "  unscheduled \(item.vehicle) at \(item.site) (\(item.route)): \(item.reason)\n"
@@ -68,7 +70,7 @@ public struct PlanTable {
             out += (byDay[day] ?? []).joined(separator: "\n") + "\n"
         }
         out +=
-            "  total \(PlaceNames.km(route.km)), \(route.visitCount) vehicles, \(route.workdays) working days"
+            "  total \(PlaceNames.km(route.km)), \(route.vehicleCount) vehicles, \(route.workdays) working days"
             + (route.cost.map { ", \($0.idleDays) idle, cost \(String(format: "%.0f", $0.cost))" } ?? "") + "\n\n"
         return out
     }
@@ -101,6 +103,6 @@ public struct PlanTable {
         let line = catalog.route(withID: route.route)?.name.text(in: language) ?? route.route
         return "\(route.route) (\(line)) — \(route.team) (\(names.team(route.team))): "
             + "\(route.depart.day) to \(route.returnTime.day) from and to "
-            + "\(names.place("base", team: route.team)), \(PlaceNames.km(route.km)), \(route.visitCount) vehicles\n"
+            + "\(names.place("base", team: route.team)), \(PlaceNames.km(route.km)), \(route.vehicleCount) vehicles\n"
     }
 }

@@ -11,8 +11,12 @@ struct PlanProgress {
     /// Per vehicle, the days of its visits in the plan, earliest first.
     private let visitDays: [String: [CalendarDay]]
     private let rows: [String: BoardRow]
+    /// The report's day: a next visit is never before it.
+    private let today: CalendarDay
 
-    init(plan: TourPlan?, rows: [BoardRow]) {
+    /// Progress along `plan` (the published plan) as the board tells it on `today`.
+    init(plan: TourPlan?, rows: [BoardRow], on today: CalendarDay) {
+        self.today = today
         var days: [String: [CalendarDay]] = [:]
         for route in plan?.routes ?? [] {
             for visit in route.stops.flatMap(\.visits) { days[visit.vehicle, default: []].append(visit.start.day) }
@@ -41,11 +45,11 @@ struct PlanProgress {
         return lastDone.map { index in route.legs.prefix(index + 1).reduce(0) { $0 + $1.km } } ?? 0
     }
 
-    /// The first planned visit after the vehicle's latest result (any visit when never inspected); nil when
-    /// the plan has none.
+    /// The first planned visit on or after the report's day and after the vehicle's latest result.
+    ///
+    /// `nil` when the plan has none. A visit planned for a day gone by without results is past, not next.
     func nextVisit(of vehicle: String) -> CalendarDay? {
-        let days = visitDays[vehicle] ?? []
-        guard let inspected = inspectedDay(vehicle) else { return days.first }
-        return days.first { inspected < $0 }
+        let inspected = inspectedDay(vehicle)
+        return (visitDays[vehicle] ?? []).first { day in day >= today && inspected.map { $0 < day } ?? true }
     }
 }

@@ -22,7 +22,7 @@ public struct TourSummary {
     ) {
         let labels = ReportLabels(language: language)
         let names = CatalogNames(catalog: catalog, labels: labels)
-        let progress = PlanProgress(plan: plan, rows: rows)
+        let progress = PlanProgress(plan: plan, rows: rows, on: day)
         let counting = VerdictCounts(labels: labels)
         var facts: [String: Any] = ["planVersion": planVersion, "date": labels.date(day)]
         var lines: [[String]] = []
@@ -81,7 +81,10 @@ public struct TourSummary {
         self.lines = lines
         let identity = ReportIdentity(
             prefix: "TS", id: "plan\(planVersion)", day: day,
-            facts: ["planVersion": planVersion, "day": day.description, "board": ReportIdentity.facts(of: rows)])
+            facts: [
+                "planVersion": .number(planVersion), "day": .text(day.description),
+                "board": ReportIdentity.facts(of: rows),
+            ])
         contentSHA256 = identity.contentSHA256
         reportID = identity.reportID
         var context = identity.context(facts, labels: labels, signer: signer)

@@ -115,6 +115,9 @@ public struct RoutingProblem: Sendable {
         public var timeCostPeriod: Double?
         /// A daily limit on travel; `nil` means travel runs on without pause.
         public var dailyTravel: DailyTravel?
+        /// Travel already done on the day the shift starts, which counts against `dailyTravel` that day: a
+        /// vehicle that resumes mid-day after driving in the morning.
+        public var travelBeforeShift: Double = 0
         /// Index into the problem's matrices.
         public var travelProfile: Int
         /// Index into jobs' `termsByClock`: vehicles on one clock count time the same way.

@@ -25,6 +25,8 @@ struct Instance {
     let startLocation: [Int]
     let endLocation: [Int]
     let shiftStart: [Double]
+    /// Travel done on the shift start's day before the shift starts (`Vehicle.travelBeforeShift`).
+    let travelBeforeShift: [Double]
     let shiftEnd: [Double]
     let capacity: [Int]
     let vehicleSkills: [UInt64]
@@ -76,6 +78,7 @@ struct Instance {
         startLocation = problem.vehicles.map(\.startLocation)
         endLocation = problem.vehicles.map(\.endLocation)
         shiftStart = problem.vehicles.map(\.shift.start)
+        travelBeforeShift = problem.vehicles.map(\.travelBeforeShift)
         shiftEnd = problem.vehicles.map(\.shift.end)
         capacity = problem.vehicles.map(\.capacity)
         vehicleSkills = problem.vehicles.map(\.skills.rawValue)

@@ -42,7 +42,7 @@ struct LocalSearch {
     func cost(_ v: Int, _ sequence: Sequence, _ state: SearchState, _ instance: Instance) -> Double? {
         var location = instance.startLocation[v]
         var time = instance.shiftStart[v]
-        var driven = 0.0
+        var driven = instance.travelBeforeShift[v]
         var load = 0
         var distance = 0.0
         var visited = 0

@@ -71,7 +71,7 @@ struct RouteState {
         distance = 0
         var location = instance.startLocation[v]
         var time = instance.shiftStart[v]
-        var driven = 0.0
+        var driven = instance.travelBeforeShift[v]
         for p in 0..<count {
             let job = jobs[p]
             let next = instance.location[job]
@@ -163,7 +163,7 @@ struct RouteState {
         let departure: (time: Double, drivenToday: Double)
         if p == 0 {
             previousLocation = instance.startLocation[v]
-            departure = (instance.shiftStart[v], 0)
+            departure = (instance.shiftStart[v], instance.travelBeforeShift[v])
         } else {
             previousLocation = instance.location[jobs[p - 1]]
             departure = leaving(p - 1, instance)

@@ -1,4 +1,5 @@
 import ECVModel
+import ECVSync
 import Foundation
 import GRDB
 
@@ -35,8 +36,8 @@ public struct SyncConflict: Sendable, Equatable, CustomStringConvertible {
 extension Store {
     /// Imports a signed bundle in one transaction: all of it or, on any error, nothing.
     ///
-    /// The bundle must be signed by the enrolled key of the laptop it names, and that laptop must not be
-    /// this one; then every record is checked (`BundleCheck`) before the write lock is taken. Rows are known
+    /// The bundle must pass ECVSync's checks (`SyncBundle.check`) against what this database holds before
+    /// the write lock is taken. Rows are known
     /// by UUID and version: what is here already is skipped, so a bundle imported twice adds nothing. A
     /// result recorded earlier than the vehicle's latest of the item never replaces it (it joins the
     /// history). Two laptops that changed the same item — the same result corrected on both, or one vehicle
@@ -45,17 +46,6 @@ extension Store {
     public func importBundle(
         _ bundle: SyncBundle, file: String, rules: ImportRules, by actor: Actor, makeID: () -> UUID
     ) throws -> ImportReport {
-        guard bundle.laptop != rules.importer else {
-            throw BundleError.refused("it claims to come from this laptop, \(bundle.laptop)")
-        }
-        guard let signature = bundle.signature else { throw BundleError.refused("it is not signed") }
-        guard let key = try publicKey(ofLaptop: bundle.laptop) else {
-            throw BundleError.refused(
-                "laptop \(bundle.laptop) is not enrolled here (`ecv laptops enroll \(bundle.laptop) FILE.pub`)")
-        }
-        guard signature.verifies(bundle.signedContent, with: key) else {
-            throw BundleError.refused("it is not signed by the enrolled key of laptop \(bundle.laptop)")
-        }
         // Verdict inputs and the order of results need only the bundle and the catalog, not the database: they are
         // worked out on another core while the bundle is checked, before the write lock is taken.
         let catalog = rules.catalog
@@ -66,7 +56,7 @@ extension Store {
             )
         }
         do {
-            try pool.read { db in try BundleCheck(bundle: bundle, rules: rules).run(db) }
+            try pool.read { db in try bundle.check(against: StoreHoldings(db: db), rules: rules) }
         } catch let error as BundleError {
             throw error
         } catch {

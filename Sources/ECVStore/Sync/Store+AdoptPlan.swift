@@ -1,37 +1,6 @@
+import ECVSync
 import Foundation
 import GRDB
-
-/// The published plan as an office bundle carries it to the laptops: the stored version with when it was
-/// published, so that a laptop takes it only when it is newer than the plan it follows.
-public struct BundledPlan: Codable, Sendable, Equatable {
-    public var id: UUID
-    /// The version number at the office.
-    public var version: Int
-    public var createdAt: Date
-    public var publishedAt: Date
-    public var seed: Int64
-    /// The plan document, `ecv-plan/1`.
-    public var json: String
-    public var inputsSHA256: String
-    /// The files the plan was made from with their SHA-256, `PlanInputs` as JSON.
-    public var inputFiles: String?
-    public var fromDay: String?
-
-    /// The largest plan document a bundle may carry: a season's plan is a few hundred KiB.
-    static let maximumJSONBytes = 32 << 20
-
-    init(_ record: PlanRecord, publishedAt: Date) {
-        id = record.id
-        version = record.version
-        createdAt = record.createdAt
-        self.publishedAt = publishedAt
-        seed = record.seed
-        json = record.json
-        inputsSHA256 = record.inputsSHA256
-        inputFiles = record.inputFiles
-        fromDay = record.fromDay
-    }
-}
 
 extension Store {
     /// The published plan with the time of its latest publication, for a bundle; `nil` when none is published.
@@ -41,7 +10,10 @@ extension Store {
                 db, sql: "SELECT at FROM planPublication WHERE version = ? ORDER BY seq DESC LIMIT 1",
                 arguments: [record.version])
         else { return nil }
-        return BundledPlan(record, publishedAt: at)
+        return BundledPlan(
+            id: record.id, version: record.version, createdAt: record.createdAt, publishedAt: at, seed: record.seed,
+            json: record.json, inputsSHA256: record.inputsSHA256, inputFiles: record.inputFiles,
+            fromDay: record.fromDay)
     }
 
     /// Makes `plan` the published plan here when it is newer than the one published here; returns the local

@@ -1,10 +1,7 @@
 import Foundation
-import GRDB
 
 /// One line of the append-only audit trail: who changed what, when, on which laptop, from what to what.
-public struct AuditRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
-    public static let databaseTableName = "audit"
-
+public struct AuditRecord: Codable, Sendable, Equatable {
     public var id: UUID
     public var at: Date
     public var who: String
@@ -17,4 +14,20 @@ public struct AuditRecord: Codable, Sendable, Equatable, FetchableRecord, Persis
     /// JSON of the old state, nil when the entity is new.
     public var old: String?
     public var new: String
+
+    /// A record with every field given.
+    public init(
+        id: UUID, at: Date, who: String, laptop: String, entity: String, entityID: String, vehicleID: String?,
+        old: String?, new: String
+    ) {
+        self.id = id
+        self.at = at
+        self.who = who
+        self.laptop = laptop
+        self.entity = entity
+        self.entityID = entityID
+        self.vehicleID = vehicleID
+        self.old = old
+        self.new = new
+    }
 }

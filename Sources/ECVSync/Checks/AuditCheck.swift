@@ -25,7 +25,7 @@ struct AuditCheck {
         var ends = Array(repeating: 0, count: bundle.inspections.count)
         var ids: Set<UUID> = []
         ids.reserveCapacity(bundle.audit.count)
-        var describer = ResultDescriber(stamp: TimeStamp(bundle.created))
+        var describer = ResultDescriber()
         for (offset, entry) in bundle.audit.enumerated() {
             let line = firstLine + offset
             func refuse(_ reason: String) -> BundleError { .refused("line \(line): audit line \(reason)") }
@@ -101,31 +101,36 @@ struct AuditCheck {
     /// A laptop writes the line from the row itself, so the line is most often byte for byte the row's own
     /// audit JSON; only when it is not is it parsed and compared field by field.
     struct ResultDescriber {
-        let stamp: TimeStamp
+        private let formatter = ISO8601DateFormatter()
         /// Recording times in the audit lines' form: a batch shares one time, and formatting is slow.
         private var texts: [Date: String] = [:]
 
-        init(stamp: TimeStamp) {
-            self.stamp = stamp
-        }
-
         mutating func describes(_ json: String, _ result: ResultRecord) -> Bool {
-            let text = texts[result.recordedAt] ?? stamp.format(result.recordedAt)
+            let text = texts[result.recordedAt] ?? formatter.string(from: result.recordedAt)
             texts[result.recordedAt] = text
             return result.auditObject(text).isFinished(as: json) || AuditCheck.describes(json, result)
         }
     }
 
+    /// The fields of a result's audit JSON that `ecv history` shows.
+    private struct AuditedResult: Decodable {
+        var id: UUID?
+        var itemID: String?
+        var status: String?
+        var note: String?
+        var choice: String?
+        var text: String?
+        var recordedBy: String?
+        var laptop: String?
+        var version: Int?
+        var value: Double?
+    }
+
     static func describes(_ json: String, _ result: ResultRecord) -> Bool {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else {
-            return false
-        }
-        func text(_ key: String) -> String? { object[key] as? String }
-        let value = (object["value"] as? NSNumber)?.doubleValue
-        return text("id").flatMap(UUID.init(uuidString:)) == result.id && text("itemID") == result.itemID
-            && text("status") == result.status && text("note") == result.note && text("choice") == result.choice
-            && text("text") == result.text && text("recordedBy") == result.recordedBy
-            && text("laptop") == result.laptop && (object["version"] as? NSNumber)?.intValue == result.version
-            && (value == result.value || (result.value.map { !$0.isFinite } ?? false))
+        guard let line = try? JSONDecoder().decode(AuditedResult.self, from: Data(json.utf8)) else { return false }
+        return line.id == result.id && line.itemID == result.itemID && line.status == result.status
+            && line.note == result.note && line.choice == result.choice && line.text == result.text
+            && line.recordedBy == result.recordedBy && line.laptop == result.laptop && line.version == result.version
+            && (line.value == result.value || (result.value.map { !$0.isFinite } ?? false))
     }
 }

@@ -1,11 +1,8 @@
 import Foundation
-import GRDB
 
 /// One inspection of one vehicle, with a copy of what the vehicle and its checklists were at the time,
 /// so that history stays true when the YAML changes later.
-public struct InspectionRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
-    public static let databaseTableName = "inspection"
-
+public struct InspectionRecord: Codable, Sendable, Equatable {
     public var id: UUID
     public var vehicleID: String
     public var clientID: String
@@ -41,26 +38,5 @@ public struct InspectionRecord: Codable, Sendable, Equatable, FetchableRecord, P
         self.finishedAt = finishedAt
         self.kind = kind
         self.checklists = checklists
-    }
-}
-
-extension InspectionRecord {
-    /// The row as the audit trail's JSON: sorted keys, times in ISO 8601.
-    func auditJSON(_ stamp: TimeStamp) -> String {
-        var json = JSONObjectWriter()
-        json.field("checklists", checklists)
-        json.field("clientID", clientID)
-        json.field("engineer", engineer)
-        json.field("equipment", equipment)
-        json.field("finishedAt", finishedAt.map(stamp.format))
-        json.field("id", id)
-        json.field("kind", kind)
-        json.field("laptop", laptop)
-        json.field("routeID", routeID)
-        json.field("siteID", siteID)
-        json.field("startedAt", stamp.format(startedAt))
-        json.field("teamID", teamID)
-        json.field("vehicleID", vehicleID)
-        return json.finished()
     }
 }

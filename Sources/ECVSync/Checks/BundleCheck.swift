@@ -1,42 +1,12 @@
 import ECVModel
 import Foundation
-import GRDB
-
-/// What an importer holds a bundle's records against: the catalog, its own clock and its own name.
-public struct ImportRules: Sendable {
-    public var catalog: Catalog
-    /// The importer's clock: a bundle may be exported at most a day after it (clocks drift, zones differ).
-    public var now: Date
-    /// This database's own laptop name: a bundle that claims it is refused.
-    public var importer: String
-    /// What is wrong with a bundled plan document, `nil` when it reads as a plan: the store cannot read plans
-    /// itself, the caller that can says.
-    public var planProblem: @Sendable (String) -> String?
-
-    public init(
-        catalog: Catalog, now: Date, importer: String,
-        planProblem: @escaping @Sendable (String) -> String? = { _ in nil }
-    ) {
-        self.catalog = catalog
-        self.now = now
-        self.importer = importer
-        self.planProblem = planProblem
-    }
-
-    /// How far a bundle's export time may be ahead of the importer's clock.
-    static let clockSkew: TimeInterval = 86_400
-    /// No record of a tour is older than this.
-    static let earliest = Date(timeIntervalSince1970: 946_684_800)
-    /// The longest text field (names, notes, answers).
-    static let maximumTextBytes = 16 * 1024
-}
 
 /// Checks every value of a bundle before anything is written.
 ///
 /// Vehicles and items are checked against the catalog,
 /// times against the export time and the importer's clock, versions against their range and order,
 /// laptops against the signer, photos against their bytes, and that each record has exactly its audit
-/// lines. Reads the database only (inspections the bundle refers to but does not carry).
+/// lines. Asks the receiver what it holds of the records the bundle carries or refers to.
 struct BundleCheck {
     let bundle: SyncBundle
     let rules: ImportRules
@@ -45,7 +15,7 @@ struct BundleCheck {
     private let applicable = ApplicableItems()
 
     /// Throws the first problem found, as `BundleError.refused`.
-    func run(_ db: Database) throws {
+    func run(_ holdings: some ReceiverHoldings) throws {
         let laptop = bundle.laptop
         guard laptop != rules.importer else { throw refused("it claims to come from this laptop, \(laptop)") }
         guard bundle.created <= rules.now.addingTimeInterval(ImportRules.clockSkew) else {
@@ -56,7 +26,10 @@ struct BundleCheck {
         var vehicles: [UUID: String] = [:]
         var fresh: Set<UUID> = []
         var line = 2
-        let storedInspections = try storedInspections(db)
+        // The inspections the bundle carries or its results and photos name, as the receiver holds them.
+        let named =
+            bundle.inspections.map(\.id) + bundle.results.map(\.inspectionID) + bundle.photos.map(\.photo.inspectionID)
+        let storedInspections = try holdings.inspections(Array(Set(named)))
         for inspection in bundle.inspections {
             defer { line += 1 }
             guard vehicles[inspection.id] == nil else {
@@ -93,10 +66,10 @@ struct BundleCheck {
         }
         var versions: Set<VersionKey> = []
         versions.reserveCapacity(bundle.results.count)
-        let stored = try storedResults(db)
+        let stored = try holdings.resultPlaces(Array(Set(bundle.results.map(\.id))))
         for result in bundle.results {
             defer { line += 1 }
-            let vehicle = try vehicle(of: result.inspectionID, &vehicles, line: line, db)
+            let vehicle = try vehicle(of: result.inspectionID, &vehicles, storedInspections, line: line)
             guard (1...ResultRecord.maximumVersion).contains(result.version) else {
                 throw refused("line \(line): version \(result.version) is outside 1…\(ResultRecord.maximumVersion)")
             }
@@ -115,7 +88,7 @@ struct BundleCheck {
             for text in [result.itemID, result.recordedBy, result.note, result.text, result.choice].compactMap({ $0 }) {
                 try bounded(text, line: line)
             }
-            if let here = stored[result.id], here.inspection != result.inspectionID || here.item != result.itemID {
+            if let here = stored[result.id], here.inspectionID != result.inspectionID || here.itemID != result.itemID {
                 throw refused("line \(line): result \(result.id) is of another inspection or item here")
             }
         }
@@ -124,14 +97,16 @@ struct BundleCheck {
         line += bundle.audit.count
         for bundled in bundle.photos {
             defer { line += 1 }
-            try check(bundled, vehicles: &vehicles, line: line, db)
+            try check(bundled, vehicles: &vehicles, storedInspections, line: line)
         }
         try AuditCheck(bundle: bundle, vehicles: vehicles, fresh: fresh, firstLine: firstAudit).run()
     }
 
-    private func check(_ bundled: BundledPhoto, vehicles: inout [UUID: String], line: Int, _ db: Database) throws {
+    private func check(
+        _ bundled: BundledPhoto, vehicles: inout [UUID: String], _ stored: [UUID: InspectionRecord], line: Int
+    ) throws {
         let photo = bundled.photo
-        let vehicle = try vehicle(of: photo.inspectionID, &vehicles, line: line, db)
+        let vehicle = try vehicle(of: photo.inspectionID, &vehicles, stored, line: line)
         guard photo.vehicleID == vehicle else {
             throw refused("line \(line): a photo of \(photo.vehicleID) in an inspection of \(vehicle)")
         }
@@ -150,11 +125,11 @@ struct BundleCheck {
     }
 
     /// The vehicle of an inspection in the bundle or already here.
-    private func vehicle(of inspection: UUID, _ vehicles: inout [UUID: String], line: Int, _ db: Database) throws
-        -> String
-    {
+    private func vehicle(
+        of inspection: UUID, _ vehicles: inout [UUID: String], _ held: [UUID: InspectionRecord], line: Int
+    ) throws -> String {
         if let vehicle = vehicles[inspection] { return vehicle }
-        guard let stored = try InspectionRecord.fetchOne(db, key: inspection) else {
+        guard let stored = held[inspection] else {
             throw refused("line \(line): inspection \(inspection) is neither in the bundle nor here")
         }
         vehicles[inspection] = stored.vehicleID
@@ -165,27 +140,6 @@ struct BundleCheck {
         guard applicable.items(of: vehicle, in: rules.catalog).contains(item) else {
             throw refused("line \(line): item `\(item)` does not apply to \(vehicle) in Checklists/")
         }
-    }
-
-    /// The inspection and item of each of the bundle's results already here.
-    private func storedResults(_ db: Database) throws -> [UUID: (inspection: UUID, item: String)] {
-        let ids = Array(Set(bundle.results.map(\.id)))
-        var stored: [UUID: (inspection: UUID, item: String)] = [:]
-        for row in try KnownRows.rows(db, sql: "SELECT id, inspectionID, itemID FROM result WHERE id IN", ids: ids) {
-            stored[row["id"]] = (row["inspectionID"], row["itemID"])
-        }
-        return stored
-    }
-
-    /// The bundle's inspections already here, by id.
-    private func storedInspections(_ db: Database) throws -> [UUID: InspectionRecord] {
-        var stored: [UUID: InspectionRecord] = [:]
-        let ids = bundle.inspections.map(\.id)
-        for row in try KnownRows.rows(db, sql: "SELECT * FROM inspection WHERE id IN", ids: ids) {
-            let inspection = try InspectionRecord(row: row)
-            stored[inspection.id] = inspection
-        }
-        return stored
     }
 
     /// The versions of each result in the bundle grow with their times, and stay with one inspection and item.

@@ -1,23 +1,21 @@
 import Foundation
-import GRDB
 
 /// Times in the database's own text form, `YYYY-MM-DD HH:MM:SS.SSS` in UTC, read without a date formatter:
 /// a bundle holds hundreds of thousands of them.
-enum DatabaseTime {
+///
+/// Bundles carry times in this form, so that a time read back from a bundle is the very time the database held.
+package enum DatabaseTime {
     /// The moment `text` names; `nil` when it is not in the database's form.
-    static func parse(_ text: String) -> Date? {
+    package static func parse(_ text: String) -> Date? {
         var text = text
         return text.withUTF8 { parse($0) }
     }
 
     /// The moment the UTF-8 `bytes` name; `nil` when they are not in the database's form.
     ///
-    /// `YYYY-MM-DD HH:MM:SS` and `YYYY-MM-DD HH:MM:SS.SSS` are read here; any other text as GRDB reads it.
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Date? {
-        guard bytes.count == 19 || bytes.count == 23 else {
-            guard let text = String(validating: bytes, as: UTF8.self) else { return nil }
-            return Date.fromDatabaseValue(text.databaseValue)
-        }
+    /// `YYYY-MM-DD HH:MM:SS` and `YYYY-MM-DD HH:MM:SS.SSS` are read; no other form is a time.
+    package static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Date? {
+        guard bytes.count == 19 || bytes.count == 23 else { return nil }
         func number(_ range: Range<Int>) -> Int? {
             var value = 0
             for index in range {
@@ -45,25 +43,23 @@ enum DatabaseTime {
         let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
         let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
         let days = era * 146_097 + dayOfEra - 719_468
-        // Counted from 2001 as `Date` keeps time, so that the value is the very one GRDB's reading gives.
+        // Counted from 2001 as `Date` keeps time, so that the value is the very one the database's reading gives.
         let whole = days * 86_400 + hour * 3600 + minute * 60 + second - 978_307_200
         return Date(timeIntervalSinceReferenceDate: Double(whole) + Double(milliseconds) / 1000)
     }
 
     /// The database's text of `date`, `YYYY-MM-DD HH:MM:SS.SSS` in UTC, as GRDB's date formatter writes it (to the
     /// nearest millisecond), without a formatter: an import writes two times for each of its rows.
-    ///
-    /// Times before 2000 or after 9999 are left to GRDB's formatter.
-    static func text(_ date: Date) -> String {
-        // The same steps as the formatter: milliseconds since 1970, rounded.
-        let milliseconds = (date.timeIntervalSince1970 * 1000).rounded()
-        guard milliseconds >= 946_684_800_000, milliseconds < 253_402_300_800_000 else {
-            return String.fromDatabaseValue(date.databaseValue) ?? ""
-        }
-        let (days, millisecondOfDay) = Int(milliseconds).quotientAndRemainder(dividingBy: 86_400_000)
-        // The civil date of a day count from 1970-01-01 (Howard Hinnant's civil_from_days), days ≥ 0 here.
+    package static func text(_ date: Date) -> String {
+        // The same steps as the formatter: milliseconds since 1970, rounded; a time beyond any year is clamped.
+        let milliseconds = min(max((date.timeIntervalSince1970 * 1000).rounded(), -1e17), 1e17)
+        let (quotient, remainder) = Int(milliseconds).quotientAndRemainder(dividingBy: 86_400_000)
+        // Floored, so that a time before 1970 falls on the day before, not on the day after.
+        let days = remainder < 0 ? quotient - 1 : quotient
+        let millisecondOfDay = remainder < 0 ? remainder + 86_400_000 : remainder
+        // The civil date of a day count from 1970-01-01 (Howard Hinnant's civil_from_days).
         let shifted = days + 719_468
-        let era = shifted / 146_097
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
         let dayOfEra = shifted - era * 146_097
         let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
         let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
@@ -82,7 +78,12 @@ enum DatabaseTime {
             }
             if let separator { bytes.append(separator) }
         }
-        append(year, digits: 4, then: 45)
+        if (0...9999).contains(year) {
+            append(year, digits: 4, then: 45)
+        } else {
+            // Out of the form's range: written in full, and no reader takes it for a time.
+            bytes += Array(String(year).utf8) + [45]
+        }
         append(month, digits: 2, then: 45)
         append(day, digits: 2, then: 32)
         append(millisecondOfDay / 3_600_000, digits: 2, then: 58)

@@ -1,15 +1,15 @@
 import Foundation
 
 /// JSON string literals, escaped as RFC 8259 requires.
-enum JSONText {
-    static func quote(_ text: String) -> String {
+package enum JSONText {
+    package static func quote(_ text: String) -> String {
         var bytes: [UInt8] = []
         append(text, to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Appends `text` as a JSON string literal.
-    static func append(_ text: String, to bytes: inout [UInt8]) {
+    package static func append(_ text: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
         for byte in text.utf8 {
             switch byte {
@@ -32,10 +32,10 @@ enum JSONText {
 
 /// A JSON object written field by field into bytes, for the audit lines a batch writes by the hundred
 /// thousand; the caller gives the keys in sorted order, as the trail's canonical JSON has them.
-struct JSONObjectWriter {
+package struct JSONObjectWriter {
     private var bytes: [UInt8] = [UInt8(ascii: "{")]
 
-    init() {
+    package init() {
         bytes.reserveCapacity(320)
     }
 
@@ -47,14 +47,14 @@ struct JSONObjectWriter {
     }
 
     /// A text field; nothing when `value` is nil.
-    mutating func field(_ name: StaticString, _ value: String?) {
+    package mutating func field(_ name: StaticString, _ value: String?) {
         guard let value else { return }
         key(name)
         JSONText.append(value, to: &bytes)
     }
 
     /// An id field, in the upper-case form of `UUID.uuidString`.
-    mutating func field(_ name: StaticString, _ id: UUID) {
+    package mutating func field(_ name: StaticString, _ id: UUID) {
         key(name)
         bytes.append(UInt8(ascii: "\""))
         bytes += id.textBytes
@@ -62,17 +62,17 @@ struct JSONObjectWriter {
     }
 
     /// A number or other literal written as it is.
-    mutating func field(_ name: StaticString, literal: String) {
+    package mutating func field(_ name: StaticString, literal: String) {
         key(name)
         bytes += literal.utf8
     }
 
-    func finished() -> String {
+    package func finished() -> String {
         String(decoding: bytes + [UInt8(ascii: "}")], as: UTF8.self)
     }
 
     /// Whether `text` is the finished object, compared byte for byte without making it a string.
-    func isFinished(as text: String) -> Bool {
+    package func isFinished(as text: String) -> Bool {
         var text = text
         return text.withUTF8 { utf8 in
             utf8.count == bytes.count + 1 && utf8.last == UInt8(ascii: "}")
@@ -83,11 +83,11 @@ struct JSONObjectWriter {
 
 extension UUID {
     /// `uuidString` without going through `String(format:)`, which is slow on Linux.
-    var text: String { String(decoding: textBytes, as: UTF8.self) }
+    package var text: String { String(decoding: textBytes, as: UTF8.self) }
 
     fileprivate static let upperHex = Array("0123456789ABCDEF".utf8)
 
-    var textBytes: [UInt8] {
+    package var textBytes: [UInt8] {
         withUnsafeBytes(of: uuid) { raw in
             var out: [UInt8] = []
             out.reserveCapacity(36)

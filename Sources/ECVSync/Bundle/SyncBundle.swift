@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// A sync bundle (`*.ecvbundle`): what one laptop recorded since its last export, as JSON lines.
 ///
@@ -21,7 +20,7 @@ public struct SyncBundle: Sendable, Equatable {
     /// The signature line of a bundle read from bytes; `nil` when it had none.
     public var signature: BundleSignature?
     /// The bytes the signature covers: everything before the signature line.
-    var signedContent = Data()
+    package var signedContent = Data()
 
     public init(
         id: UUID, laptop: String, created: Date, inspections: [InspectionRecord], results: [ResultRecord],
@@ -37,14 +36,14 @@ public struct SyncBundle: Sendable, Equatable {
         self.plan = plan
     }
 
-    static let format = "ecv-bundle/1"
+    package static let format = "ecv-bundle/1"
     /// The largest bundle file read: a tour's results are far below it, a runaway file is refused.
     public static let maximumBytes = 1 << 30
     /// The longest line: a photo of `PhotoKind.maximumBytes` in base64, with its row.
-    static let maximumLineBytes = PhotoKind.maximumBytes / 3 * 4 + 64 * 1024
+    package static let maximumLineBytes = PhotoKind.maximumBytes / 3 * 4 + 64 * 1024
     /// The most records a bundle may hold.
-    static let maximumRecords = 4_000_000
-    static let partNames = ["inspections", "results", "audit", "photos", "plan"]
+    package static let maximumRecords = 4_000_000
+    package static let partNames = ["inspections", "results", "audit", "photos", "plan"]
 
     struct Manifest: Codable {
         var format: String
@@ -62,17 +61,17 @@ public struct SyncBundle: Sendable, Equatable {
 
     /// Times travel in the database's own form (`2027-03-14 04:54:20.123`, UTC), so that a time read
     /// back from a bundle is the very time the database held.
-    static func encoder() -> JSONEncoder {
+    package static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
-            try container.encode(String.fromDatabaseValue(date.databaseValue) ?? "")
+            try container.encode(DatabaseTime.text(date))
         }
         return encoder
     }
 
-    static func decoder() -> JSONDecoder {
+    package static func decoder() -> JSONDecoder {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .custom { decoder in
             let container = try decoder.singleValueContainer()
@@ -124,6 +123,12 @@ public struct SyncBundle: Sendable, Equatable {
 public struct BundledPhoto: Codable, Sendable, Equatable {
     public var photo: PhotoRecord
     public var data: Data
+
+    /// A photo's row with its bytes.
+    public init(photo: PhotoRecord, data: Data) {
+        self.photo = photo
+        self.data = data
+    }
 }
 
 /// Why a bundle cannot be imported; nothing is changed then.
