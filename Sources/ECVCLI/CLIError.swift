@@ -1,5 +1,6 @@
 import ECVModel
 import ECVStore
+import ECVSync
 
 /// A failure the user can act on; printed as one `error:` line, exit status 1.
 enum CLIError: Error, CustomStringConvertible {

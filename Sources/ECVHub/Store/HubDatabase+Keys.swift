@@ -90,7 +90,7 @@ extension HubDatabase {
             try await connection.query(
                 """
                 SELECT name, role, public_key, team, office_signature FROM enrolled_key
-                WHERE \(name) IS NULL OR name = \(name) ORDER BY name
+                WHERE \(name)::text IS NULL OR name = \(name)::text ORDER BY name
                 """, logger: logger
             ).collect().map { row in
                 try row.decode((String, String, Data, String?, String).self)

@@ -1,6 +1,6 @@
 import ArgumentParser
 import ECVHub
-import ECVStore
+import ECVSync
 import Foundation
 
 /// `ecv hub migrate`: brings the hub's database up to date and records the office's key.
