@@ -39,7 +39,10 @@ public struct SignedRequest: Sendable, Equatable {
 
     /// The three headers for a request signed under `name`; `signature` is the base64 signature of `signedText`.
     public func headers(name: String, signature: String) -> [(String, String)] {
-        [(SignedRequest.keyHeader, name), (SignedRequest.timeHeader, "\(time)"), (SignedRequest.signatureHeader, signature)]
+        [
+            (SignedRequest.keyHeader, name), (SignedRequest.timeHeader, "\(time)"),
+            (SignedRequest.signatureHeader, signature),
+        ]
     }
 
     /// Whether `signature` (base64) is `key`'s signature of this request.

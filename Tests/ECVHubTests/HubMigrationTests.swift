@@ -1,8 +1,9 @@
 import Crypto
-@testable import ECVHub
 import Foundation
 import PostgresNIO
 import Testing
+
+@testable import ECVHub
 
 @Suite(.needsPostgreSQL)
 struct HubMigrationTests {
@@ -15,9 +16,10 @@ struct HubMigrationTests {
             #expect(try await database.migrate() == [])
             #expect(try await database.appliedMigrations() == all)
             #expect(try await database.tableNames() == tables)
-            for table in ["enrolled_key", "receipt", "inspection", "result", "audit", "photo", "published_plan",
-                "catalog_file", "catalog_version", "hub_user", "hub_session", "seen_request"]
-            {
+            for table in [
+                "enrolled_key", "receipt", "inspection", "result", "audit", "photo", "published_plan",
+                "catalog_file", "catalog_version", "hub_user", "hub_session", "seen_request",
+            ] {
                 #expect(tables.contains(table), "missing table \(table)")
             }
         }

@@ -14,17 +14,27 @@ struct HubServerTests {
             let laptop = Curve25519.Signing.PrivateKey()
             let first = try await hub.office.enroll(hub.enrollment("laptop-1", laptop.publicKey, team: "team-nc"))
             #expect(first.new && first.role == "laptop" && first.team == "team-nc")
-            #expect(try await hub.office.enroll(hub.enrollment("laptop-1", laptop.publicKey, team: "team-nc")).new == false)
-            await #expect(throws: HubClientError.refused(status: 409, reason: "`laptop-1` is enrolled already with another key or role (fingerprint \(first.fingerprint))")) {
+            #expect(
+                try await hub.office.enroll(hub.enrollment("laptop-1", laptop.publicKey, team: "team-nc")).new == false)
+            await #expect(
+                throws: HubClientError.refused(
+                    status: 409,
+                    reason: "`laptop-1` is enrolled already with another key or role (fingerprint \(first.fingerprint))"
+                )
+            ) {
                 try await hub.office.enroll(hub.enrollment("laptop-1", Curve25519.Signing.PrivateKey().publicKey))
             }
             let asLaptop = hub.client(signedBy: "laptop-1", laptop)
-            await #expect(throws: HubClientError.refused(status: 403, reason: "only the office key (`@office`) enrolls keys")) {
+            await #expect(
+                throws: HubClientError.refused(status: 403, reason: "only the office key (`@office`) enrolls keys")
+            ) {
                 try await asLaptop.enroll(hub.enrollment("laptop-2", Curve25519.Signing.PrivateKey().publicKey))
             }
             var forged = hub.enrollment("laptop-2", Curve25519.Signing.PrivateKey().publicKey)
             forged.role = "office"
-            await #expect(throws: HubClientError.refused(status: 422, reason: "the enrollment is not signed by the office key")) {
+            await #expect(
+                throws: HubClientError.refused(status: 422, reason: "the enrollment is not signed by the office key")
+            ) {
                 try await hub.office.enroll(forged)
             }
             #expect(try await hub.database.enrolledKeys().map(\.enrollment.name) == ["laptop-1"])
@@ -37,13 +47,18 @@ struct HubServerTests {
             #expect(unsigned.status == 401)
             #expect(String(decoding: unsigned.body, as: UTF8.self).contains("the request is not signed"))
             let stranger = hub.client(signedBy: "laptop-9", Curve25519.Signing.PrivateKey())
-            await #expect(throws: HubClientError.refused(status: 401, reason: "key `laptop-9` is not enrolled at this hub")) {
+            await #expect(
+                throws: HubClientError.refused(status: 401, reason: "key `laptop-9` is not enrolled at this hub")
+            ) {
                 try await stranger.pull(since: 0)
             }
             let laptop = Curve25519.Signing.PrivateKey()
             _ = try await hub.office.enroll(hub.enrollment("laptop-1", laptop.publicKey))
             let impostor = hub.client(signedBy: "laptop-1", Curve25519.Signing.PrivateKey())
-            await #expect(throws: HubClientError.refused(status: 401, reason: "the signature is not the enrolled key of `laptop-1`")) {
+            await #expect(
+                throws: HubClientError.refused(
+                    status: 401, reason: "the signature is not the enrolled key of `laptop-1`")
+            ) {
                 try await impostor.pull(since: 0)
             }
             #expect(try await hub.client(signedBy: "laptop-1", laptop).pull(since: 0).bundles.isEmpty)
@@ -52,13 +67,17 @@ struct HubServerTests {
 
     @Test func aSignedRequestIsTakenOnceAndOnlyWithinFiveMinutes() async throws {
         let clock = TestClock(Date(timeIntervalSince1970: 1_800_000_000))
-        try await HubTestServer.with(now: { clock.now }) { hub in
+        let now: @Sendable () -> Date = { clock.now }
+        try await HubTestServer.with(now: now) { hub in
             let laptop = Curve25519.Signing.PrivateKey()
             _ = try await hub.office.enroll(hub.enrollment("laptop-1", laptop.publicKey))
             let signed = SignedRequest(method: "GET", path: "/v1/pull?since=0", time: 1_800_000_000, body: Data())
-            let head = ["GET /v1/pull?since=0 HTTP/1.1", "Host: 127.0.0.1"]
-                + signed.headers(name: "laptop-1", signature: try laptop.signature(for: signed.signedText).base64EncodedString())
-                    .map { "\($0.0): \($0.1)" }
+            let head =
+                ["GET /v1/pull?since=0 HTTP/1.1", "Host: 127.0.0.1"]
+                + signed.headers(
+                    name: "laptop-1", signature: try laptop.signature(for: signed.signedText).base64EncodedString()
+                )
+                .map { "\($0.0): \($0.1)" }
             #expect(try RawHTTP.send(port: hub.port, head: head).status == 200)
             let replay = try RawHTTP.send(port: hub.port, head: head)
             #expect(replay.status == 401)

@@ -17,13 +17,16 @@ enum HubTestDatabase {
     /// The cluster, started on first use and stopped when the test process exits.
     static let cluster: Result<TemporaryCluster, ClusterError> = {
         let result = Result { () throws(ClusterError) in try TemporaryCluster(database: "ecv_tests") }
-        if case .success = result { atexit { if case .success(let cluster) = HubTestDatabase.cluster { cluster.stop() } } }
+        if case .success = result {
+            atexit { if case .success(let cluster) = HubTestDatabase.cluster { cluster.stop() } }
+        }
         return result
     }()
 
     /// A new, empty database of the shared cluster.
     static func url() throws -> String {
-        try cluster.get().createDatabase("test_\(UUID().uuidString.prefix(12).lowercased().replacingOccurrences(of: "-", with: ""))")
+        try cluster.get().createDatabase(
+            "test_\(UUID().uuidString.prefix(12).lowercased().replacingOccurrences(of: "-", with: ""))")
     }
 
     /// Runs `body` on a new, empty database and closes it afterwards.

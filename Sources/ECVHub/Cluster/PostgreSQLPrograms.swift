@@ -12,7 +12,8 @@ public struct PostgreSQLPrograms: Sendable, Equatable {
     static let required = ["initdb", "pg_ctl", "createdb"]
 
     /// The programs, or `nil` when some are missing.
-    public static func find(environment: [String: String] = ProcessInfo.processInfo.environment) -> PostgreSQLPrograms? {
+    public static func find(environment: [String: String] = ProcessInfo.processInfo.environment) -> PostgreSQLPrograms?
+    {
         candidates(environment: environment).first { folder in
             required.allSatisfy { FileManager.default.isExecutableFile(atPath: folder.appendingPathComponent($0).path) }
         }.map(PostgreSQLPrograms.init(folder:))

@@ -129,7 +129,8 @@ struct ClusterSteps: Sendable {
     /// Runs a program to its end, as the cluster's owner unless told otherwise; its output is the error's.
     private func run(_ name: String, _ arguments: [String], asOwner: Bool = true) throws(ClusterError) {
         let program = programs.program(name).path
-        let command = asOwner && runAs != nil ? ["/usr/sbin/runuser", "-u", runAs?.name ?? "", "--", program] : [program]
+        let command =
+            asOwner && runAs != nil ? ["/usr/sbin/runuser", "-u", runAs?.name ?? "", "--", program] : [program]
         // A file, not a pipe: the server pg_ctl starts would hold a pipe open for as long as it runs.
         let log = folder.appendingPathComponent("step-\(UUID().uuidString.prefix(8)).out")
         defer { try? FileManager.default.removeItem(at: log) }

@@ -89,6 +89,8 @@ struct HubAPI: APIProtocol {
                                 officeSignature: key.officeSignature)
                         },
                         bundles: pull.bundles.map { $0.base64EncodedString() },
-                        files: pull.files.map { .init(path: $0.path, sha256: $0.sha256, content: $0.content.base64EncodedString()) }))))
+                        files: pull.files.map {
+                            .init(path: $0.path, sha256: $0.sha256, content: $0.content.base64EncodedString())
+                        }))))
     }
 }

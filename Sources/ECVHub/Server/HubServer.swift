@@ -82,7 +82,8 @@ public struct HubServer: Sendable {
             } catch {
                 throw HubServerError.badTLSFile(key, "not a PEM private key")
             }
-            let tls = TLSConfiguration.makeServerConfiguration(certificateChain: chain, privateKey: .privateKey(privateKey))
+            let tls = TLSConfiguration.makeServerConfiguration(
+                certificateChain: chain, privateKey: .privateKey(privateKey))
             return try .tls(.http1(), tlsConfiguration: tls)
         } catch let error as HubServerError {
             throw error

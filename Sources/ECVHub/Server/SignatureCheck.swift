@@ -53,7 +53,8 @@ struct SignatureCheck<Context: RequestContext>: RouterMiddleware {
                     "the request was signed at \(ISO8601DateFormatter().string(from: signedAt)), more than 5 minutes "
                         + "from the hub's clock (\(ISO8601DateFormatter().string(from: clock)))"))
         }
-        let signed = SignedRequest(method: request.method.rawValue, path: request.head.path ?? "", time: time, body: body)
+        let signed = SignedRequest(
+            method: request.method.rawValue, path: request.head.path ?? "", time: time, body: body)
         let sender: RequestSender
         if name == SignedRequest.officeKeyName {
             guard let office = try await database.officeKey() else {

@@ -32,14 +32,18 @@ extension HubDatabase {
         guard bundle.laptop == sender.enrollment.name else {
             return .failure(
                 BundleRefusal(
-                    description: "the bundle is of laptop \(bundle.laptop); key `\(sender.enrollment.name)` pushes its own"))
+                    description:
+                        "the bundle is of laptop \(bundle.laptop); key `\(sender.enrollment.name)` pushes its own"))
         }
         if bundle.plan != nil, !sender.isOffice {
-            return .failure(BundleRefusal(description: "a laptop's bundle may not carry a plan; only the office publishes"))
+            return .failure(
+                BundleRefusal(description: "a laptop's bundle may not carry a plan; only the office publishes"))
         }
         guard let catalog = try await currentCatalog() else {
             return .failure(
-                BundleRefusal(description: "the office has not pushed its Routes/ and Checklists/ yet (`ecv sync` at the office)"))
+                BundleRefusal(
+                    description: "the office has not pushed its Routes/ and Checklists/ yet (`ecv sync` at the office)")
+            )
         }
         let held = try await holdings(of: bundle, sender: sender)
         let routes = catalog.routes
@@ -82,7 +86,9 @@ extension HubDatabase {
     /// bundle names.
     private func holdings(of bundle: SyncBundle, sender: EnrolledKey) async throws(HubError) -> HeldRecords {
         let inspectionIDs = Array(
-            Set(bundle.inspections.map(\.id) + bundle.results.map(\.inspectionID) + bundle.photos.map(\.photo.inspectionID)))
+            Set(
+                bundle.inspections.map(\.id) + bundle.results.map(\.inspectionID)
+                    + bundle.photos.map(\.photo.inspectionID)))
         let resultIDs = Array(Set(bundle.results.map(\.id)))
         let (inspections, places) = try await transaction { connection in
             let inspections = try await connection.query(
@@ -92,10 +98,15 @@ extension HubDatabase {
                 FROM inspection WHERE id = ANY(\(inspectionIDs))
                 """, logger: logger
             ).collect().map { row in
-                let (id, vehicle, client, site, route, equipment, team, engineer, laptop, started, finished, kind, lists) =
+                let (
+                    id, vehicle, client, site, route, equipment, team, engineer, laptop, started, finished, kind, lists
+                ) =
                     try row.decode(
-                        (UUID, String, String, String, String, String, String, String, String, Date, Date?, String, String)
-                            .self)
+                        (
+                            UUID, String, String, String, String, String, String, String, String, Date, Date?, String,
+                            String
+                        )
+                        .self)
                 return InspectionRecord(
                     id: id, vehicleID: vehicle, clientID: client, siteID: site, routeID: route, equipment: equipment,
                     teamID: team, engineer: engineer, laptop: laptop, startedAt: started, finishedAt: finished,

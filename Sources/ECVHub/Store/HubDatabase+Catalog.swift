@@ -19,11 +19,13 @@ public struct CatalogFile: Sendable, Equatable {
 }
 
 extension HubDatabase {
-    /// Stores the office's current files, after checking that they make a catalog without errors; returns how
-    /// many files were new here. Refused with the first error, as `file:line:col: error: …`, and nothing stored.
+    /// Stores the office's current files once they make a catalog without errors; returns how many were new here.
+    ///
+    /// Refused with the first error, as `file:line:col: error: …`, and nothing stored.
     public func pushCatalog(_ files: [CatalogFile], by sender: String, at now: Date) async throws -> Int {
         for file in files {
-            guard file.path.range(of: #"^(Routes|Checklists)/[^/]+\.(yaml|yml|csv)$"#, options: .regularExpression) != nil
+            guard
+                file.path.range(of: #"^(Routes|Checklists)/[^/]+\.(yaml|yml|csv)$"#, options: .regularExpression) != nil
             else {
                 throw CatalogRefusal("`\(file.path.prefix(200))` is not a file of Routes/ or Checklists/")
             }

@@ -33,7 +33,9 @@ public enum EnrollmentRefusal: Error, Equatable, CustomStringConvertible {
 }
 
 extension HubDatabase {
-    /// Enrolls a key the office signed; returns it and whether it is new. The same enrollment again changes
+    /// Enrolls a key the office signed; returns it and whether it is new.
+    ///
+    /// The same enrollment again changes
     /// nothing; another key under a taken name, or a taken key under another name or role, is refused.
     public func enroll(_ enrollment: Enrollment) async throws -> (key: EnrolledKey, new: Bool) {
         guard (try? validKeyName(enrollment.name)) != nil else {
@@ -70,7 +72,8 @@ extension HubDatabase {
         }
         guard existing.publicKey.rawRepresentation == raw, existing.enrollment.role == enrollment.role else {
             throw EnrollmentRefusal.clash(
-                "`\(enrollment.name)` is enrolled already with another key or role (fingerprint \(existing.fingerprint))")
+                "`\(enrollment.name)` is enrolled already with another key or role (fingerprint \(existing.fingerprint))"
+            )
         }
         return (existing, false)
     }
@@ -106,7 +109,9 @@ extension HubDatabase {
         }
     }
 
-    /// Records a request's signature; `false` when it was seen before (a replay). Signatures older than the
+    /// Records a request's signature; `false` when it was seen before (a replay).
+    ///
+    /// Signatures older than the
     /// window are forgotten: their time alone refuses them.
     func firstUse(ofSignature signature: String, by key: String, signedAt: Date, now: Date) async throws(HubError)
         -> Bool
@@ -126,7 +131,8 @@ extension HubDatabase {
 
     private func validKeyName(_ name: String) throws -> Bool {
         let allowed = name.utf8.allSatisfy { byte in
-            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
                 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-")
                 || byte == UInt8(ascii: "_")
         }

@@ -12,8 +12,10 @@ public struct PullContent: Sendable, Equatable {
 }
 
 extension HubDatabase {
-    /// What `key` should hold of what came after receipt `since`: every other key's bundles at the office, and at a
-    /// laptop the office's bundles and those with work on its team's lines. At most `limit` bytes of bundles at
+    /// What `key` should hold of what came after receipt `since`.
+    ///
+    /// Every other key's bundles at the office; at a laptop the office's bundles and those with work on its team's
+    /// lines. At most `limit` bytes of bundles at
     /// once (but at least one bundle): the cursor then stops at the last one handed out, and the next pull goes on.
     public func pull(for key: EnrolledKey, since: Int64, limit: Int = 64 << 20) async throws(HubError) -> PullContent {
         let name = key.enrollment.name
@@ -21,7 +23,8 @@ extension HubDatabase {
         let team = key.enrollment.team ?? ""
         let since = max(0, since)
         return try await transaction { connection in
-            let newest = try await connection.query("SELECT COALESCE(MAX(seq), 0) FROM receipt", logger: logger)
+            let newest =
+                try await connection.query("SELECT COALESCE(MAX(seq), 0) FROM receipt", logger: logger)
                 .collect().first?.decode(Int64.self) ?? 0
             var cursor = max(since, newest)
             var bundles: [Data] = []
@@ -40,7 +43,8 @@ extension HubDatabase {
                     cursor = seq - 1
                     break
                 }
-                let bundle = try await connection.query("SELECT bundle FROM receipt WHERE seq = \(seq)", logger: logger)
+                let bundle =
+                    try await connection.query("SELECT bundle FROM receipt WHERE seq = \(seq)", logger: logger)
                     .collect().first?.decode(Data.self) ?? Data()
                 bundles.append(bundle)
                 signers.insert(signer)
@@ -54,7 +58,8 @@ extension HubDatabase {
             ).collect().map { row in
                 let (name, role, raw, team, signature) = try row.decode((String, String, Data, String?, String).self)
                 return Enrollment(
-                    name: name, role: role, publicKey: raw.base64EncodedString(), team: team, officeSignature: signature)
+                    name: name, role: role, publicKey: raw.base64EncodedString(), team: team, officeSignature: signature
+                )
             }
             // The plan's files come with the bundle that brought the plan.
             let plan = try await connection.query(

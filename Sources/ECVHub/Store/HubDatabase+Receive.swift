@@ -21,9 +21,10 @@ extension HubDatabase {
                 let (new, known, conflicts) = try row.decode((Int, Int, Int).self)
                 return Receipt(sha256: sha256, new: new, alreadyHere: known, conflicts: conflicts)
             }
-            let seq = try await connection.query(
-                "SELECT nextval(pg_get_serial_sequence('receipt', 'seq'))", logger: logger
-            ).collect().first?.decode(Int64.self) ?? 0
+            let seq =
+                try await connection.query(
+                    "SELECT nextval(pg_get_serial_sequence('receipt', 'seq'))", logger: logger
+                ).collect().first?.decode(Int64.self) ?? 0
             var counts = RowCounts()
             let ended = Set(bundle.audit.filter { $0.entity == "inspection" && $0.old != nil }.map(\.entityID))
             for inspection in bundle.inspections {
@@ -65,13 +66,14 @@ extension HubDatabase {
                     counts.new += 1
                     continue
                 }
-                let same = try await connection.query(
-                    """
-                    SELECT count(*) FROM result WHERE id = \(result.id) AND version = \(result.version)
-                      AND status = \(result.status) AND value IS NOT DISTINCT FROM \(result.value)
-                      AND choice IS NOT DISTINCT FROM \(result.choice) AND text IS NOT DISTINCT FROM \(result.text)
-                    """, logger: logger
-                ).collect().first?.decode(Int.self) ?? 0
+                let same =
+                    try await connection.query(
+                        """
+                        SELECT count(*) FROM result WHERE id = \(result.id) AND version = \(result.version)
+                          AND status = \(result.status) AND value IS NOT DISTINCT FROM \(result.value)
+                          AND choice IS NOT DISTINCT FROM \(result.choice) AND text IS NOT DISTINCT FROM \(result.text)
+                        """, logger: logger
+                    ).collect().first?.decode(Int.self) ?? 0
                 if same > 0 { counts.alreadyHere += 1 } else { counts.conflicts += 1 }
             }
             for line in bundle.audit {
@@ -111,8 +113,11 @@ extension HubDatabase {
                     ON CONFLICT (id) DO NOTHING
                     """, logger: logger)
             }
-            let teams = Array(Set(bundle.results.compactMap { placesOfRows[$0.inspectionID]?.teamID }
-                + bundle.inspections.map(\.teamID))).sorted()
+            let teams = Array(
+                Set(
+                    bundle.results.compactMap { placesOfRows[$0.inspectionID]?.teamID }
+                        + bundle.inspections.map(\.teamID))
+            ).sorted()
             try await connection.query(
                 """
                 INSERT INTO receipt (seq, sha256, bundle_id, signer, new_rows, already_here, conflicts, received_at,
@@ -121,7 +126,8 @@ extension HubDatabase {
                 VALUES (\(seq), \(sha256), \(bundle.id), \(sender.enrollment.name), \(counts.new), \(counts.alreadyHere),
                     \(counts.conflicts), \(now), \(bytes), \(teams))
                 """, logger: logger)
-            return Receipt(sha256: sha256, new: counts.new, alreadyHere: counts.alreadyHere, conflicts: counts.conflicts)
+            return Receipt(
+                sha256: sha256, new: counts.new, alreadyHere: counts.alreadyHere, conflicts: counts.conflicts)
         }
     }
 

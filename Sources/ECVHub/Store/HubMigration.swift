@@ -8,7 +8,9 @@ struct HubMigration: Sendable {
 }
 
 extension HubMigration {
-    /// Every migration, in order. A migration, once released, is never edited: a change is a new one.
+    /// Every migration, in order.
+    ///
+    /// A migration, once released, is never edited: a change is a new one.
     static let all: [HubMigration] = [syncTables, requestGuard, clientRows]
 
     /// The tables a laptop's bundles fill, with the laptop store's identities (record UUID + version), and
@@ -207,8 +209,9 @@ extension HubMigration {
             "CREATE INDEX seen_request_by_time ON seen_request (signed_at)",
         ])
 
-    /// Row-level security for queries that serve one client organisation: run as role `ecv_client` with
-    /// `ecv.client` set (`HubDatabase.asClient`), a query sees that client's inspections, results and photos
+    /// Row-level security for queries that serve one client organisation.
+    ///
+    /// Run as role `ecv_client` with `ecv.client` set (`HubDatabase.asClient`), a query sees that client's inspections, results and photos
     /// only. The hub's own role owns the tables and sees every row.
     static let clientRows = HubMigration(
         number: 3, name: "client rows",

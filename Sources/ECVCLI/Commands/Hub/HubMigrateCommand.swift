@@ -35,7 +35,8 @@ struct HubMigrateCommand: AsyncParsableCommand {
         }
         await hub.close()
         let numbers = applied.map(String.init).joined(separator: ", ")
-        let done = applied.isEmpty ? "already up to date" : "migration\(applied.count == 1 ? "" : "s") \(numbers) applied"
+        let done =
+            applied.isEmpty ? "already up to date" : "migration\(applied.count == 1 ? "" : "s") \(numbers) applied"
         Output.write("\(hub.url): \(done) (schema \(HubDatabase.schemaVersion)); office key \(key.fingerprint)\n")
     }
 }
