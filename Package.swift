@@ -150,8 +150,10 @@ let package = Package(
         .testTarget(
             name: "ECVHubTests",
             dependencies: [
-                "ECVHub", "ECVHubClient", "ECVTestSupport", .product(name: "PostgresNIO", package: "postgres-nio"),
+                "ECVHub", "ECVHubClient", "ECVStore", "ECVSync", "ECVTestSupport",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Crypto", package: "swift-crypto"), .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
         .testTarget(

@@ -10,7 +10,13 @@ import Testing
 @Suite(.needsPostgreSQL)
 struct HubServerTests {
     @Test func onlyTheOfficeKeyEnrollsAndATakenNameKeepsItsKey() async throws {
-        try await HubTestServer.with { hub in
+        // Each request a second after the one before: equal requests signed in one second are one request.
+        let clock = TestClock(Date())
+        let now: @Sendable () -> Date = {
+            clock.now = clock.now.addingTimeInterval(1)
+            return clock.now
+        }
+        try await HubTestServer.with(now: now) { hub in
             let laptop = Curve25519.Signing.PrivateKey()
             let first = try await hub.office.enroll(hub.enrollment("laptop-1", laptop.publicKey, team: "team-nc"))
             #expect(first.new && first.role == "laptop" && first.team == "team-nc")
@@ -43,9 +49,9 @@ struct HubServerTests {
 
     @Test func aRequestNotSignedByAnEnrolledKeyIsRefusedWithTheReason() async throws {
         try await HubTestServer.with { hub in
-            let unsigned = try RawHTTP.send(port: hub.port, head: ["GET /v1/pull HTTP/1.1", "Host: 127.0.0.1"])
+            let unsigned = try await hub.get("/v1/pull", headers: [])
             #expect(unsigned.status == 401)
-            #expect(String(decoding: unsigned.body, as: UTF8.self).contains("the request is not signed"))
+            #expect(unsigned.body.contains("the request is not signed"))
             let stranger = hub.client(signedBy: "laptop-9", Curve25519.Signing.PrivateKey())
             await #expect(
                 throws: HubClientError.refused(status: 401, reason: "key `laptop-9` is not enrolled at this hub")
@@ -72,20 +78,16 @@ struct HubServerTests {
             let laptop = Curve25519.Signing.PrivateKey()
             _ = try await hub.office.enroll(hub.enrollment("laptop-1", laptop.publicKey))
             let signed = SignedRequest(method: "GET", path: "/v1/pull?since=0", time: 1_800_000_000, body: Data())
-            let head =
-                ["GET /v1/pull?since=0 HTTP/1.1", "Host: 127.0.0.1"]
-                + signed.headers(
-                    name: "laptop-1", signature: try laptop.signature(for: signed.signedText).base64EncodedString()
-                )
-                .map { "\($0.0): \($0.1)" }
-            #expect(try RawHTTP.send(port: hub.port, head: head).status == 200)
-            let replay = try RawHTTP.send(port: hub.port, head: head)
+            let headers = signed.headers(
+                name: "laptop-1", signature: try laptop.signature(for: signed.signedText).base64EncodedString())
+            #expect(try await hub.get("/v1/pull?since=0", headers: headers).status == 200)
+            let replay = try await hub.get("/v1/pull?since=0", headers: headers)
             #expect(replay.status == 401)
-            #expect(String(decoding: replay.body, as: UTF8.self).contains("this request was sent before"))
+            #expect(replay.body.contains("this request was sent before"))
             clock.now = clock.now.addingTimeInterval(5 * 60 + 1)
-            let late = try RawHTTP.send(port: hub.port, head: head)
+            let late = try await hub.get("/v1/pull?since=0", headers: headers)
             #expect(late.status == 401)
-            #expect(String(decoding: late.body, as: UTF8.self).contains("more than 5 minutes from the hub's clock"))
+            #expect(late.body.contains("more than 5 minutes from the hub's clock"))
         }
     }
 }

@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import Crypto
 import ECVHubClient
 import Foundation
@@ -21,9 +22,14 @@ struct HubTestServer: Sendable {
 
     /// A client that signs with `key` under `name`, on the hub's clock.
     func client(signedBy name: String, _ key: Curve25519.Signing.PrivateKey) -> HubClient {
+        client(signedBy: name) { data in try key.signature(for: data).base64EncodedString() }
+    }
+
+    /// A client that signs with `sign` (base64 signature of its bytes) under `name`, on the hub's clock.
+    func client(signedBy name: String, _ sign: @escaping @Sendable (Data) throws -> String) -> HubClient {
         var client = HubClient(
             hub: URL(string: "http://127.0.0.1:\(port)") ?? URL(fileURLWithPath: "/"),
-            signer: HubClient.Signer(name: name) { data in try key.signature(for: data).base64EncodedString() })
+            signer: HubClient.Signer(name: name, sign: sign))
         client.now = now
         client.attempts = 1
         return client
@@ -56,5 +62,16 @@ struct HubTestServer: Sendable {
                     HubTestServer(database: database, port: client.port ?? 0, officeKey: office, now: now))
             }
         }
+    }
+}
+
+extension HubTestServer {
+    /// A GET of `path` with exactly `headers`, as a replaying attacker would send it: the status and the body.
+    func get(_ path: String, headers: [(String, String)]) async throws -> (status: Int, body: String) {
+        var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)\(path)")
+        for (name, value) in headers { request.headers.add(name: name, value: value) }
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(120))
+        let body = try await response.body.collect(upTo: 1 << 20)
+        return (Int(response.status.code), String(decoding: body.readableBytesView, as: UTF8.self))
     }
 }

@@ -1,4 +1,5 @@
 import ECVHubClient
+import ECVSync
 import Foundation
 import OpenAPIRuntime
 

@@ -1,5 +1,6 @@
 import ECVCatalog
 import ECVModel
+import ECVSync
 import Foundation
 import PostgresNIO
 
@@ -60,8 +61,10 @@ extension HubDatabase {
             try await connection.query(
                 """
                 SELECT f.path, f.content FROM catalog_file f
-                JOIN (SELECT unnest(paths) AS path, unnest(sha256s) AS sha256 FROM catalog_version
-                      ORDER BY seq DESC LIMIT 1) AS v ON v.path = f.path AND v.sha256 = f.sha256
+                JOIN (SELECT w.path, w.sha256
+                      FROM (SELECT paths, sha256s FROM catalog_version ORDER BY seq DESC LIMIT 1) AS latest,
+                           unnest(latest.paths, latest.sha256s) AS w(path, sha256)) AS v
+                  ON v.path = f.path AND v.sha256 = f.sha256
                 ORDER BY f.path
                 """, logger: logger
             ).collect().map { row in

@@ -1,5 +1,6 @@
 import Crypto
 import ECVHubClient
+import ECVSync
 import Foundation
 import PostgresNIO
 
@@ -139,9 +140,4 @@ extension HubDatabase {
         guard allowed, (1...64).contains(name.utf8.count) else { throw EnrollmentRefusal.invalid(name) }
         return true
     }
-}
-
-extension Data {
-    /// SHA-256 of the bytes, hex.
-    var sha256Hex: String { SHA256.hash(data: self).map { String(format: "%02x", $0) }.joined() }
 }

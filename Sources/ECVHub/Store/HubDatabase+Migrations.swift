@@ -1,4 +1,5 @@
 import Crypto
+import ECVSync
 import Foundation
 import PostgresNIO
 
