@@ -56,7 +56,8 @@ struct HubPushTests {
 
     @Test func aLaptopsBundleCarryingAPlanIsRefusedAndNothingIsStored() async throws {
         let (key, bytes, _) = try Self.signedBundle()
-        try await HubTestServer.with(now: { Self.exported }) { hub in
+        let now: @Sendable () -> Date = { Self.exported }
+        try await HubTestServer.with(now: now) { hub in
             let office = Curve25519.Signing.PrivateKey()
             _ = try await hub.office.enroll(hub.enrollment("office", office.publicKey, role: "office"))
             let atOffice = hub.client(signedBy: "office", office)
