@@ -1,5 +1,6 @@
 import ECVModel
 import ECVStore
+import ECVSync
 
 /// A failure the user can act on; printed as one `error:` line, exit status 1.
 enum CLIError: Error, CustomStringConvertible {
@@ -67,6 +68,17 @@ enum CLIError: Error, CustomStringConvertible {
                 + errors.messages.joined(separator: "\n")
         case .cannotWrite(let path, let reason):
             return "cannot write \(path): \(reason)"
+        }
+    }
+}
+
+extension CLIError {
+    /// The key `read` returns; a missing or malformed key file is a bad file, printed as one line.
+    static func readingKey<T>(_ read: () throws(KeyError) -> T) throws(CLIError) -> T {
+        do {
+            return try read()
+        } catch {
+            throw .badFile(error.description)
         }
     }
 }

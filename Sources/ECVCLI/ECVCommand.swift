@@ -1,4 +1,6 @@
 import ArgumentParser
+import ECVHub
+import ECVHubClient
 import ECVModel
 import ECVStore
 import Foundation
@@ -17,7 +19,7 @@ public struct ECVCommand: ParsableCommand {
             ValidateCommand.self, FleetCommand.self, ChecklistCommand.self, PlanCommand.self, SolveCommand.self,
             TodayCommand.self, InspectCommand.self, RecordCommand.self, StatusCommand.self, HistoryCommand.self,
             ReplanCommand.self, ExportCommand.self, ImportCommand.self, ServeCommand.self,
-            ReportCommand.self, KeysCommand.self, LaptopsCommand.self,
+            ReportCommand.self, KeysCommand.self, LaptopsCommand.self, HubCommand.self,
         ]
     )
 
@@ -40,6 +42,15 @@ public struct ECVCommand: ParsableCommand {
             printError(error.lines)
             Foundation.exit(1)
         } catch let error as StoreError {
+            printError([error.description])
+            Foundation.exit(1)
+        } catch let error as HubError {
+            printError([error.description])
+            Foundation.exit(1)
+        } catch let error as HubClientError {
+            printError([error.description])
+            Foundation.exit(1)
+        } catch let error as ClusterError {
             printError([error.description])
             Foundation.exit(1)
         } catch {

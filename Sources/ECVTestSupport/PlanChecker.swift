@@ -239,19 +239,29 @@ public struct PlanChecker {
         _ visit: [String: Any], at site: Site, on route: Route, team: Team, after clock: inout Int,
         _ firstVisitAtSite: inout Set<String>
     ) -> (Int, Bool) {
-        guard let id = visit["vehicle"] as? String, let vehicle = site.vehicles.first(where: { $0.id == id }),
-            let start = Self.moment(visit["start"]), let end = Self.moment(visit["end"])
+        guard let id = visit["vehicle"] as? String, let start = Self.moment(visit["start"]),
+            let end = Self.moment(visit["end"])
         else {
+            fail("\(route.id): visit at \(site.id) is incomplete")
+            return (0, false)
+        }
+        if let from, start.day < from {
+            // The published past: only its place in time is checked; its vehicle may have left Routes/ since.
+            if Self.absolute(start) < clock { fail("\(id): visit overlaps the previous visit or leg") }
+            clock = Self.absolute(end)
+            firstVisitAtSite.insert(site.id)
+            return (Self.absolute(end) - Self.absolute(start), true)
+        }
+        guard let vehicle = site.vehicles.first(where: { $0.id == id }) else {
             fail("\(route.id): visit at \(site.id) of an unknown vehicle")
             return (0, false)
         }
         var needed = catalog.checklists.flatMap(\.items).filter { item in
             item.appliesTo.map { tags in tags.contains { vehicle.equipment.contains($0) } } ?? true
         }.reduce(route.setupMinutes) { $0 + $1.minutes }
-        let past = from.map { start.day < $0 } ?? false
-        if !past, !needs.isEmpty {
+        if !needs.isEmpty {
             if let items = checkPurpose(visit, of: id, from: start.day) { needed = route.setupMinutes + items }
-        } else if let purpose = visit["purpose"] as? String, !past {
+        } else if let purpose = visit["purpose"] as? String {
             guard let items = partialMinutes[id] else {
                 fail("\(id): a \(purpose) visit that was not asked for")
                 return (0, false)
@@ -259,13 +269,6 @@ public struct PlanChecker {
             needed = route.setupMinutes + items
         }
         let length = Self.absolute(end) - Self.absolute(start)
-        if let from, start.day < from {
-            // The published past: only its place in time is checked.
-            if Self.absolute(start) < clock { fail("\(id): visit overlaps the previous visit or leg") }
-            clock = Self.absolute(end)
-            firstVisitAtSite.insert(site.id)
-            return (length, true)
-        }
         if length < needed { fail("\(id): visit of \(length) min, needs \(needed)") }
         if start.day != end.day { fail("\(id): visit spans two days") }
         let day = start.day

@@ -50,6 +50,26 @@ import Testing
         #expect(third.routes.first { $0.route == route.route }?.legs.first == leg)
     }
 
+    @Test func aStopLeftWithoutVisitsByAnEarlierReplanStaysInThePastWithItsLeg() throws {
+        let first = try Self.published()
+        var route = try #require(first.routes.first { $0.stops.count >= 3 })
+        // An earlier re-plan moved this stop's visits while the team drove there: it reached the site and drove on.
+        route.stops[1].visits = []
+        let from = route.legs[3].depart.day.adding(days: 1)
+        let prefix = try #require(RoutePrefix(of: route, before: from))
+        #expect(prefix.stops.map(\.site).prefix(2) == [route.stops[0].site, route.stops[1].site])
+        #expect(prefix.stops[1].visits.isEmpty)
+        #expect(
+            prefix.legs.count == prefix.stops.count || prefix.legs.count == prefix.stops.count + 1,
+            "legs and stops chain: \(prefix.legs.count) legs, \(prefix.stops.count) stops")
+        var plan = first
+        plan.routes = first.routes.map { $0.route == route.route ? route : $0 }
+        let next = try Self.replan(plan, from: from)
+        let again = try #require(next.routes.first { $0.route == route.route })
+        #expect(again.stops[1].site == route.stops[1].site && again.stops[1].visits.isEmpty)
+        #expect(try Self.check(next).filter { $0.contains("chain") } == [])
+    }
+
     @Test func everyLegAndVisitBeforeTheReplanDayStaysAsPublished() throws {
         let first = try Self.published()
         let visits = first.routes.flatMap { $0.stops.flatMap(\.visits) }.sorted { $0.start < $1.start }

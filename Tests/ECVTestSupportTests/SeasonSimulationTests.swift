@@ -3,15 +3,6 @@ import Testing
 
 /// A few short seasons played through, every invariant checked after every step.
 @Suite struct SeasonSimulationTests {
-    /// Invariants that defects being fixed elsewhere still break, with the defect: the expectation is a known issue
-    /// until the fix lands, and then fails until the entry is removed.
-    static let knownDefects: [SeasonInvariant: String] = [
-        .planChecker:
-            "a replan keeps the past leg to a stop whose visits all moved but drops the stop: legs and stops no "
-            + "longer chain, and the stored plan does not read back",
-        .countsAgree: "the plan CSV has no row for a leg to a stop without visits, so its km fall short of the plan's",
-    ]
-
     @Test func shortSeasonsKeepEveryInvariant() throws {
         var violations: [SeasonViolation] = []
         for seed: UInt64 in [1, 2] {
@@ -24,13 +15,7 @@ import Testing
             // The first few say enough; the rest are alike.
             let all = byInvariant[invariant] ?? []
             let found = all.prefix(3).map(\.description) + (all.count > 3 ? ["… \(all.count - 3) more"] : [])
-            if let defect = Self.knownDefects[invariant] {
-                withKnownIssue(Comment(rawValue: defect)) {
-                    #expect(found.isEmpty, "\(invariant.rawValue):\n\(found.joined(separator: "\n"))")
-                }
-            } else {
-                #expect(found.isEmpty, "\(invariant.rawValue):\n\(found.joined(separator: "\n"))")
-            }
+            #expect(found.isEmpty, "\(invariant.rawValue):\n\(found.joined(separator: "\n"))")
         }
     }
 

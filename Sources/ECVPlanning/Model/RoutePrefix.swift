@@ -38,10 +38,12 @@ public struct RoutePrefix: Sendable, Equatable {
             }
             let stop = route.stops[index]
             let past = stop.visits.filter { $0.start.day < from }
-            if !past.isEmpty {
+            let leavesBefore = index + 1 < route.legs.count && route.legs[index + 1].depart.day < from
+            // A stop an earlier re-plan left without visits (its visits moved while the team drove there) is
+            // past as it is once the team has left it.
+            if !past.isEmpty || (stop.visits.isEmpty && leavesBefore) {
                 stops.append(RoutePlan.Stop(site: stop.site, arrive: stop.arrive, depart: stop.depart, visits: past))
             }
-            let leavesBefore = index + 1 < route.legs.count && route.legs[index + 1].depart.day < from
             if past.count < stop.visits.count || !leavesBefore {
                 self.init(
                     legs: legs, stops: stops, site: stop.site, readyAt: max(leg.arrive, past.last?.end ?? leg.arrive))

@@ -1,8 +1,8 @@
 import ECVModel
 import ECVPlanning
 
-/// The plan as CSV, for spreadsheets: one row per visit with the km driven to it, and one row per route for the
-/// drive home, so that the column `leg_km_before` adds up to the plan's km.
+/// The plan as CSV, for spreadsheets: one row per visit with the km driven to it, one per stop without a visit,
+/// and one per route for the drive home, so that the column `leg_km_before` adds up to the plan's km.
 public enum PlanCSV {
     public static let header = [
         "route", "team", "date", "start", "end", "site", "vehicle", "client", "minutes", "leg_km_before", "kind",
@@ -15,6 +15,17 @@ public enum PlanCSV {
         }
         for route in plan.routes {
             for (index, stop) in route.stops.enumerated() {
+                if stop.visits.isEmpty {
+                    // A site the team reached and left without a visit (a re-plan moved its visits while the team
+                    // drove there): its row carries the leg's km.
+                    row(
+                        route,
+                        [
+                            stop.arrive.day.description, DailyHours.clock(stop.arrive.minuteOfDay),
+                            stop.depart.day == stop.arrive.day ? DailyHours.clock(stop.depart.minuteOfDay) : "",
+                            stop.site, "", "", "0", String(format: "%.1f", route.legs[index].km), "stop",
+                        ])
+                }
                 for (visitIndex, visit) in stop.visits.enumerated() {
                     let legKm = visitIndex == 0 ? String(format: "%.1f", route.legs[index].km) : "0"
                     row(

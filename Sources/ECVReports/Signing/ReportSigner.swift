@@ -7,7 +7,7 @@ import Foundation
 /// (`{"algorithm":"Ed25519","key":"<SHA-256 of the public key>","sha256":"<of the file>","signature":"<base64>"}`),
 /// and `FILE.sig.bin`, the raw 64 bytes, which OpenSSL 3 checks with the public key as PEM and no ecv:
 /// `openssl pkeyutl -verify -pubin -inkey office-ed25519.pub.pem -rawin -in FILE -sigfile FILE.sig.bin`.
-public struct ReportSigner {
+public struct ReportSigner: Sendable {
     public static let privateKeyName = "office-ed25519.key"
     public static let publicKeyName = "office-ed25519.pub"
     /// The public key as PEM (SubjectPublicKeyInfo), for clients and standard tools.

@@ -52,6 +52,11 @@ public struct LaptopKey: Sendable {
         return LaptopKey(name: name, privateKey: key)
     }
 
+    /// The base64 Ed25519 signature of `data` by this key: what a request to the hub carries.
+    public func signature(for data: Data) throws -> String {
+        try privateKey.signature(for: data).base64EncodedString()
+    }
+
     /// The signature line over `content`: the bundle's last line.
     func signatureLine(for content: Data) throws -> Data {
         let signature = BundleSignature(

@@ -1,0 +1,132 @@
+import Crypto
+import ECVCatalog
+import ECVHubClient
+import ECVModel
+import ECVPlanning
+import ECVSync
+import Foundation
+import PostgresNIO
+
+/// Why a pushed bundle was not taken; nothing was stored.
+public struct BundleRefusal: Error, Equatable, CustomStringConvertible {
+    public var description: String
+}
+
+extension HubDatabase {
+    /// Takes a bundle pushed by `sender`: the same checks as `ecv import` (ECVSync's, against what the hub holds
+    /// and the office's latest Routes/ and Checklists/), then its rows and its receipt in one transaction.
+    ///
+    /// The same bytes again give the stored receipt and store nothing. Pushes are taken one at a time (an advisory
+    /// lock), so receipt numbers — the pull cursor — follow the order of commits.
+    public func receive(_ data: Data, from sender: EnrolledKey, at now: Date) async throws
+        -> Result<Receipt, BundleRefusal>
+    {
+        let sha256 = data.sha256Hex
+        if let receipt = try await receipt(sha256) { return .success(receipt) }
+        let bundle: SyncBundle
+        do {
+            bundle = try SyncBundle(data: data)
+        } catch {
+            return .failure(BundleRefusal(description: error.description))
+        }
+        guard bundle.laptop == sender.enrollment.name else {
+            return .failure(
+                BundleRefusal(
+                    description:
+                        "the bundle is of laptop \(bundle.laptop); key `\(sender.enrollment.name)` pushes its own"))
+        }
+        if bundle.plan != nil, !sender.isOffice {
+            return .failure(
+                BundleRefusal(description: "a laptop's bundle may not carry a plan; only the office publishes"))
+        }
+        guard let catalog = try await currentCatalog() else {
+            return .failure(
+                BundleRefusal(
+                    description: "the office has not pushed its Routes/ and Checklists/ yet (`ecv sync` at the office)")
+            )
+        }
+        let held = try await holdings(of: bundle, sender: sender)
+        let routes = catalog.routes
+        let rules = ImportRules(
+            catalog: catalog, now: now, importer: HubDatabase.importerName,
+            planProblem: { json in
+                do {
+                    _ = try TourPlan(json: json, routes: routes)
+                    return nil
+                } catch {
+                    return (error as? PlanReadError)?.description ?? "not a readable plan"
+                }
+            })
+        do {
+            try bundle.check(against: held, rules: rules)
+        } catch let error as BundleError {
+            return .failure(BundleRefusal(description: error.description))
+        }
+        return .success(
+            try await store(
+                bundle, bytes: data, sha256: sha256, held: held.inspectionsByID, sender: sender, at: now))
+    }
+
+    /// The name the hub imports under: no laptop may have it (it is not a valid key name).
+    static let importerName = "@hub"
+
+    /// The receipt of the bundle with `sha256`, when the hub has it.
+    func receipt(_ sha256: String) async throws(HubError) -> Receipt? {
+        try await transaction { connection in
+            try await connection.query(
+                "SELECT new_rows, already_here, conflicts FROM receipt WHERE sha256 = \(sha256)", logger: logger
+            ).collect().first.map { row in
+                let (new, known, conflicts) = try row.decode((Int, Int, Int).self)
+                return Receipt(sha256: sha256, new: new, alreadyHere: known, conflicts: conflicts)
+            }
+        }
+    }
+
+    /// What the checks need to know of what the hub holds: the signer's key, the inspections and results the
+    /// bundle names.
+    private func holdings(of bundle: SyncBundle, sender: EnrolledKey) async throws(HubError) -> HeldRecords {
+        let inspectionIDs = Array(
+            Set(
+                bundle.inspections.map(\.id) + bundle.results.map(\.inspectionID)
+                    + bundle.photos.map(\.photo.inspectionID)))
+        let resultIDs = Array(Set(bundle.results.map(\.id)))
+        let (inspections, places) = try await transaction { connection in
+            let inspections = try await connection.query(
+                """
+                SELECT id, vehicle_id, client_id, site_id, route_id, equipment, team_id, engineer, laptop, started_at,
+                       finished_at, kind, checklists
+                FROM inspection WHERE id = ANY(\(inspectionIDs))
+                """, logger: logger
+            ).collect().map { row in
+                let (
+                    id, vehicle, client, site, route, equipment, team, engineer, laptop, started, finished, kind, lists
+                ) =
+                    try row.decode(
+                        (
+                            UUID, String, String, String, String, String, String, String, String, Date, Date?, String,
+                            String
+                        )
+                        .self)
+                return InspectionRecord(
+                    id: id, vehicleID: vehicle, clientID: client, siteID: site, routeID: route, equipment: equipment,
+                    teamID: team, engineer: engineer, laptop: laptop, startedAt: started, finishedAt: finished,
+                    kind: kind, checklists: lists)
+            }
+            let places = try await connection.query(
+                "SELECT DISTINCT ON (id) id, inspection_id, item_id FROM result WHERE id = ANY(\(resultIDs))",
+                logger: logger
+            ).collect().map { row in
+                let (id, inspection, item) = try row.decode((UUID, UUID, String).self)
+                return (id, ResultPlace(inspectionID: inspection, itemID: item))
+            }
+            return (inspections, places)
+        }
+        return HeldRecords(
+            enrolments: [
+                sender.enrollment.name: Enrolment(
+                    publicKey: sender.publicKey, role: sender.isOffice ? .office : .laptop)
+            ],
+            inspections: Dictionary(inspections.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }),
+            results: Dictionary(places, uniquingKeysWith: { first, _ in first }))
+    }
+}

@@ -1,0 +1,77 @@
+import Crypto
+import ECVHubClient
+import ECVStore
+import ECVSync
+import ECVTestSupport
+import Foundation
+import Testing
+
+@testable import ECVHub
+
+@Suite(.needs(.postgresql))
+struct HubPushTests {
+    /// A season recorded on laptop `ne-1` (a published plan and a critical failure), exported and signed by its key.
+    static func signedBundle() throws -> (key: LaptopKey, bytes: Data, results: Int) {
+        let folder = try TemporaryFolder(copyingCatalogFrom: ProjectPaths.sampleCatalog)
+        let season = try SampleSeason(in: folder)
+        try season.record(
+            "HLJ-FIRE-01", failing: "power.generator-start", note: "no start", at: season.visit("HLJ-FIRE-01"))
+        let key = try LaptopKey.create(name: "ne-1", in: folder.url.appendingPathComponent("keys"))
+        let (bundle, _) = try season.store.bundleSinceLastExport(laptop: "ne-1", at: exported, id: UUID())
+        return (key, try bundle.encoded(signedWith: key), bundle.results.count)
+    }
+
+    /// When the season's bundle is exported, and the hub's clock: after the season.
+    static let exported = SampleSeason.date("2027-06-01T08:00")
+
+    /// The sample's Routes/ and Checklists/, as the office pushes them.
+    static func catalogFiles() throws -> [Pull.File] {
+        let input = PlanInputs.read(root: ProjectPaths.sampleCatalog)
+        return try input.files.keys.sorted().map { path in
+            let content = try Data(contentsOf: ProjectPaths.sampleCatalog.appendingPathComponent(path))
+            return Pull.File(path: path, sha256: content.sha256Hex, content: content)
+        }
+    }
+
+    @Test func aBundleIsTakenOnceAndTheSameBytesAgainGetTheSameReceipt() async throws {
+        let (key, bytes, results) = try Self.signedBundle()
+        let clock = TestClock(Self.exported)
+        let now: @Sendable () -> Date = { clock.now }
+        try await HubTestServer.with(now: now) { hub in
+            _ = try await hub.office.enroll(hub.enrollment("ne-1", key.publicKey, role: "office"))
+            let laptop = hub.client(signedBy: "ne-1") { try key.signature(for: $0) }
+            #expect(try await laptop.pushCatalog(Self.catalogFiles()) > 0)
+            let receipt = try await laptop.push(bundle: bytes)
+            #expect(receipt.sha256 == bytes.sha256Hex)
+            #expect(receipt.new > results && receipt.alreadyHere == 0 && receipt.conflicts == 0)
+            let rows = try await hub.database.count("SELECT count(*) FROM result")
+            #expect(rows == results)
+            // The same push again, signed anew a second later.
+            clock.now = clock.now.addingTimeInterval(1)
+            #expect(try await laptop.push(bundle: bytes) == receipt)
+            #expect(try await hub.database.count("SELECT count(*) FROM result") == rows)
+            #expect(try await hub.database.count("SELECT count(*) FROM receipt") == 1)
+        }
+    }
+
+    @Test func aLaptopsBundleCarryingAPlanIsRefusedAndNothingIsStored() async throws {
+        let (key, bytes, _) = try Self.signedBundle()
+        let now: @Sendable () -> Date = { Self.exported }
+        try await HubTestServer.with(now: now) { hub in
+            let office = Curve25519.Signing.PrivateKey()
+            _ = try await hub.office.enroll(hub.enrollment("office", office.publicKey, role: "office"))
+            let atOffice = hub.client(signedBy: "office", office)
+            #expect(try await atOffice.pushCatalog(Self.catalogFiles()) > 0)
+            _ = try await hub.office.enroll(hub.enrollment("ne-1", key.publicKey))
+            let laptop = hub.client(signedBy: "ne-1") { try key.signature(for: $0) }
+            await #expect(
+                throws: HubClientError.refused(
+                    status: 422, reason: "a laptop's bundle may not carry a plan; only the office publishes")
+            ) {
+                try await laptop.push(bundle: bytes)
+            }
+            #expect(try await hub.database.count("SELECT count(*) FROM result") == 0)
+            #expect(try await hub.database.count("SELECT count(*) FROM receipt") == 0)
+        }
+    }
+}
