@@ -19,7 +19,7 @@ public struct ECVCommand: ParsableCommand {
             ValidateCommand.self, FleetCommand.self, ChecklistCommand.self, PlanCommand.self, SolveCommand.self,
             TodayCommand.self, InspectCommand.self, RecordCommand.self, StatusCommand.self, HistoryCommand.self,
             ReplanCommand.self, ExportCommand.self, ImportCommand.self, ServeCommand.self,
-            ReportCommand.self, KeysCommand.self, LaptopsCommand.self, HubCommand.self,
+            ReportCommand.self, KeysCommand.self, LaptopsCommand.self, HubCommand.self, SyncCommand.self,
         ]
     )
 

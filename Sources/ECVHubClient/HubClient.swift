@@ -74,7 +74,9 @@ public struct HubClient: Sendable {
         -> Data
     {
         let url = hub.absoluteString.trimmingCharacters(in: CharacterSet(charactersIn: "/")) + path
-        let signed = SignedRequest(method: method, path: path, time: Int64(now().timeIntervalSince1970), body: body)
+        let signed = SignedRequest(
+            method: method, path: path, time: Int64(now().timeIntervalSince1970), body: body,
+            nonce: SignedRequest.makeNonce())
         var request = HTTPClientRequest(url: url)
         request.method = HTTPMethod(rawValue: method)
         do {

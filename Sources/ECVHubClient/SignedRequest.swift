@@ -2,7 +2,12 @@ import Crypto
 import Foundation
 
 /// How a request to the hub is signed: the sender's Ed25519 key over `ecv-request/1`, the method, the path
-/// with its query, the time in Unix seconds and the SHA-256 of the body (hex), one per line.
+/// with its query, the time in Unix seconds and the SHA-256 of the body (hex), one per line, and a line with the
+/// request's nonce when it has one.
+///
+/// Ed25519 signatures are deterministic: two equal requests signed in one second would have one signature, and
+/// the hub takes a signature once. The nonce (`ECV-Nonce`, 32 hex digits, new for every request) makes each
+/// request's signature its own.
 ///
 /// The headers carry the key's enrolled name (`@office` for the office key), the time and the signature. The hub
 /// takes a signature for five minutes either side of its own clock, and once only.
@@ -13,6 +18,8 @@ public struct SignedRequest: Sendable, Equatable {
     public static let timeHeader = "ECV-Time"
     /// The header with the base64 signature.
     public static let signatureHeader = "ECV-Signature"
+    /// The header with the request's nonce.
+    public static let nonceHeader = "ECV-Nonce"
     /// The name the office key signs under.
     public static let officeKeyName = "@office"
     /// How far a signing time may be from the hub's clock.
@@ -24,17 +31,32 @@ public struct SignedRequest: Sendable, Equatable {
     /// Unix seconds.
     public var time: Int64
     public var bodySHA256: String
+    /// Hex digits, new for each request; empty for a request signed without one.
+    public var nonce: String
 
-    public init(method: String, path: String, time: Int64, body: Data) {
+    public init(method: String, path: String, time: Int64, body: Data, nonce: String = "") {
         self.method = method
         self.path = path
         self.time = time
+        self.nonce = nonce
         bodySHA256 = SHA256.hash(data: body).map { String(format: "%02x", $0) }.joined()
     }
 
     /// The bytes the signature covers.
     public var signedText: Data {
-        Data("ecv-request/1\n\(method)\n\(path)\n\(time)\n\(bodySHA256)\n".utf8)
+        Data(("ecv-request/1\n\(method)\n\(path)\n\(time)\n\(bodySHA256)\n" + (nonce.isEmpty ? "" : "\(nonce)\n")).utf8)
+    }
+
+    /// A new nonce: 16 random bytes in hex.
+    public static func makeNonce() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<16).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+    }
+
+    /// Whether `text` may be a nonce: 1 to 64 lowercase hex digits.
+    public static func isNonce(_ text: String) -> Bool {
+        (1...64).contains(text.utf8.count)
+            && text.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
     }
 
     /// The three headers for a request signed under `name`; `signature` is the base64 signature of `signedText`.
@@ -42,7 +64,7 @@ public struct SignedRequest: Sendable, Equatable {
         [
             (SignedRequest.keyHeader, name), (SignedRequest.timeHeader, "\(time)"),
             (SignedRequest.signatureHeader, signature),
-        ]
+        ] + (nonce.isEmpty ? [] : [(SignedRequest.nonceHeader, nonce)])
     }
 
     /// Whether `signature` (base64) is `key`'s signature of this request.

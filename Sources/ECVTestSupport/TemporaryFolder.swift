@@ -53,12 +53,15 @@ public enum TestSupportError: Error, CustomStringConvertible {
     case textNotFound(String, String)
     case binaryNotFound(String)
     case network(String)
+    /// Something the test started did not come up, with what it said.
+    case setup(String)
 
     public var description: String {
         switch self {
         case .textNotFound(let text, let path): return "`\(text)` not found in \(path)"
         case .binaryNotFound(let path): return "ecv binary not found at \(path); build it with `swift build`"
         case .network(let what): return "HTTP test client: \(what) failed"
+        case .setup(let what): return what
         }
     }
 }

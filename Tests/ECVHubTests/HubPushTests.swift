@@ -11,13 +11,16 @@ import Testing
 @Suite(.needs(.postgresql))
 struct HubPushTests {
     /// A season recorded on laptop `ne-1` (a published plan and a critical failure), exported and signed by its key.
-    static func signedBundle() throws -> (key: LaptopKey, bytes: Data, results: Int) {
+    ///
+    /// With `carryingPlan` the bundle carries the published plan, as only the office's export does.
+    static func signedBundle(carryingPlan: Bool = false) throws -> (key: LaptopKey, bytes: Data, results: Int) {
         let folder = try TemporaryFolder(copyingCatalogFrom: ProjectPaths.sampleCatalog)
         let season = try SampleSeason(in: folder)
         try season.record(
             "HLJ-FIRE-01", failing: "power.generator-start", note: "no start", at: season.visit("HLJ-FIRE-01"))
         let key = try LaptopKey.create(name: "ne-1", in: folder.url.appendingPathComponent("keys"))
-        let (bundle, _) = try season.store.bundleSinceLastExport(laptop: "ne-1", at: exported, id: UUID())
+        let (bundle, _) = try season.store.bundleSinceLastExport(
+            laptop: "ne-1", at: exported, id: UUID(), carryingPlan: carryingPlan)
         return (key, try bundle.encoded(signedWith: key), bundle.results.count)
     }
 
@@ -55,7 +58,8 @@ struct HubPushTests {
     }
 
     @Test func aLaptopsBundleCarryingAPlanIsRefusedAndNothingIsStored() async throws {
-        let (key, bytes, _) = try Self.signedBundle()
+        // Signed by a laptop's key, carrying a plan as a laptop that published one itself would make it carry.
+        let (key, bytes, _) = try Self.signedBundle(carryingPlan: true)
         let now: @Sendable () -> Date = { Self.exported }
         try await HubTestServer.with(now: now) { hub in
             let office = Curve25519.Signing.PrivateKey()

@@ -94,42 +94,8 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let data = try BoundedFile.read(file, limit: SyncBundle.maximumBytes)
-        let bundle: SyncBundle
-        do {
-            bundle = try SyncBundle(data: data)
-        } catch {
-            throw CLIError.badFile("\(file): \(error)")
-        }
-        let catalog = try global.loadCatalog()
-        let store = try global.openStore()
-        let actor = try global.actor()
-        let routes = catalog.routes
-        // A plan comes in only when it reads back as a plan; its times are checked like every other value.
-        let rules = ImportRules(
-            catalog: catalog, now: Date(), importer: actor.laptop,
-            planProblem: { json in
-                do {
-                    return try TourPlan(json: json, routes: routes).unknownID(in: catalog)
-                } catch {
-                    return (error as? PlanReadError)?.description ?? "not a readable plan"
-                }
-            })
-        let report: ImportReport
-        do {
-            report = try store.importBundle(
-                bundle, file: file, rules: rules, by: actor,
-                makeID: TimeOrderedID.make)
-        } catch let error as BundleError {
-            throw CLIError.badFile("\(file): \(error)")
-        }
-        var out =
-            "imported from \(Terminal.safe(bundle.laptop)): \(report.newInspections) new inspections, "
-            + "\(report.finishedInspections) finished, \(report.newResults) new results "
-            + "(\(report.knownResults) already here), \(report.newPhotos) new photos, \(report.newAuditLines) audit lines, "
-            + "\(report.conflicts.count) conflict\(report.conflicts.count == 1 ? "" : "s")"
-            + (report.adoptedPlan.map { "; follows the published plan it brought, now version \($0) here" } ?? "")
-            + "\n"
-        for conflict in report.conflicts { out += "  \(Terminal.safe(conflict.description))\n" }
-        Output.write(out)
+        let importer = BundleImporter(
+            catalog: try global.loadCatalog(), store: try global.openStore(), actor: try global.actor())
+        Output.write(try importer.take(data, named: file))
     }
 }

@@ -53,8 +53,12 @@ struct SignatureCheck<Context: RequestContext>: RouterMiddleware {
                     "the request was signed at \(ISO8601DateFormatter().string(from: signedAt)), more than 5 minutes "
                         + "from the hub's clock (\(ISO8601DateFormatter().string(from: clock)))"))
         }
+        let nonce = header(SignedRequest.nonceHeader) ?? ""
+        guard nonce.isEmpty || SignedRequest.isNonce(nonce) else {
+            return .failure(Refusal("\(SignedRequest.nonceHeader) must be 1 to 64 lowercase hex digits"))
+        }
         let signed = SignedRequest(
-            method: request.method.rawValue, path: request.head.path ?? "", time: time, body: body)
+            method: request.method.rawValue, path: request.head.path ?? "", time: time, body: body, nonce: nonce)
         let sender: RequestSender
         if name == SignedRequest.officeKeyName {
             guard let office = try await database.officeKey() else {

@@ -1,0 +1,48 @@
+import ArgumentParser
+import ECVHubClient
+import ECVReports
+import ECVStore
+import ECVSync
+import Foundation
+
+/// `ecv sync --hub URL`: sends what this laptop (or the office) recorded to the hub and takes what the hub holds
+/// for it, the same bundles and checks as `ecv export` and `ecv import`.
+struct SyncCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sync",
+        abstract: "Send what was recorded here to the hub and take what it holds for this laptop or the office.",
+        discussion: """
+            Needs this laptop's key (`ecv keys init --laptop NAME`), enrolled at the hub (`ecv hub enroll`), and the office's public key in ROOT/keys (office-ed25519.pub), with which the keys the hub hands on are checked.
+
+            At the office (where the office's private key is) it first sends Routes/ and Checklists/, then what was recorded since the last export with the published plan; at a laptop, what was recorded since the last export. The work counts as exported once the hub has given its receipt: a sync cut off sends it again, and the hub takes each record once.
+
+            Then it takes, in order: the keys of the senders (each signed by the office), at a laptop the files the published plan was made from (listing each file that changes; the files replaced are kept in ROOT/previous-files/), and every bundle, each imported with the checks of `ecv import`. The next sync goes on from there.
+
+            Examples:
+              ecv sync --hub https://hub.example:8443
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: ArgumentHelp("The hub's address.", valueName: "https://host:port"))
+    var hub: String
+
+    func run() async throws {
+        let url = try global.hubURL(hub)
+        guard let key = try global.laptopKey() else {
+            throw CLIError.badFile(KeyError.noLaptopKey(global.keysFolder.path).description)
+        }
+        let office: ReportSigner
+        do {
+            office = try ReportSigner.load(from: global.keysFolder)
+        } catch {
+            throw CLIError.said(
+                "the office's public key is not in \(global.keysFolder.path) (\(ReportSigner.publicKeyName)); "
+                    + "copy it from the office: keys the hub hands on are checked with it")
+        }
+        let client = HubClient(hub: url, signer: HubClient.Signer(name: key.name) { try key.signature(for: $0) })
+        let sync = HubSync(global: global, client: client, key: key, office: office)
+        for line in try await sync.run(at: Date()) { Output.write(Terminal.safeLines(line) + "\n") }
+    }
+}
