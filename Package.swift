@@ -184,7 +184,7 @@ let package = Package(
         .testTarget(
             name: "ECVCLITests",
             dependencies: [
-                "ECVCLI", "ECVCatalog", "ECVModel", "ECVSync", "ECVTestSupport", "ecv",
+                "ECVCLI", "ECVCatalog", "ECVModel", "ECVSync", "ECVHubClient", "ECVTestSupport", "ecv",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["Browser", "Calendar"]

@@ -76,13 +76,16 @@ final class SeasonOffice {
 
     /// The office's bundle, carrying the published plan, as `ecv export` writes it.
     func export(at now: Date) throws -> Data {
-        try Self.export(store, key: key, at: now, unlessEmpty: false) ?? Data()
+        try Self.export(store, key: key, at: now, unlessEmpty: false, carryingPlan: true) ?? Data()
     }
 
     /// A signed bundle of what `store` holds for `key`'s laptop since its last export, marked exported; `nil` when
-    /// `unlessEmpty` and nothing was recorded since.
-    static func export(_ store: Store, key: LaptopKey, at now: Date, unlessEmpty: Bool) throws -> Data? {
-        let (bundle, lastSeq) = try store.bundleSinceLastExport(laptop: key.name, at: now, id: TimeOrderedID.make())
+    /// `unlessEmpty` and nothing was recorded since. `carryingPlan` at the office, which sends the published plan.
+    static func export(
+        _ store: Store, key: LaptopKey, at now: Date, unlessEmpty: Bool, carryingPlan: Bool = false
+    ) throws -> Data? {
+        let (bundle, lastSeq) = try store.bundleSinceLastExport(
+            laptop: key.name, at: now, id: TimeOrderedID.make(), carryingPlan: carryingPlan)
         if unlessEmpty, bundle.audit.isEmpty { return nil }
         let data = try bundle.encoded(signedWith: key)
         try store.markExported(

@@ -45,7 +45,10 @@ struct SeasonRun {
         let enrolledAt = SeasonClock.date(CalendarDay(iso: "2027-02-20") ?? day, minute: SeasonClock.morning)
         for (name, store, _) in everyone {
             for (other, _, key) in everyone where other != name {
-                try store.enroll(laptop: other, publicKey: key, by: SeasonOffice.actor, at: enrolledAt)
+                // The office's key with the office role (`ecv laptops enroll --office`): only it brings the plan.
+                try store.enroll(
+                    laptop: other, publicKey: key, role: other == SeasonOffice.name ? .office : .laptop,
+                    by: SeasonOffice.actor, at: enrolledAt)
             }
         }
     }
