@@ -80,7 +80,9 @@ final class SeasonOffice {
     }
 
     /// A signed bundle of what `store` holds for `key`'s laptop since its last export, marked exported; `nil` when
-    /// `unlessEmpty` and nothing was recorded since. `carryingPlan` at the office, which sends the published plan.
+    /// `unlessEmpty` and nothing was recorded since.
+    ///
+    /// `carryingPlan` at the office, which sends the published plan.
     static func export(
         _ store: Store, key: LaptopKey, at now: Date, unlessEmpty: Bool, carryingPlan: Bool = false
     ) throws -> Data? {
