@@ -1,4 +1,6 @@
+import Crypto
 import ECVHubClient
+import ECVReports
 import ECVSync
 import ECVTestSupport
 import Foundation
@@ -70,5 +72,42 @@ import Testing
         #expect(try folder.read("Routes/northeast.yaml").contains("name: Sui Pen,"))
         #expect(try folder.read("previous-files/1800000000/Routes/northeast.yaml") == before)
         #expect(try PlanFiles(root: folder.url).take(files, at: now).isEmpty, "the same set again changes nothing")
+    }
+}
+
+/// A laptop takes another key from a pull only with the office's signature over its enrollment.
+@Suite struct PulledKeyTests {
+    @Test func aKeyWithoutTheOfficesSignatureIsRefusedAndNothingIsEnrolled() throws {
+        let folder = try TemporaryFolder(copyingCatalogFrom: ProjectPaths.sampleCatalog)
+        let keys = folder.url.appendingPathComponent("keys")
+        let office = try ReportSigner.createKeys(in: keys)
+        // The laptop holds the office's public key only, as it does in the field.
+        try FileManager.default.removeItem(at: keys.appendingPathComponent(ReportSigner.privateKeyName))
+        let laptop = try LaptopKey.create(name: "lap-a", in: keys)
+        let global = try GlobalOptions.parse(["--root", folder.url.path])
+        let sync = HubSync(
+            global: global,
+            client: HubClient(hub: URL(string: "http://127.0.0.1:9")!, signer: .init(name: "lap-a") { _ in "" }),
+            key: laptop, office: try ReportSigner.load(from: keys))
+        let stranger = Curve25519.Signing.PrivateKey()
+        let publicKey = stranger.publicKey.rawRepresentation.base64EncodedString()
+        let text = Enrollment.signedText(name: "lap-x", role: "office", publicKey: publicKey)
+        // Signed by the stranger's own key instead of the office's.
+        let forged = Enrollment(
+            name: "lap-x", role: "office", publicKey: publicKey, team: nil,
+            officeSignature: try stranger.signature(for: Data(text.utf8)).base64EncodedString())
+        let store = try global.openStore()
+        #expect(throws: CLIError.self) {
+            try sync.take(
+                Pull(cursor: 1, keys: [forged], bundles: [], files: []), into: store, atOffice: false, at: Date())
+        }
+        #expect(try store.enrolledLaptops().isEmpty)
+        // The same enrollment signed by the office is taken.
+        let signed = Enrollment(
+            name: "lap-x", role: "office", publicKey: publicKey, team: nil,
+            officeSignature: try #require(office.sign(text: text)))
+        let lines = try sync.take(
+            Pull(cursor: 1, keys: [signed], bundles: [], files: []), into: store, atOffice: false, at: Date())
+        #expect(lines == ["enrolled lap-x (office), signed by the office"])
     }
 }

@@ -66,7 +66,7 @@ struct HubSync {
     }
 
     /// Takes one pull: the senders' keys, the plan's files at a laptop, then each bundle.
-    private func take(_ pull: Pull, into store: Store, atOffice: Bool, at now: Date) throws -> [String] {
+    func take(_ pull: Pull, into store: Store, atOffice: Bool, at now: Date) throws -> [String] {
         var lines: [String] = []
         let actor = try global.actor()
         for enrollment in pull.keys where enrollment.name != key.name {
