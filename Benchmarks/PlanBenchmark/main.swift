@@ -37,10 +37,21 @@ if let flag = CommandLine.arguments.firstIndex(of: "--write-tour") {
         print("usage: plan-benchmark --write-tour DIR TEAMS SITES-PER-LINE VEHICLES-PER-SITE DAYS")
         exit(2)
     }
-    try CatalogGenerator(teams: numbers[0], sitesPerRoute: numbers[1], vehiclesPerSite: numbers[2], days: numbers[3])
+    guard !FileManager.default.fileExists(atPath: target) else {
+        FileHandle.standardError.write(Data("error: \(target) exists; give a folder that does not\n".utf8))
+        exit(1)
+    }
+    do {
+        try CatalogGenerator(
+            teams: numbers[0], sitesPerRoute: numbers[1], vehiclesPerSite: numbers[2], days: numbers[3]
+        )
         .write(
             to: URL(fileURLWithPath: target),
             checklistsFrom: ProjectPaths.packageRoot.appendingPathComponent("Checklists"))
+    } catch {
+        FileHandle.standardError.write(Data("error: cannot write the tour to \(target): \(error)\n".utf8))
+        exit(1)
+    }
     exit(0)
 }
 

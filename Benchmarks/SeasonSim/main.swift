@@ -42,6 +42,7 @@ var syncs = 0
 var refused = 0
 var stopped: [String] = []
 var violations: [SeasonViolation] = []
+var effects: [ReplanEffect] = []
 let clock = ContinuousClock()
 let start = clock.now
 for offset in 0..<seasons {
@@ -57,6 +58,7 @@ for offset in 0..<seasons {
         syncs += outcome.syncs
         refused += outcome.refusedImports
         violations += outcome.violations
+        effects += outcome.replanEffects
     } catch {
         stopped.append("\(error)")
     }
@@ -73,6 +75,29 @@ print(
         format: "| %d (seeds %llu–%llu) | %d | %d | %d | %d (%d) | %d | %d | %.1f s |", seasons, firstSeed,
         firstSeed &+ UInt64(max(0, seasons - 1)), daysPlayed, replans, answers, syncs, refused, violations.count,
         stopped.count, seconds))
+print("")
+// What replans did to the plans clients were told about: per replan, summed over the lines.
+func mean(_ values: [Double]) -> Double { values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count) }
+let moved = effects.map { Double($0.movedVisits) }
+let dropped = effects.map { Double($0.droppedVisits) }
+let share = effects.filter { $0.announcedVisits > 0 }.map { Double($0.movedVisits) / Double($0.announcedVisits) }
+let announced = effects.map { Double($0.announcedVisits) }
+let workdays = effects.map { Double($0.workdays.after - $0.workdays.before) }
+let idle = effects.map { Double($0.idleDays.after - $0.idleDays.before) }
+let cost = effects.filter { $0.cost.before > 0 }.map { ($0.cost.after - $0.cost.before) / $0.cost.before * 100 }
+print("| per replan | mean | max |")
+print("|---|---|---|")
+print(
+    String(
+        format: "| visits still to come in the published plan | %.1f | %.0f |", mean(announced), announced.max() ?? 0))
+print(String(format: "| of them moved to another time | %.1f | %.0f |", mean(moved), moved.max() ?? 0))
+print(String(format: "| of them no longer in the plan | %.1f | %.0f |", mean(dropped), dropped.max() ?? 0))
+print(
+    String(
+        format: "| share of them moved | %.1f %% | %.1f %% |", mean(share) * 100, (share.max() ?? 0) * 100))
+print(String(format: "| working days (all lines), change | %+.2f | %+.0f |", mean(workdays), workdays.max() ?? 0))
+print(String(format: "| idle days (all lines), change | %+.2f | %+.0f |", mean(idle), idle.max() ?? 0))
+print(String(format: "| cost (all lines), change | %+.2f %% | %+.2f %% |", mean(cost), cost.max() ?? 0))
 print("")
 print("violations by invariant: \(breakdown)")
 let seedsByInvariant = Dictionary(grouping: violations, by: \.invariant).mapValues { Set($0.map(\.seed)).count }

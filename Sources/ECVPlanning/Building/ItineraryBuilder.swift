@@ -26,7 +26,8 @@ struct ItineraryBuilder {
             legs = prefix.legs
             stops = prefix.stops
             at = prefix.site.flatMap { model.siteLocation[$0] } ?? base
-            time = Double(clock.minute(atOrAfter: prefix.readyAt))
+            // Nothing new before the re-plan's first day: a team the past leaves at a site waits there.
+            time = Double(model.resumeMinutes[r])
             driven =
                 clock.momentStarting(at: Int(time)).day == prefix.readyAt.day
                 ? Double(prefix.drivenMinutes(on: prefix.readyAt.day)) : 0

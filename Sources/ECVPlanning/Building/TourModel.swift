@@ -33,6 +33,9 @@ struct TourModel {
     let appointmentsSpent: Set<String>
     /// The day a re-plan starts from; `nil` for a fresh plan.
     let resumeDay: CalendarDay?
+    /// Per route, the working minute from which the team may do anything new: where the published past leaves
+    /// it, never before the re-plan's first day (0 for a fresh plan).
+    let resumeMinutes: [Int]
     /// Per route, the working minute from which the engine plans, and where the team is then.
     let startMinutes: [Int]
     let startLocations: [Int]
@@ -96,9 +99,15 @@ struct TourModel {
         resumeDay = continuation?.from
         let prefixes = routes.map { continuation?.prefixes[$0.id] }
         self.prefixes = prefixes
+        var resume: [Int] = []
+        for r in routes.indices {
+            resume.append(TourModel.resumeMinute(prefixes[r], from: continuation?.from, on: clocks[r]))
+        }
+        resumeMinutes = resume
         let reachable = TourModel.reachable(
             TourModel.keptCalls(continuation, catalog: catalog, routes: routes, clocks: clocks, siteLocation),
-            routes: routes, clocks: clocks, prefixes: prefixes, siteLocation: siteLocation, bases: baseLocation,
+            routes: routes, clocks: clocks, prefixes: prefixes, resume: resume, siteLocation: siteLocation,
+            bases: baseLocation,
             leg: { from, to, model in TourModel.leg(locations[from], locations[to], model, distances) })
         let kept = reachable.kept
         self.kept = kept
@@ -131,11 +140,9 @@ struct TourModel {
         let routeClocks = clocks
         startMinutes = routes.indices.map { r in
             let clock = routeClocks[r]
-            guard let from = continuation?.from else { return 0 }
+            guard continuation?.from != nil else { return 0 }
             if prefixes[r]?.isHome == true { return clock.horizon }
-            let first = clock.days.firstIndex { $0 >= from }.map { $0 * clock.dayLength } ?? clock.horizon
-            let ready = prefixes[r].map { clock.minute(atOrAfter: $0.readyAt) } ?? 0
-            return max(first, ready, kept[r].last.map { $0.start + $0.minutes } ?? 0)
+            return max(resume[r], kept[r].last.map { $0.start + $0.minutes } ?? 0)
         }
         let bases = baseLocation
         startLocations = routes.indices.map { r in
@@ -202,7 +209,7 @@ struct TourModel {
     /// leaves it (its base for a fresh start); a call it would reach late is dropped, with the reason, and its
     /// vehicle planned again.
     private static func reachable(
-        _ kept: [[KeptCall]], routes: [Route], clocks: [WorkClock], prefixes: [RoutePrefix?],
+        _ kept: [[KeptCall]], routes: [Route], clocks: [WorkClock], prefixes: [RoutePrefix?], resume: [Int],
         siteLocation: [String: Int], bases: [Int], leg: (Int, Int, TravelModel) -> (km: Double, minutes: Double)
     ) -> (kept: [[KeptCall]], dropped: [String: String], after: [(time: Double, driven: Double)]) {
         var dropped: [String: String] = [:]
@@ -214,7 +221,7 @@ struct TourModel {
                 ?? DailyTravel(
                     dayLength: Double(clock.dayLength), limit: Double(clock.dayLength))
             var at = prefixes[r].flatMap { $0.site }.flatMap { siteLocation[$0] } ?? bases[r]
-            var time = prefixes[r].map { Double(clock.minute(atOrAfter: $0.readyAt)) } ?? 0
+            var time = Double(resume[r])
             var driven = prefixes[r].map { Double($0.drivenMinutes(on: clock.momentStarting(at: Int(time)).day)) } ?? 0
             defer { after.append((time, driven)) }
             return kept[r].filter { call in
@@ -235,6 +242,15 @@ struct TourModel {
             }
         }
         return (calls, dropped, after)
+    }
+
+    /// The first working minute a team may do something new in a re-plan from `from`: when the published past
+    /// leaves it free (`prefix`), and never before `from` — the past before it is as published, and a team the
+    /// plan had waiting at a site until then still waits there.
+    static func resumeMinute(_ prefix: RoutePrefix?, from: CalendarDay?, on clock: WorkClock) -> Int {
+        guard let from else { return 0 }
+        let first = clock.days.firstIndex { $0 >= from }.map { $0 * clock.dayLength } ?? clock.horizon
+        return max(first, prefix.map { clock.minute(atOrAfter: $0.readyAt) } ?? 0)
     }
 
     /// The route's daily driving limit on its clock, `nil` when only the work hours limit driving.

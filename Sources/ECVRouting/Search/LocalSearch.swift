@@ -78,11 +78,15 @@ struct LocalSearch {
     }
 
     /// Applies improving moves until none is left or `shouldStop` says so.
+    ///
+    /// `shouldStop` is asked every 32 jobs, not only between passes: one pass over a tour of thousands of
+    /// vehicles takes seconds, and a time limit must hold on any size.
     func improve(_ state: inout SearchState, _ instance: Instance, shouldStop: () -> Bool) {
         var improved = true
         while improved && !shouldStop() {
             improved = false
             for job in 0..<instance.jobCount where state.routeOf[job] >= 0 {
+                if job % 32 == 31, shouldStop() { return }
                 if tryMoves(of: job, &state, instance) {
                     improved = true
                 }

@@ -8,6 +8,8 @@ public struct SeasonOutcome: Sendable {
     public var daysPlayed = 0
     /// Replans made and published (the first plan not counted).
     public var replans = 0
+    /// What each replan did to the plan it replaced, in order.
+    public var replanEffects: [ReplanEffect] = []
     /// Answers entered by engineers.
     public var answers = 0
     /// Bundles imported (a bundle imported twice counts twice).

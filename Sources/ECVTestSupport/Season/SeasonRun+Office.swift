@@ -27,6 +27,8 @@ extension SeasonRun {
         let published = try office.planAndPublish(
             continuation: continuation, fromDay: day, at: now(SeasonClock.morning))
         outcome.replans += 1
+        outcome.replanEffects.append(
+            ReplanEffect(from: previous.plan, to: published.plan, on: day, catalog: catalog))
         try distribute()
         try checkPlan(published, previous: previous, board: board, ready: repairs)
     }
