@@ -70,6 +70,31 @@ import Testing
         #expect(try Self.check(next).filter { $0.contains("chain") } == [])
     }
 
+    @Test func aTeamWaitingAtASiteWhoseVisitsMoveLeavesNoEarlierThanTheReplanDay() throws {
+        let first = try Self.published()
+        // A team that arrives at a site on one day and visits there on a later one: it waits there overnight.
+        let waits = first.routes.flatMap { route in
+            route.stops.indices.filter { index in
+                route.stops[index].visits.first.map { route.stops[index].arrive.day < $0.start.day } ?? false
+            }.map { (route, $0) }
+        }
+        let (route, index) = try #require(waits.first)
+        let stop = route.stops[index]
+        let from = try #require(stop.visits.first?.start.day)
+        // The site closes on the visit day: the visits there move, and the team waits until the replan day.
+        var catalog = Self.catalog
+        let line = try #require(catalog.routes.firstIndex { $0.id == route.route })
+        let site = try #require(catalog.routes[line].sites.firstIndex { $0.id == stop.site })
+        catalog.routes[line].sites[site].unavailable.append(from)
+        let next = try Self.replan(first, from: from, catalog: catalog)
+        let again = try #require(next.routes.first { $0.route == route.route })
+        let published = Set(route.legs.filter { $0.depart.day < from }.map { "\($0.from)→\($0.to) \($0.depart)" })
+        for leg in again.legs where leg.depart.day < from {
+            #expect(published.contains("\(leg.from)→\(leg.to) \(leg.depart)"), "a new leg in the past: \(leg)")
+        }
+        #expect(try Self.check(next, catalog) == [])
+    }
+
     @Test func everyLegAndVisitBeforeTheReplanDayStaysAsPublished() throws {
         let first = try Self.published()
         let visits = first.routes.flatMap { $0.stops.flatMap(\.visits) }.sorted { $0.start < $1.start }
