@@ -34,7 +34,7 @@ let package = Package(
         .target(
             name: "ECVReports",
             dependencies: [
-                "ECVModel", "ECVPlanning", .product(name: "Mustache", package: "swift-mustache"),
+                "ECVModel", "ECVPlanning", "ECVSync", .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             resources: [.copy("Templates")]

@@ -1,5 +1,6 @@
 import Crypto
 import ECVModel
+import ECVSync
 import Foundation
 
 /// A report's content hash and id: the SHA-256 of its facts as canonical JSON — never its language or layout,

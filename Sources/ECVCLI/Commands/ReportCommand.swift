@@ -37,6 +37,15 @@ struct KeyOptions: ParsableArguments {
     func folder(_ global: GlobalOptions) -> URL {
         keys.map { URL(fileURLWithPath: $0) } ?? global.rootURL.appendingPathComponent("keys")
     }
+
+    /// The office's keys for signing reports; `nil` where none were made. A damaged key stops the report.
+    func reportSigner(_ global: GlobalOptions) throws -> ReportSigner? {
+        do {
+            return try ReportSigner.loadIfPresent(from: folder(global))
+        } catch {
+            throw CLIError.badFile(error.description)
+        }
+    }
 }
 
 /// `ecv report vehicle ID`: one vehicle's inspection report.
@@ -68,7 +77,7 @@ struct VehicleReportCommand: ParsableCommand {
         let catalog = try global.loadCatalog()
         let placement = try global.placement(of: vehicle, in: catalog)
         let store = try global.openStore(readOnly: true)
-        let signer = try? ReportSigner.load(from: keyOptions.folder(global))
+        let signer = try keyOptions.reportSigner(global)
         let language = output.lang ?? catalog.client(withID: placement.site.clientID)?.language ?? .zh
         let report = try ReportInputs(store: store).vehicleReport(
             store, placement: placement, catalog: catalog, language: language, signer: signer)
@@ -110,7 +119,7 @@ struct ClientReportCommand: ParsableCommand {
         try GlobalOptions.requireKnown("client", client, among: catalog.clients.map(\.id))
         guard let entry = catalog.client(withID: client) else { return }
         let store = try global.openStore(readOnly: true)
-        let signer = try? ReportSigner.load(from: keyOptions.folder(global))
+        let signer = try keyOptions.reportSigner(global)
         let language = output.lang ?? entry.language
         let rows = try store.board(catalog, client: client)
         let inputs = try ReportInputs(store: store)
@@ -162,7 +171,7 @@ struct TourReportCommand: ParsableCommand {
         let store = try global.openStore(readOnly: true)
         let stored = try PlanStorage.load(
             version.map(PlanSelector.version) ?? .published, from: store, catalog: catalog)
-        let signer = try? ReportSigner.load(from: keyOptions.folder(global))
+        let signer = try keyOptions.reportSigner(global)
         let language = output.lang ?? .zh
         let summary = TourSummary(
             plan: stored.plan, planVersion: stored.version, catalog: catalog, rows: try store.board(catalog),

@@ -1,3 +1,4 @@
+import ECVSync
 import Foundation
 
 /// Report files in an output folder, named after ids so that no id — whatever it holds — names a file outside

@@ -1,4 +1,5 @@
 import Crypto
+import ECVSync
 import Foundation
 
 /// The office's Ed25519 key pair and the detached signatures of report files.
@@ -48,21 +49,43 @@ public struct ReportSigner: Sendable {
     /// The keys in `folder`; without the private key, a signer that can only verify.
     ///
     /// The public key is read from `office-ed25519.pub`, or else from the PEM a client was given.
+    ///
+    /// A key file that is there but is no key (damaged, truncated, another format) is an error: reports must never
+    /// go out unsigned because a key was unreadable.
     public static func load(from folder: URL) throws(SigningError) -> ReportSigner {
-        func read(_ name: String) -> Data? {
-            FileManager.default.contents(atPath: folder.appendingPathComponent(name).path).flatMap {
-                Data(base64Encoded: String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
-            }
+        func read(_ name: String) throws(SigningError) -> Data? {
+            let path = folder.appendingPathComponent(name).path
+            guard let bytes = FileManager.default.contents(atPath: path) else { return nil }
+            guard
+                let key = Data(
+                    base64Encoded: String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+                ), key.count == 32
+            else { throw .damagedKey(path) }
+            return key
         }
         let pemKey = FileManager.default.contents(atPath: folder.appendingPathComponent(publicPEMName).path).flatMap {
             ReportSigner.publicKey(fromPEM: String(decoding: $0, as: UTF8.self))
         }
         guard
-            let publicKey = read(publicKeyName).flatMap({ try? Curve25519.Signing.PublicKey(rawRepresentation: $0) })
+            let publicKey = try read(publicKeyName).flatMap({ try? Curve25519.Signing.PublicKey(rawRepresentation: $0) })
                 ?? pemKey
         else { throw .noKey(folder.appendingPathComponent(publicKeyName).path) }
-        let privateKey = read(privateKeyName).flatMap { try? Curve25519.Signing.PrivateKey(rawRepresentation: $0) }
+        let privateKey = try read(privateKeyName).flatMap {
+            try? Curve25519.Signing.PrivateKey(rawRepresentation: $0)
+        }
+        if let privateKey, privateKey.publicKey.rawRepresentation != publicKey.rawRepresentation {
+            throw .damagedKey(folder.appendingPathComponent(privateKeyName).path)
+        }
         return ReportSigner(privateKey: privateKey, publicKey: publicKey)
+    }
+
+    /// The keys in `folder` for signing reports, or `nil` where the office has made none (`ecv keys init`): then
+    /// reports go out unsigned, and say so. A key there that cannot be read is an error.
+    public static func loadIfPresent(from folder: URL) throws(SigningError) -> ReportSigner? {
+        let names = [publicKeyName, publicPEMName, privateKeyName]
+        guard names.contains(where: { FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path) })
+        else { return nil }
+        return try load(from: folder)
     }
 
     /// Whether the private key is here.
@@ -171,6 +194,8 @@ public enum SigningError: Error, CustomStringConvertible, Equatable {
     /// Verifying without the office's public key: where it belongs, and the fingerprint the file was signed with.
     case noPublicKey(String, fingerprint: String?)
     case noPrivateKey
+    /// A key file that is there and is no key, or a private key that does not belong to the public one.
+    case damagedKey(String)
     case cannotRead(String)
     case cannotWrite(String)
     case noSignature(String)
@@ -186,6 +211,9 @@ public enum SigningError: Error, CustomStringConvertible, Equatable {
             return "the office's public key is needed to check this report: put \(ReportSigner.publicPEMName)"
                 + (fingerprint.map { " (fingerprint \($0))" } ?? "") + " from the office at \(path), or use --keys DIR"
         case .noPrivateKey: return "the office's private key is not here; reports can be verified, not signed"
+        case .damagedKey(let path):
+            return "\(path) is not a readable key of the office's key pair; restore it from the office's backup "
+                + "(nothing was written unsigned)"
         case .cannotRead(let path): return "cannot read \(path)"
         case .cannotWrite(let reason): return "cannot write \(reason)"
         case .noSignature(let path): return "no signature: \(path) is missing"
