@@ -38,7 +38,9 @@ struct KeyOptions: ParsableArguments {
         keys.map { URL(fileURLWithPath: $0) } ?? global.rootURL.appendingPathComponent("keys")
     }
 
-    /// The office's keys for signing reports; `nil` where none were made. A damaged key stops the report.
+    /// The office's keys for signing reports; `nil` where none were made.
+    ///
+    /// A damaged key stops the report.
     func reportSigner(_ global: GlobalOptions) throws -> ReportSigner? {
         do {
             return try ReportSigner.loadIfPresent(from: folder(global))

@@ -56,18 +56,16 @@ public struct ReportSigner: Sendable {
         func read(_ name: String) throws(SigningError) -> Data? {
             let path = folder.appendingPathComponent(name).path
             guard let bytes = FileManager.default.contents(atPath: path) else { return nil }
-            guard
-                let key = Data(
-                    base64Encoded: String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-                ), key.count == 32
-            else { throw .damagedKey(path) }
+            let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            guard let key = Data(base64Encoded: text), key.count == 32 else { throw .damagedKey(path) }
             return key
         }
         let pemKey = FileManager.default.contents(atPath: folder.appendingPathComponent(publicPEMName).path).flatMap {
             ReportSigner.publicKey(fromPEM: String(decoding: $0, as: UTF8.self))
         }
         guard
-            let publicKey = try read(publicKeyName).flatMap({ try? Curve25519.Signing.PublicKey(rawRepresentation: $0) })
+            let publicKey = try read(publicKeyName).flatMap({ try? Curve25519.Signing.PublicKey(rawRepresentation: $0) }
+            )
                 ?? pemKey
         else { throw .noKey(folder.appendingPathComponent(publicKeyName).path) }
         let privateKey = try read(privateKeyName).flatMap {
@@ -79,8 +77,9 @@ public struct ReportSigner: Sendable {
         return ReportSigner(privateKey: privateKey, publicKey: publicKey)
     }
 
-    /// The keys in `folder` for signing reports, or `nil` where the office has made none (`ecv keys init`): then
-    /// reports go out unsigned, and say so. A key there that cannot be read is an error.
+    /// The keys in `folder` for signing reports, or `nil` where the office has made none (`ecv keys init`).
+    ///
+    /// Without keys reports go out unsigned, and say so; a key there that cannot be read is an error.
     public static func loadIfPresent(from folder: URL) throws(SigningError) -> ReportSigner? {
         let names = [publicKeyName, publicPEMName, privateKeyName]
         guard names.contains(where: { FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path) })
