@@ -63,11 +63,10 @@ public struct ReportSigner: Sendable {
         let pemKey = FileManager.default.contents(atPath: folder.appendingPathComponent(publicPEMName).path).flatMap {
             ReportSigner.publicKey(fromPEM: String(decoding: $0, as: UTF8.self))
         }
-        guard
-            let publicKey = try read(publicKeyName).flatMap({ try? Curve25519.Signing.PublicKey(rawRepresentation: $0) }
-            )
-                ?? pemKey
-        else { throw .noKey(folder.appendingPathComponent(publicKeyName).path) }
+        let fromFile = try read(publicKeyName).flatMap { try? Curve25519.Signing.PublicKey(rawRepresentation: $0) }
+        guard let publicKey = fromFile ?? pemKey else {
+            throw .noKey(folder.appendingPathComponent(publicKeyName).path)
+        }
         let privateKey = try read(privateKeyName).flatMap {
             try? Curve25519.Signing.PrivateKey(rawRepresentation: $0)
         }
