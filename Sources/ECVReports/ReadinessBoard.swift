@@ -5,10 +5,17 @@ import Foundation
 /// The readiness board as a table for people (optionally coloured), `ecv-status/1` JSON, or CSV.
 public struct ReadinessBoard {
     public let rows: [BoardRow]
+    /// Each line's time zone, by route id: a vehicle's inspection time is written in its line's zone.
+    public let timeZones: [String: String]
 
-    public init(rows: [BoardRow]) {
+    /// The board of `rows`; `catalog` gives each line's time zone.
+    public init(rows: [BoardRow], catalog: Catalog) {
         self.rows = rows
+        timeZones = Dictionary(catalog.routes.map { ($0.id, $0.timeZone) }, uniquingKeysWith: { first, _ in first })
     }
+
+    /// The zone of `row`'s line.
+    func zone(_ row: BoardRow) -> String { timeZones[row.route] ?? Route.defaultTimeZone }
 
     public func table(colour: Bool) -> String {
         var lines: [[String]] = [["verdict", "vehicle", "client", "route", "inspected", "failed items"]]
@@ -16,7 +23,7 @@ public struct ReadinessBoard {
             let failed = row.verdict.failed.map { "\($0.itemID) (\($0.severity.rawValue))" }.joined(separator: ", ")
             lines.append([
                 row.verdict.readiness.label, row.vehicle, row.client, row.route,
-                row.inspected.map { ISOTime.day($0) } ?? "–", failed,
+                row.inspected.map { ISOTime.day($0, timeZone: zone(row)) } ?? "–", failed,
             ])
         }
         let widths = (0..<6).map { column in lines.map { $0[column].count }.max() ?? 0 }
@@ -69,7 +76,7 @@ public struct ReadinessBoard {
                 Vehicle(
                     vehicle: row.vehicle, client: row.client, verdict: row.verdict.readiness.rawValue,
                     failed: row.verdict.failed.map { Failed(item: $0.itemID, severity: $0.severity.rawValue) },
-                    inspected: row.inspected.map { ISOTime.string($0, timeZone: "Asia/Shanghai") })
+                    inspected: row.inspected.map { ISOTime.string($0, timeZone: zone(row)) })
             })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -83,7 +90,7 @@ public struct ReadinessBoard {
             lines.append(
                 [
                     row.vehicle, row.client, row.route, row.verdict.readiness.rawValue,
-                    row.inspected.map { ISOTime.string($0, timeZone: "Asia/Shanghai") } ?? "", failed,
+                    row.inspected.map { ISOTime.string($0, timeZone: zone(row)) } ?? "", failed,
                 ].map(CSVField.escape).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"

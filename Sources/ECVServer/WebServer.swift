@@ -217,7 +217,7 @@ public struct WebServer: Sendable {
     }
 
     /// The engineer's clock: the tour runs in China.
-    static let timeZone = TimeZone(identifier: "Asia/Shanghai") ?? .current
+    static let timeZone = TimeZone(identifier: Route.defaultTimeZone) ?? .current
 
     /// The largest answer form read.
     static let maximumAnswerBytes = 64 * 1024

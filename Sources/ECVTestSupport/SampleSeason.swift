@@ -74,7 +74,7 @@ public struct SampleSeason {
     public func visit(_ vehicle: String) -> Date {
         let route = plan.routes.first { $0.stops.contains { $0.visits.contains { $0.vehicle == vehicle } } }
         let start = route?.stops.flatMap(\.visits).first { $0.vehicle == vehicle }?.start
-        return start.flatMap { ISOTime.date($0, timeZone: route?.timeZone ?? "Asia/Shanghai") }
+        return start.flatMap { ISOTime.date($0, timeZone: route?.timeZone ?? Route.defaultTimeZone) }
             ?? Self.date("2027-04-20T10:00")
     }
 

@@ -23,7 +23,9 @@ struct HistoryCommand: ParsableCommand {
 
     func run() throws {
         let catalog = try global.loadCatalog()
-        _ = try global.placement(of: vehicle, in: catalog)
+        let placement = try global.placement(of: vehicle, in: catalog)
+        // Times in the zone of the vehicle's line, where its engineers were.
+        let zone = placement.route.timeZone
         let store = try global.openStore(readOnly: true)
         let inspections: [InspectionRecord]
         let trail: [AuditRecord]
@@ -38,15 +40,15 @@ struct HistoryCommand: ParsableCommand {
         var out = "\(safe(vehicle)): \(inspections.count) inspection\(inspections.count == 1 ? "" : "s")\n"
         for inspection in inspections {
             let finished =
-                inspection.finishedAt.map { ", finished \(ISOTime.string($0, timeZone: "Asia/Shanghai"))" } ?? ", open"
+                inspection.finishedAt.map { ", finished \(ISOTime.string($0, timeZone: zone))" } ?? ", open"
             out +=
                 "  \(safe(inspection.kind)) inspection \(inspection.id.uuidString.prefix(8)) by \(safe(inspection.engineer)) on "
-                + "\(safe(inspection.laptop)), started \(ISOTime.string(inspection.startedAt, timeZone: "Asia/Shanghai"))\(finished)\n"
+                + "\(safe(inspection.laptop)), started \(ISOTime.string(inspection.startedAt, timeZone: zone))\(finished)\n"
         }
         out += "changes:\n"
         for entry in trail {
             out +=
-                "  \(ISOTime.string(entry.at, timeZone: "Asia/Shanghai"))  \(safe(entry.who))@\(safe(entry.laptop))  "
+                "  \(ISOTime.string(entry.at, timeZone: zone))  \(safe(entry.who))@\(safe(entry.laptop))  "
                 + "\(safe(entry.entity)) \(safe(HistoryCommand.summary(entry)))\n"
         }
         Output.write(out)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ECVModel
 import ECVPlanning
 import ECVStore
 import Foundation
@@ -31,7 +32,7 @@ struct PlanListCommand: ParsableCommand {
         let rows = try records.map { record in
             let totals = try PlanStorage.document(of: record).document.totals
             return Row(
-                version: record.version, made: ISOTime.string(record.createdAt, timeZone: "Asia/Shanghai"),
+                version: record.version, made: ISOTime.string(record.createdAt, timeZone: Route.defaultTimeZone),
                 kind: record.kind.rawValue, from: record.fromDay, km: totals.km, vehicles: totals.vehicles,
                 unscheduled: totals.unscheduled, state: record.state.rawValue)
         }

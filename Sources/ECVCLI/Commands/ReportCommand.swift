@@ -130,7 +130,9 @@ struct ClientReportCommand: ParsableCommand {
             language: language, signer: signer)
         var documents = [
             ReportOutput.Document(
-                text: { output.format == .csv ? ReadinessBoard(rows: rows).csv() : try summary.html() },
+                text: {
+                    output.format == .csv ? ReadinessBoard(rows: rows, catalog: catalog).csv() : try summary.html()
+                },
                 kind: "client", id: client, language: language)
         ]
         if withVehicles {

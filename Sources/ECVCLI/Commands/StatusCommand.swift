@@ -51,7 +51,7 @@ struct StatusCommand: ParsableCommand {
                     safe.route = Terminal.safe(row.route)
                     safe.site = Terminal.safe(row.site)
                     return safe
-                } : rows)
+                } : rows, catalog: catalog)
         switch format {
         case .json: Output.write(board.json())
         case .csv: Output.write(board.csv())

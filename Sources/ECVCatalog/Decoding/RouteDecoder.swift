@@ -51,7 +51,7 @@ enum RouteDecoder {
         var route = Route(
             id: id, name: name, teamID: teamID, start: start, end: end, workdays: workdays ?? Weekday.monToFri,
             workHours: workHours, holidays: holidays, maxDriveHours: maxDriveHours, setupMinutes: setupMinutes,
-            travel: travel ?? TravelModel(), timeZone: timeZone ?? "Asia/Shanghai", sites: sites)
+            travel: travel ?? TravelModel(), timeZone: timeZone ?? Route.defaultTimeZone, sites: sites)
         route.cost = cost
         route.noticeDays = noticeDays
         return route

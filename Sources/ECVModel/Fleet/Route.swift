@@ -17,6 +17,9 @@ public struct Route: Sendable, Hashable, Codable, Identifiable {
     public var travel: TravelModel
     /// IANA time zone identifier, such as `Asia/Shanghai`.
     public var timeZone: String
+    /// The zone of a line that names none (`timezone:` in its file), and of times that belong to no line: China's
+    /// one civil time, which every line of the tour keeps.
+    public static let defaultTimeZone = "Asia/Shanghai"
     public var sites: [Site]
     /// Days the line's team is off the tour (its `unavailable` days in teams.yaml), copied here when the
     /// catalog is read, so that the line's calendar alone says when its team works.
@@ -30,7 +33,7 @@ public struct Route: Sendable, Hashable, Codable, Identifiable {
         id: String, name: LocalizedText? = nil, teamID: String, start: CalendarDay, end: CalendarDay,
         workdays: [Weekday] = Weekday.monToFri, workHours: DailyHours, holidays: [CalendarDay] = [],
         maxDriveHours: Double? = nil, setupMinutes: Int = 0, travel: TravelModel = TravelModel(),
-        timeZone: String = "Asia/Shanghai", sites: [Site]
+        timeZone: String = Route.defaultTimeZone, sites: [Site]
     ) {
         self.id = id
         self.name = name ?? LocalizedText(id)

@@ -119,7 +119,7 @@ public struct PlanDocument: Codable, Sendable {
 
     /// The document of `plan`, generated at `generated`.
     public init(_ plan: TourPlan, generated: Date) {
-        let zone = plan.routes.first.map(\.timeZone) ?? "Asia/Shanghai"
+        let zone = plan.routes.first.map(\.timeZone) ?? ECVModel.Route.defaultTimeZone
         self.generated = ISOTime.string(generated, timeZone: zone)
         seed = plan.seed
         routes = plan.routes.map { route in
@@ -213,7 +213,7 @@ public enum ISOTime {
     }
 
     /// The calendar day of an instant in China's time zone, `YYYY-MM-DD`.
-    public static func day(_ date: Date, timeZone: String = "Asia/Shanghai") -> String {
+    public static func day(_ date: Date, timeZone: String = Route.defaultTimeZone) -> String {
         String(string(date, timeZone: timeZone).prefix(10))
     }
 

@@ -60,7 +60,7 @@ extension TourPlan {
             }
             routes.append(
                 RoutePlan(
-                    route: route.route, team: route.team, timeZone: route.timeZone ?? known?.1 ?? "Asia/Shanghai",
+                    route: route.route, team: route.team, timeZone: route.timeZone ?? known?.1 ?? Route.defaultTimeZone,
                     depart: try moment(route.depart, "depart"), returnTime: try moment(route.return, "return"),
                     stops: stops, legs: legs, workdays: route.totals.workdays,
                     cost: route.totals.cost.map {

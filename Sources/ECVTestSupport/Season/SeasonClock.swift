@@ -5,7 +5,7 @@ import Foundation
 /// The season's clock: every step happens at a fixed local time of its day, in the lines' time zone, so that a seed
 /// plays the same season whenever it runs.
 enum SeasonClock {
-    static let timeZone = "Asia/Shanghai"
+    static let timeZone = Route.defaultTimeZone
     /// The office replans before the teams start.
     static let morning = 7 * 60
     /// Laptops export and the office imports after the day's work.
