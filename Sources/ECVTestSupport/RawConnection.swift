@@ -11,7 +11,12 @@ public final class RawConnection {
 
     /// Connects to `port`.
     public init(port: Int) throws {
-        socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        socket = try Self.connected(to: port)
+    }
+
+    /// A new socket connected to `port` on 127.0.0.1; the caller closes it.
+    static func connected(to port: Int) throws -> Int32 {
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socket >= 0 else { throw TestSupportError.network("socket") }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -26,6 +31,7 @@ public final class RawConnection {
             close(socket)
             throw TestSupportError.network("connect to port \(port)")
         }
+        return socket
     }
 
     deinit { close(socket) }

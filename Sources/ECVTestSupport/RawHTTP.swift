@@ -18,19 +18,8 @@ public enum RawHTTP {
     /// Sends `head` (request line and headers, without the blank line) and `body`, and reads the response
     /// until the server closes the connection.
     public static func send(port: Int, head: [String], body: Data = Data()) throws -> Response {
-        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard socket >= 0 else { throw TestSupportError.network("socket") }
+        let socket = try RawConnection.connected(to: port)
         defer { close(socket) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
-        guard connected == 0 else { throw TestSupportError.network("connect to port \(port)") }
         // A server that answers early (a 413) stops reading: sending then gives up instead of blocking.
         var sendTimeout = timeval(tv_sec: 2, tv_usec: 0)
         var receiveTimeout = timeval(tv_sec: 30, tv_usec: 0)

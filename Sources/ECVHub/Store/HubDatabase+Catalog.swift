@@ -76,20 +76,25 @@ extension HubDatabase {
 
     /// The stored files with the given path and SHA-256 pairs (a plan's inputs), those the hub has.
     public func catalogFiles(_ wanted: [String: String]) async throws(HubError) -> [CatalogFile] {
+        try await transaction { connection in try await HubDatabase.catalogFiles(wanted, on: connection, logger) }
+    }
+
+    /// The stored files with the given path and SHA-256 pairs, read on `connection` (inside a transaction).
+    static func catalogFiles(_ wanted: [String: String], on connection: PostgresConnection, _ logger: Logger)
+        async throws -> [CatalogFile]
+    {
         let paths = wanted.keys.sorted()
         let hashes = paths.map { wanted[$0] ?? "" }
-        return try await transaction { connection in
-            try await connection.query(
-                """
-                SELECT f.path, f.content FROM catalog_file f
-                JOIN unnest(\(paths)::text[], \(hashes)::text[]) AS w(path, sha256)
-                  ON w.path = f.path AND w.sha256 = f.sha256
-                ORDER BY f.path
-                """, logger: logger
-            ).collect().map { row in
-                let (path, content) = try row.decode((String, Data).self)
-                return CatalogFile(path: path, content: content)
-            }
+        return try await connection.query(
+            """
+            SELECT f.path, f.content FROM catalog_file f
+            JOIN unnest(\(paths)::text[], \(hashes)::text[]) AS w(path, sha256)
+              ON w.path = f.path AND w.sha256 = f.sha256
+            ORDER BY f.path
+            """, logger: logger
+        ).collect().map { row in
+            let (path, content) = try row.decode((String, Data).self)
+            return CatalogFile(path: path, content: content)
         }
     }
 

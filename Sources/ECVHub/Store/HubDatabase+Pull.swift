@@ -70,19 +70,7 @@ extension HubDatabase {
             ).collect().first?.decode(String?.self)
             var files: [CatalogFile] = []
             if let plan, let inputs = try? JSONDecoder().decode(PlanFileList.self, from: Data(plan.utf8)) {
-                let paths = inputs.files.keys.sorted()
-                let hashes = paths.map { inputs.files[$0] ?? "" }
-                files = try await connection.query(
-                    """
-                    SELECT f.path, f.content FROM catalog_file f
-                    JOIN unnest(\(paths)::text[], \(hashes)::text[]) AS w(path, sha256)
-                      ON w.path = f.path AND w.sha256 = f.sha256
-                    ORDER BY f.path
-                    """, logger: logger
-                ).collect().map { row in
-                    let (path, content) = try row.decode((String, Data).self)
-                    return CatalogFile(path: path, content: content)
-                }
+                files = try await HubDatabase.catalogFiles(inputs.files, on: connection, logger)
             }
             return PullContent(cursor: cursor, keys: keys, bundles: bundles, files: files)
         }
