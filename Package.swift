@@ -56,7 +56,7 @@ let package = Package(
         .target(
             name: "ECVServer",
             dependencies: [
-                "ECVModel", "ECVReports", "ECVStore", "ECVSync",
+                "ECVModel", "ECVPlanning", "ECVReports", "ECVStore", "ECVSync",
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "NIOCore", package: "swift-nio"),
