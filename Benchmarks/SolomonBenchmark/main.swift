@@ -3,7 +3,8 @@ import ECVTestSupport
 import Foundation
 
 // Solves Solomon instances at a fixed time each and prints distance, vehicles and gap to the reference.
-// swift run -c release solomon-benchmark [--seconds S] [--only C101,R101] [--dir PATH] [--reference CSV]
+// swift run -c release solomon-benchmark [--seconds S] [--threads N] [--only C101,R101] [--dir PATH]
+// [--reference CSV]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 func option(_ name: String, in arguments: [String] = arguments) -> String? {
@@ -13,6 +14,7 @@ func option(_ name: String, in arguments: [String] = arguments) -> String? {
 let seconds = option("--seconds").flatMap(Double.init) ?? 5
 let directory = option("--dir") ?? ProjectPaths.solomonInstances.path
 let referencePath = option("--reference") ?? ProjectPaths.solomonReference.path
+let threads = option("--threads").flatMap(Int.init) ?? 1
 let only = option("--only").map { Set($0.split(separator: ",").map(String.init)) }
 
 var reference: [String: Double] = [:]
@@ -27,7 +29,7 @@ let names = try FileManager.default.contentsOfDirectory(atPath: directory).filte
     .map { String($0.dropLast(4)) }.filter { only?.contains($0) ?? true }
     .sorted { ($0.filter(\.isLetter), $0) < ($1.filter(\.isLetter), $1) }
 
-print("Solomon VRPTW, \(Int(seconds)) s per instance, seed 1, one thread")
+print("Solomon VRPTW, \(Int(seconds)) s per instance, seed 1, \(threads) thread\(threads == 1 ? "" : "s")")
 print("| instance | distance | vehicles | reference | gap % | feasible | iterations |")
 print("|---|---|---|---|---|---|---|")
 var gapsByFamily: [String: [Double]] = [:]
@@ -38,6 +40,7 @@ for name in names {
     var options = Solver.Options()
     options.timeLimit = .milliseconds(Int(seconds * 1000))
     options.maxIterations = .max
+    options.threads = threads
     if let value = option("--t0").flatMap(Double.init) { options.initialTemperature = value }
     if let value = option("--tf").flatMap(Double.init) { options.finalTemperature = value }
     let solution = Solver(problem: instance.problem, options: options).solve()

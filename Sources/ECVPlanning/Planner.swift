@@ -7,6 +7,8 @@ public struct Planner: Sendable {
     /// What to plan and how long to search.
     public struct Options: Sendable {
         public var seed: UInt64 = 1
+        /// Searches at once (see `Solver.Options.threads`); 1 repeats a plan for a seed on any machine.
+        public var threads = 1
         /// Wall-clock limit of the whole planning — every search, the re-plan's second plan and the capacity
         /// advice; `nil` for none (then the searches run to their iteration counts and plans are repeatable).
         public var timeLimit: Duration? = .seconds(3)
@@ -162,6 +164,7 @@ public struct Planner: Sendable {
             keepingPreferredDays: keepingPreferredDays, timeCosts: options.timeCosts, clientRoutes: clientRoutes)
         var solverOptions = Solver.Options()
         solverOptions.seed = options.seed
+        solverOptions.threads = options.threads
         solverOptions.timeLimit = searchLimit
         solverOptions.maxIterations = options.maxIterations
         solverOptions.maxIterationsWithoutImprovement = options.maxIterationsWithoutImprovement

@@ -16,6 +16,11 @@ public struct Solver: Sendable {
         /// Starting and final temperature, as multiples of the initial solution's average cost per job.
         public var initialTemperature = 3.0
         public var finalTemperature = 0.01
+        /// Walks searched at once, one a core, sharing their best every `shareEvery` iterations; 1 searches on
+        /// the calling thread alone, and a seed then gives the same solution on any machine.
+        public var threads = 1
+        /// Iterations each walk makes between two exchanges of the best solution.
+        public var shareEvery = 500
 
         public init() {}
     }
@@ -41,65 +46,115 @@ public struct Solver: Sendable {
     /// Runs the search; `progress` is called on every new best solution.
     public func solve(progress: ((Progress) -> Void)? = nil) -> RoutingSolution {
         let instance = Instance(problem)
-        var random = SearchRandom(seed: options.seed)
-        var recreate = Recreate(instance)
-        let ruin = Ruin()
         let clock = ContinuousClock()
         let started = clock.now
-
-        var current = SearchState(instance)
-        recreate.blinkRate = 0
-        recreate.run(&current, instance, &random)
-        recreate.blinkRate = 0.01
-        var best = current
-        var bestObjective = best.objective(instance)
         let penalty = self.penalty(instance)
-        var currentScalar = bestObjective.scalar(penalty: penalty, durationWeight: options.durationWeight)
-        let scale = bestObjective.cost / Double(max(1, instance.jobCount - best.unassigned.count))
-        let startTemperature = options.initialTemperature * scale
-        let endTemperature = options.finalTemperature * scale
-        var sinceImprovement = 0
-        progress?(report(best, iteration: 0, elapsed: clock.now - started, instance))
-
-        var iteration = 0
-        var fraction = 0.0
-        while iteration < options.maxIterations, sinceImprovement < options.maxIterationsWithoutImprovement {
-            iteration += 1
-            if iteration & 63 == 0 {
-                fraction = Double(iteration) / Double(options.maxIterations)
-                if let limit = options.timeLimit {
-                    let elapsed = clock.now - started
-                    if elapsed >= limit { break }
-                    fraction = max(fraction, elapsed / limit)
-                }
-            }
-            let temperature = startTemperature * pow(endTemperature / startTemperature, fraction)
-            var candidate = current
-            ruin.run(&candidate, instance, &random)
-            recreate.run(&candidate, instance, &random)
-            let objective = candidate.objective(instance)
-            let candidateScalar = objective.scalar(penalty: penalty, durationWeight: options.durationWeight)
-            if candidateScalar < currentScalar - temperature * log(random.unit() + 1e-300) {
-                current = candidate
-                currentScalar = candidateScalar
-            }
-            sinceImprovement += 1
-            if objective < bestObjective {
-                best = candidate
-                bestObjective = objective
-                sinceImprovement = 0
-                progress?(report(best, iteration: iteration, elapsed: clock.now - started, instance))
-            }
-        }
+        var (best, iterations): (SearchState, Int) =
+            options.threads > 1
+            ? parallel(instance, penalty: penalty, clock: clock, started: started, progress: progress)
+            : single(instance, penalty: penalty, clock: clock, started: started, progress: progress)
+        let bestObjective = best.objective(instance)
         // The last polish: classic moves on the best solution, at most half a second (a quarter of a short
         // limit) past the time limit.
         LocalSearch().improve(&best, instance) {
             options.timeLimit.map { clock.now - started >= $0 + min(.milliseconds(500), $0 / 4) } ?? false
         }
         if best.objective(instance) < bestObjective {
-            progress?(report(best, iteration: iteration, elapsed: clock.now - started, instance))
+            progress?(report(best, iteration: iterations, elapsed: clock.now - started, instance))
         }
-        return solution(from: best, iterations: iteration, instance)
+        return solution(from: best, iterations: iterations, instance)
+    }
+
+    /// Where in the cooling schedule iteration `iteration` is: the larger of the share of iterations and the
+    /// share of the time limit gone; `nil` once the time limit is reached.
+    private func fraction(
+        at iteration: Int, clock: ContinuousClock, started: ContinuousClock.Instant
+    ) -> Double? {
+        let share = Double(iteration) / Double(options.maxIterations)
+        guard let limit = options.timeLimit else { return share }
+        let elapsed = clock.now - started
+        return elapsed >= limit ? nil : max(share, elapsed / limit)
+    }
+
+    /// One walk on the calling thread.
+    private func single(
+        _ instance: Instance, penalty: Double, clock: ContinuousClock, started: ContinuousClock.Instant,
+        progress: ((Progress) -> Void)?
+    ) -> (SearchState, Int) {
+        var walk = AnnealingWalk(instance, seed: options.seed, options: options, penalty: penalty)
+        progress?(report(walk.best, iteration: 0, elapsed: clock.now - started, instance))
+        var iteration = 0
+        var fraction = 0.0
+        while iteration < options.maxIterations, walk.sinceImprovement < options.maxIterationsWithoutImprovement {
+            iteration += 1
+            if iteration & 63 == 0 {
+                guard let now = self.fraction(at: iteration, clock: clock, started: started) else { break }
+                fraction = now
+            }
+            if walk.step(instance, fraction: fraction) {
+                progress?(report(walk.best, iteration: iteration, elapsed: clock.now - started, instance))
+            }
+        }
+        return (walk.best, iteration)
+    }
+
+    /// `options.threads` walks at once, each from its own seed; every `shareEvery` iterations each takes the best
+    /// any has found, and the walk whose own best is worst goes on from it.
+    private func parallel(
+        _ instance: Instance, penalty: Double, clock: ContinuousClock, started: ContinuousClock.Instant,
+        progress: ((Progress) -> Void)?
+    ) -> (SearchState, Int) {
+        let count = options.threads
+        let options = self.options
+        let slots = (0..<count).map { _ in WalkSlot() }
+        DispatchQueue.concurrentPerform(iterations: count) { index in
+            // The first walk draws from the seed itself, the others from seeds far from it.
+            let seed = options.seed &+ UInt64(index) &* 0x9E37_79B9_7F4A_7C15
+            slots[index].box = WalkBox(AnnealingWalk(instance, seed: seed, options: options, penalty: penalty))
+        }
+        let boxes = slots.compactMap(\.box)
+        var best = boxes.map(\.walk).min { $0.bestObjective < $1.bestObjective }?.best ?? SearchState(instance)
+        var bestObjective = best.objective(instance)
+        progress?(report(best, iteration: 0, elapsed: clock.now - started, instance))
+        var iteration = 0
+        var timeUp = false
+        while !timeUp, iteration < options.maxIterations,
+            boxes.contains(where: { $0.walk.sinceImprovement < options.maxIterationsWithoutImprovement })
+        {
+            let first = iteration
+            let last = min(options.maxIterations, iteration + max(64, options.shareEvery))
+            DispatchQueue.concurrentPerform(iterations: count) { index in
+                let box = boxes[index]
+                var at = first
+                var fraction = self.fraction(at: first, clock: clock, started: started) ?? 1
+                while at < last, box.walk.sinceImprovement < options.maxIterationsWithoutImprovement {
+                    at += 1
+                    if at & 63 == 0 {
+                        guard let now = self.fraction(at: at, clock: clock, started: started) else {
+                            box.timeUp = true
+                            break
+                        }
+                        fraction = now
+                    }
+                    _ = box.walk.step(instance, fraction: fraction)
+                }
+            }
+            iteration = last
+            timeUp = boxes.contains { $0.timeUp }
+            // Ties go to the lower index: with the same threads, a seed without a time limit repeats itself.
+            guard let leader = boxes.indices.min(by: { boxes[$0].walk.bestObjective < boxes[$1].walk.bestObjective }),
+                let laggard = boxes.indices.max(by: { boxes[$0].walk.bestObjective < boxes[$1].walk.bestObjective })
+            else { break }
+            if boxes[leader].walk.bestObjective < bestObjective {
+                best = boxes[leader].walk.best
+                bestObjective = boxes[leader].walk.bestObjective
+                progress?(report(best, iteration: iteration, elapsed: clock.now - started, instance))
+            }
+            for index in boxes.indices {
+                boxes[index].walk.adopt(best, bestObjective, restart: index == laggard && laggard != leader)
+            }
+        }
+        return (best, iteration * count)
     }
 
     /// A cost per left-out job larger than any solution's distance, so that serving comes first.

@@ -62,3 +62,29 @@ import Testing
         for reason in reasons { #expect(replan.stdout.contains(reason.prefix(40)), "\(reason)") }
     }
 }
+
+/// `--threads 1` with a seed and an iteration count gives the same plan twice, on any machine.
+@Suite struct PlanThreadsTests {
+    @Test func aPlanMadeWithOneThreadTwiceIsTheSame() throws {
+        var plans: [String] = []
+        for _ in 0..<2 {
+            let folder = try TemporaryFolder(copyingCatalogFrom: ProjectPaths.sampleCatalog)
+            let plan = try ECVRunner.run(
+                [
+                    "plan", "--threads", "1", "--iterations", "400", "--seed", "9", "--format", "csv", "--root",
+                    folder.url.path,
+                ])
+            #expect(plan.status == 0, "\(plan.stderr)")
+            plans.append(plan.stdout)
+        }
+        #expect(plans[0] == plans[1])
+        #expect(plans[0].split(separator: "\n").count > 10)
+    }
+
+    @Test func threadsOutOfRangeAreRefused() throws {
+        let folder = try TemporaryFolder(copyingCatalogFrom: ProjectPaths.sampleCatalog)
+        let plan = try ECVRunner.run(["plan", "--threads", "0", "--root", folder.url.path])
+        #expect(plan.status == 2)
+        #expect(plan.stderr.contains("--threads must be between 1 and 256"))
+    }
+}

@@ -76,6 +76,22 @@ import Testing
         #expect(RoutingCheck.violation(first, problem) == nil)
     }
 
+    @Test func parallelWalksWithASeedAndAnIterationCountRepeatThemselvesAndStayValid() throws {
+        let text = try String(
+            contentsOf: ProjectPaths.solomonInstances.appendingPathComponent("R101.txt"), encoding: .utf8)
+        let instance = try SolomonInstance(parsing: text)
+        var options = Self.options(seed: 5, iterations: 1_500)
+        options.threads = 2
+        options.shareEvery = 200
+        let first = Solver(problem: instance.problem, options: options).solve()
+        let second = Solver(problem: instance.problem, options: options).solve()
+        #expect(first == second, "with the same threads, seed and iterations the walks exchange at the same points")
+        #expect(SolomonCheck.violation(first, instance) == nil)
+        #expect(RoutingCheck.violation(first, instance.problem) == nil)
+        #expect(first.unassigned.isEmpty)
+        #expect(first.iterations == 2 * 1_500, "each walk made its iterations")
+    }
+
     @Test func reportsWhyJobsAreLeftOut() {
         var problem = RandomProblems.make(jobs: 4, vehicles: 1, seed: 11)
         problem.jobs[0].skills = .skill(5)

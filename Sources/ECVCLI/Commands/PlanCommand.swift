@@ -92,17 +92,25 @@ struct PlanningOptions: ParsableArguments {
             valueName: "file"))
     var distances: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Searches at once, one a core, sharing their best (default: this machine's cores); with 1, a seed and "
+                + "--iterations give the same plan on any machine.", valueName: "n"))
+    var threads = ProcessInfo.processInfo.activeProcessorCount
+
     @OptionGroup var output: PlanOutputOptions
 
     func validate() throws {
         guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number") }
         guard iterations >= 1 else { throw ValidationError("--iterations must be at least 1") }
+        guard (1...256).contains(threads) else { throw ValidationError("--threads must be between 1 and 256") }
     }
 
     /// Searches the plan, showing progress on a terminal.
     func plan(_ catalog: Catalog, global: GlobalOptions, continuation: Continuation?) throws -> TourPlan {
         var options = Planner.Options()
         options.seed = seed
+        options.threads = threads
         options.timeLimit = .milliseconds(Int(timeLimit * 1000))
         options.maxIterations = iterations
         options.routes = route.isEmpty ? nil : route

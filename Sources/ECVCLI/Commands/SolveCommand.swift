@@ -31,11 +31,18 @@ struct SolveCommand: ParsableCommand {
     @Option(help: "Stop after this many iterations (before the time limit).")
     var iterations: Int?
 
+    @Option(
+        help: ArgumentHelp(
+            "Searches at once, one a core, sharing their best (default: this machine's cores); with 1, a seed and "
+                + "--iterations give the same solution on any machine.", valueName: "n"))
+    var threads = ProcessInfo.processInfo.activeProcessorCount
+
     @Option(help: "table or json.")
     var format: ListingFormat = .table
 
     func validate() throws {
         guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number") }
+        guard (1...256).contains(threads) else { throw ValidationError("--threads must be between 1 and 256") }
         if let iterations, iterations < 1 { throw ValidationError("--iterations must be at least 1") }
     }
 
@@ -49,6 +56,7 @@ struct SolveCommand: ParsableCommand {
         }
         var options = Solver.Options()
         options.seed = seed
+        options.threads = threads
         options.timeLimit = .milliseconds(Int(timeLimit * 1000))
         options.maxIterations = iterations ?? .max
         let reporter = ProgressReporter()
