@@ -39,7 +39,7 @@ import Testing
 
     @Test func readingCommandsLeaveTheDatabaseAsItWas() throws {
         #expect(try ECVRunner.run(["record", "HLJ-FIRE-01", "power.grounding=1.1"] + root).status == 0)
-        #expect(try ECVRunner.run(["plan", "--time-limit", "1"] + root).status == 0)
+        #expect(try ECVRunner.run(["plan", "--iterations", "200", "--threads", "1"] + root).status == 0)
         #expect(try ECVRunner.run(["plan", "publish"] + root).status == 0)
         let before = try fingerprint()
         let out = folder.url.appendingPathComponent("out").path
@@ -59,7 +59,7 @@ import Testing
 
     @Test func readingCommandsWorkWhileAnotherProcessHoldsTheWriteLock() throws {
         #expect(try ECVRunner.run(["record", "HLJ-FIRE-01", "power.grounding=1.1"] + root).status == 0)
-        #expect(try ECVRunner.run(["plan", "--time-limit", "1"] + root).status == 0)
+        #expect(try ECVRunner.run(["plan", "--iterations", "200", "--threads", "1"] + root).status == 0)
         #expect(try ECVRunner.run(["plan", "publish"] + root).status == 0)
         // A read-only file refuses nobody who runs as root (as CI does); a held write lock refuses every
         // writer alike, and a reading command must not need one.

@@ -75,7 +75,7 @@ extension ReportCommandTests {
         }
         // Without a published plan there is no tour, a draft is not enough; with one, its CSV has a row per line.
         #expect(try ECVRunner.run(["report", "tour", "--format", "csv", "--out", out] + root).status == 1)
-        #expect(try ECVRunner.run(["plan", "--time-limit", "1"] + root).status == 0)
+        #expect(try ECVRunner.run(["plan", "--iterations", "200", "--threads", "1"] + root).status == 0)
         let draftOnly = try ECVRunner.run(["report", "tour", "--format", "csv", "--out", out] + root)
         #expect(draftOnly.stderr.contains("no plan is published yet"))
         #expect(try ECVRunner.run(["plan", "publish"] + root).status == 0)

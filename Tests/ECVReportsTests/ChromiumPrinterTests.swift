@@ -24,11 +24,10 @@ import Testing
         let pdf = try Data(contentsOf: good.appendingPathExtension("pdf"))
         #expect(pdf.starts(with: Data("%PDF".utf8)))
 
-        let started = Date()
+        // The error names our timeout: it, not the browser's own, ended the wait (no bound on the machine's speed).
         #expect(throws: ReportError.browserFailed("stuck.html was not printed within 3 s")) {
             try printer.printAll([(stuck, stuck.appendingPathExtension("pdf"))], browsers: 1, pageTimeout: 3)
         }
-        #expect(Date().timeIntervalSince(started) < 30, "the timeout, not the browser's own, ended the wait")
         #expect(!FileManager.default.fileExists(atPath: stuck.appendingPathExtension("pdf").path))
     }
 }
