@@ -185,7 +185,7 @@ public struct Planner: Sendable {
             let placement = model.jobs[item.job]
             return Unscheduled(
                 vehicle: placement.vehicle.id, site: placement.site.id, route: placement.route.id,
-                reason: reasons.reason(for: item.job, item.reason),
+                reason: reasons.reason(for: item.job, item.reason).description,
                 forLackOfTime: reasons.isForLackOfTime(item.job, item.reason))
         }
         // Without its appointed first visit, a site's other visits may not take place either.
@@ -203,7 +203,7 @@ public struct Planner: Sendable {
                 unscheduled.append(
                     Unscheduled(
                         vehicle: placement.vehicle.id, site: placement.site.id, route: placement.route.id,
-                        reason: UnscheduledReasons.missedAppointment(placement.site)))
+                        reason: UnscheduledReasons.missedAppointment(placement.site).description))
                 routesKept[index].jobs.remove(at: position)
                 routesKept[index].starts.remove(at: position)
             }

@@ -1,15 +1,14 @@
 import ECVModel
 import ECVRouting
 
-/// Words for why a vehicle is left out, from the engine's reason and a look at the vehicle's site,
+/// Why a vehicle is left out (`UnscheduledReason`), from the engine's reason and a look at the vehicle's site,
 /// route and team.
 struct UnscheduledReasons {
     let model: TourModel
 
     /// Why a vehicle that follows an appointment is left out with it.
-    static func missedAppointment(_ site: Site) -> String {
-        "the appointment \(site.appointment?.description ?? "") at \(site.id) cannot be kept, and the site's other "
-            + "vehicles follow it"
+    static func missedAppointment(_ site: Site) -> UnscheduledReason {
+        .followsAppointment(appointment: site.appointment?.description ?? "", site: site.id)
     }
 
     /// Whether more working days on the job's line might fit it: the engine found no room, or no time to reach
@@ -18,54 +17,56 @@ struct UnscheduledReasons {
         guard model.appointment(keptBy: job) == nil else { return false }
         switch engineReason {
         case .noRoom: return true
-        case .noReachableWindow: return reason(for: job, engineReason).hasPrefix("does not fit before")
+        case .noReachableWindow:
+            if case .tooFar = reason(for: job, engineReason) { return true }
+            return false
         case .missingSkills, .exceedsCapacity: return false
         }
     }
 
     /// Why a team back at its base takes no more vehicles.
-    private static func home(_ team: String, _ prefix: RoutePrefix) -> String {
-        "\(team) drove home on \(prefix.legs.last?.depart.day.description ?? ""); a second trip is not planned"
+    private static func home(_ team: String, _ prefix: RoutePrefix) -> UnscheduledReason {
+        .teamHome(team: team, since: prefix.legs.last?.depart.day)
     }
 
-    func reason(for job: Int, _ engineReason: UnassignedReason) -> String {
+    func reason(for job: Int, _ engineReason: UnassignedReason) -> UnscheduledReason {
         let placement = model.jobs[job]
         let own = model.routes.firstIndex { $0.id == placement.route.id } ?? 0
         let route = model.routes[own]
         let team = model.teams[own]
         let minutes = model.serviceMinutes[job][own]
-        let missedAppointment = model.appointment(keptBy: job).map { appointment in
+        let missedAppointment = model.appointment(keptBy: job).map { appointment -> UnscheduledReason in
             if let from = model.resumeDay, appointment.day < from {
-                return "the appointment \(appointment) at \(placement.site.id) has passed; agree a new one"
+                return .appointmentPassed(appointment: appointment.description, site: placement.site.id)
             }
-            return "cannot keep the appointment \(appointment) at \(placement.site.id)"
+            return .appointmentNotKept(appointment: appointment.description, site: placement.site.id)
         }
         switch engineReason {
         case .missingSkills:
             let needed = placement.vehicle.requiredSkills(among: Set(model.skillNames))
             let missing = needed.filter { !team.skills.contains($0) }
-            return "needs \(missing.joined(separator: ", ")), \(team.id) lacks it"
+            return .missingSkills(missing: missing, team: team.id)
         case .exceedsCapacity:
-            return "exceeds what \(team.id) can carry"
+            return .overCapacity(team: team.id)
         case .noReachableWindow:
             guard let hours = route.visitingHours(at: placement.site) else {
-                return "site hours do not overlap the work hours \(route.workHours)"
+                return .noCommonHours(workHours: route.workHours)
             }
             if hours.minutes < minutes {
-                return "needs \(minutes) min but the site's visiting hours \(hours) allow \(hours.minutes) min a day"
+                return .longerThanADay(minutes: minutes, hours: hours)
             }
             if let from = model.resumeDay, !model.clocks[own].days.contains(where: { $0 >= from }) {
-                return "route \(route.id) has no working day left on or after \(from)"
+                return .noWorkingDayLeft(route: route.id, from: from)
             }
             if let prefix = model.prefixes[own], prefix.isHome { return Self.home(team.id, prefix) }
             if let from = model.resumeDay, model.startMinutes[own] >= model.clocks[own].horizon {
-                return "route \(route.id) has no working day left on or after \(from)"
+                return .noWorkingDayLeft(route: route.id, from: from)
             }
             if !model.clocks[own].days.contains(where: { route.isOpen(placement.site, on: $0) }) {
-                return "site closed on every working day of route \(route.id)"
+                return .siteAlwaysClosed(route: route.id)
             }
             if let missedAppointment { return missedAppointment }
-            return "does not fit before \(route.end): too far to reach and return in time"
+            return .tooFar(end: route.end)
         case .noRoom:
             if let prefix = model.prefixes[own], prefix.isHome,
                 model.clocks[own].days.contains(where: { $0 >= model.resumeDay ?? $0 })
@@ -73,7 +74,7 @@ struct UnscheduledReasons {
                 return Self.home(team.id, prefix)
             }
             if let missedAppointment { return missedAppointment }
-            return "no room left in \(team.id)'s tour before \(route.end)"
+            return .noRoom(team: team.id, end: route.end)
         }
     }
 }
