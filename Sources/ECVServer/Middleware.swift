@@ -19,7 +19,7 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
         let messages = Messages(language)
         func reply(_ status: HTTPResponse.Status, _ message: String, retry: Bool) -> Response {
             if wantsJSON {
-                return WebServer.json(["ok": false, "message": message, "retry": retry], status: status)
+                return WebServer.json(WebServer.RefusalReply(message: message, retry: retry), status: status)
             }
             return page(status, message, request: request, language: language)
         }

@@ -80,8 +80,18 @@ struct VehiclePage {
         ]
     }
 
+    /// How far one subsystem's checklist is: the page's tab, and the reply to each answer.
+    struct SubsystemProgress: Encodable {
+        var id: String
+        var title: String
+        var current: Bool
+        var href: String
+        var progress: String
+        var failures: String
+    }
+
     /// Per subsystem that has items for this vehicle: answered of total, and failures.
-    func progress(current: Subsystem?) -> [[String: Any]] {
+    func progress(current: Subsystem?) -> [SubsystemProgress] {
         let latest = Dictionary(records.map { ($0.itemID, $0.status) }, uniquingKeysWith: { _, last in last })
         return Subsystem.allCases.compactMap { subsystem in
             let own = items.filter { $0.subsystem == subsystem }
@@ -89,12 +99,11 @@ struct VehiclePage {
             let statuses = own.map { latest[$0.fullID] ?? "untested" }
             let answered = statuses.filter { $0 != "untested" }.count
             let failures = statuses.filter { $0 == "fail" }.count
-            return [
-                "id": subsystem.rawValue, "title": title(of: subsystem), "current": subsystem == current,
-                "href": WebPath.vehicle(vehicle.id) + "/" + subsystem.rawValue,
-                "progress": messages("web.vehicle.progress", "\(answered)", "\(own.count)"),
-                "failures": failures == 0 ? "" : messages("web.vehicle.failures", "\(failures)"),
-            ]
+            return SubsystemProgress(
+                id: subsystem.rawValue, title: title(of: subsystem), current: subsystem == current,
+                href: WebPath.vehicle(vehicle.id) + "/" + subsystem.rawValue,
+                progress: messages("web.vehicle.progress", "\(answered)", "\(own.count)"),
+                failures: failures == 0 ? "" : messages("web.vehicle.failures", "\(failures)"))
         }
     }
 

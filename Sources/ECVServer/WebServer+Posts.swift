@@ -43,7 +43,8 @@ extension WebServer {
         /// The answer refused, with the reason: to the script as JSON, to a plain post as the page.
         func refuse(_ message: String) throws -> Response {
             if wantsJSON {
-                return WebServer.json(["ok": false, "message": message, "retry": false], status: .unprocessableContent)
+                return WebServer.json(
+                    WebServer.RefusalReply(message: message, retry: false), status: .unprocessableContent)
             }
             let vehicle = VehiclePage(
                 catalog: catalog, placement: placement,
@@ -83,19 +84,18 @@ extension WebServer {
         let banner = vehicle.verdictContext()
         let status = ItemResult.Status(rawValue: saved.status) ?? .untested
         let answer = saved.value.map { Limits.format($0) } ?? saved.choice ?? saved.text ?? ""
-        return WebServer.json([
-            "ok": true, "item": item, "status": status.rawValue, "value": answer, "version": saved.version,
-            "state": page.messages("web.state.saved", VehiclePage.clock(saved.recordedAt, in: WebServer.timeZone))
-                + " · " + page.messages.status(status) + (answer.isEmpty ? "" : " · \(answer)"),
-            // `readiness` and `verdict` as the reply has always had them; `banner` for the page's verdict banner.
-            "readiness": banner["code"] ?? "",
-            "verdict": [banner["label"], banner["details"]].compactMap { $0 }
-                .filter { !$0.isEmpty }.joined(separator: " · "),
-            "banner": banner,
-            "progress": vehicle.progress(current: nil).map {
-                ["id": $0["id"], "progress": $0["progress"], "failures": $0["failures"]]
-            },
-        ])
+        return WebServer.json(
+            AnswerReply(
+                item: item, status: status.rawValue, value: answer, version: saved.version,
+                state: page.messages("web.state.saved", VehiclePage.clock(saved.recordedAt, in: WebServer.timeZone))
+                    + " · " + page.messages.status(status) + (answer.isEmpty ? "" : " · \(answer)"),
+                readiness: banner["code"] ?? "",
+                verdict: [banner["label"], banner["details"]].compactMap { $0 }.filter { !$0.isEmpty }
+                    .joined(separator: " · "),
+                banner: banner,
+                progress: vehicle.progress(current: nil).map {
+                    AnswerReply.Progress(id: $0.id, progress: $0.progress, failures: $0.failures)
+                }))
     }
 
     /// Saves a photo of one item: a JPEG or PNG (told by its bytes) of at most 10 MiB, under a name made
@@ -144,4 +144,27 @@ extension WebServer {
     private func seasonStart() -> Date? {
         (try? store.publishedPlan()).flatMap { $0 }.flatMap { try? TourPlan(json: $0.json) }?.seasonStart
     }
+}
+
+/// The reply to a saved answer: what was committed, and what the page shows after it.
+struct AnswerReply: Encodable {
+    /// One subsystem's progress line.
+    struct Progress: Encodable {
+        var id: String
+        var progress: String
+        var failures: String
+    }
+
+    var ok = true
+    var item: String
+    var status: String
+    var value: String
+    /// The version of the row this answer committed.
+    var version: Int
+    var state: String
+    /// `readiness` and `verdict` as the reply has always had them; `banner` for the page's verdict banner.
+    var readiness: String
+    var verdict: String
+    var banner: [String: String]
+    var progress: [Progress]
 }

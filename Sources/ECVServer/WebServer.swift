@@ -163,7 +163,7 @@ public struct WebServer: Sendable {
         // A page opened before the server restarted holds a token the server no longer takes; its script
         // asks for the current one here and sends its waiting answers with it. Another site cannot read this
         // reply (no CORS, and Host is checked), as it cannot read the pages that carry the token.
-        router.get("/session") { _, _ in WebServer.json(["csrf": csrf]) }
+        router.get("/session") { _, _ in WebServer.json(SessionReply(csrf: csrf)) }
         return router
     }
 
@@ -240,11 +240,33 @@ public struct WebServer: Sendable {
         "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
         + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 
-    static func json(_ object: [String: Any], status: HTTPResponse.Status = .ok) -> Response {
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
-        return Response(
-            status: status, headers: [.contentType: "application/json"],
-            body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    /// `value` as a JSON reply, keys sorted.
+    static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        do {
+            let data = try encoder.encode(value)
+            return Response(
+                status: status, headers: [.contentType: "application/json"],
+                body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        } catch {
+            // Only a value that is no JSON (a NaN) gets here: said as a failure, never as an empty success.
+            return Response(
+                status: .internalServerError, headers: [.contentType: "text/plain; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: "the reply could not be written: \(error)")))
+        }
+    }
+
+    /// The reply to a refused answer or request, for the page's script.
+    struct RefusalReply: Encodable {
+        var ok = false
+        var message: String
+        var retry: Bool
+    }
+
+    /// The page's CSRF token, for a page that was open before the server restarted.
+    struct SessionReply: Encodable {
+        var csrf: String
     }
 
     /// Compares secrets in time that does not depend on where they differ.
