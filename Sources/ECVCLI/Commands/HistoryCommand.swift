@@ -56,24 +56,20 @@ struct HistoryCommand: ParsableCommand {
 
     /// "power.generator-start: fail → pass (note)".
     static func summary(_ entry: AuditRecord) -> String {
-        func fields(_ json: String?) -> [String: Any] {
-            json.flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] } ?? [:]
-        }
         if let adoption = LaptopAdoption(auditLine: entry) { return adoption.description }
-        let new = fields(entry.new)
         guard entry.entity == "result" else {
             return entry.old == nil ? "started" : "finished"
         }
-        let old = fields(entry.old)
-        func describe(_ row: [String: Any]) -> String {
-            let status = row["status"] as? String ?? "?"
-            let detail = [row["value"].map { "\($0)" }, row["choice"] as? String, row["text"] as? String]
-                .compactMap { $0 }.first
+        let new = AuditedResult(json: entry.new)
+        func describe(_ row: AuditedResult?) -> String {
+            let status = row?.status ?? "?"
+            let detail = [row?.value.map(Limits.format), row?.choice, row?.text].compactMap { $0 }.first
             return detail.map { "\(status) (\($0))" } ?? status
         }
-        let item = new["itemID"] as? String ?? "?"
-        let note = (new["note"] as? String).map { " — \($0)" } ?? ""
+        let item = new?.itemID ?? "?"
+        let note = new?.note.map { " — \($0)" } ?? ""
         return entry.old == nil
-            ? "\(item): \(describe(new))\(note)" : "\(item): \(describe(old)) → \(describe(new))\(note)"
+            ? "\(item): \(describe(new))\(note)"
+            : "\(item): \(describe(AuditedResult(json: entry.old))) → \(describe(new))\(note)"
     }
 }

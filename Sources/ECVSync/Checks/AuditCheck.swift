@@ -120,20 +120,6 @@ struct AuditCheck {
         }
     }
 
-    /// The fields of a result's audit JSON that `ecv history` shows.
-    private struct AuditedResult: Decodable {
-        var id: UUID?
-        var itemID: String?
-        var status: String?
-        var note: String?
-        var choice: String?
-        var text: String?
-        var recordedBy: String?
-        var laptop: String?
-        var version: Int?
-        var value: Double?
-    }
-
     /// The fields of a photo's audit JSON: what the photo is, by its bytes.
     private struct AuditedPhoto: Decodable, Equatable {
         var bytes: Int
@@ -156,5 +142,30 @@ struct AuditCheck {
             && line.note == result.note && line.choice == result.choice && line.text == result.text
             && line.recordedBy == result.recordedBy && line.laptop == result.laptop && line.version == result.version
             && (line.value == result.value || (result.value.map { !$0.isFinite } ?? false))
+    }
+}
+
+/// The fields of a result's audit line (its `old` or `new` JSON).
+///
+/// What `ecv history` shows and what the import checks against the result it describes, decoded once and typed; a
+/// field a line lacks is `nil`.
+public struct AuditedResult: Decodable, Sendable, Equatable {
+    public var id: UUID?
+    public var itemID: String?
+    public var status: String?
+    public var note: String?
+    public var choice: String?
+    public var text: String?
+    public var recordedBy: String?
+    public var laptop: String?
+    public var version: Int?
+    public var value: Double?
+
+    /// The result described by an audit line's JSON; `nil` when it is not one.
+    public init?(json: String?) {
+        guard let json, let line = try? JSONDecoder().decode(AuditedResult.self, from: Data(json.utf8)) else {
+            return nil
+        }
+        self = line
     }
 }
