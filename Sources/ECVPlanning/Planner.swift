@@ -72,7 +72,8 @@ public struct Planner: Sendable {
 
     /// The share of the time limit one search gets: the searches this plan needs share what the advice leaves.
     private var searchShare: Double {
-        let twoPlans = (options.rebalance && options.continuation == nil) || options.continuation != nil
+        // A rebalance and a re-plan each search twice (see `planByDeadline`).
+        let twoPlans = options.rebalance || options.continuation != nil
         return (options.advice ? 0.6 : 1.0) / (twoPlans ? 2 : 1)
     }
 
@@ -183,10 +184,11 @@ public struct Planner: Sendable {
         let reasons = UnscheduledReasons(model: model)
         var unscheduled = solution.unassigned.map { item in
             let placement = model.jobs[item.job]
+            let reason = reasons.reason(for: item.job, item.reason)
             return Unscheduled(
                 vehicle: placement.vehicle.id, site: placement.site.id, route: placement.route.id,
-                reason: reasons.reason(for: item.job, item.reason).description,
-                forLackOfTime: reasons.isForLackOfTime(item.job, item.reason))
+                reason: reason.description,
+                forLackOfTime: reasons.isForLackOfTime(item.job, item.reason, reason: reason))
         }
         // Without its appointed first visit, a site's other visits may not take place either.
         let missed = Set(

@@ -11,17 +11,14 @@ struct UnscheduledReasons {
         .followsAppointment(appointment: site.appointment?.description ?? "", site: site.id)
     }
 
-    /// Whether more working days on the job's line might fit it: the engine found no room, or no time to reach
-    /// the site and return, and no appointment stands in the way.
-    func isForLackOfTime(_ job: Int, _ engineReason: UnassignedReason) -> Bool {
+    /// Whether more working days on the job's line might fit it, given `reason`, the job's `reason(for:_:)`: the
+    /// engine found no room, or the reason is time-short (`UnscheduledReason.isForLackOfTime`), and no
+    /// appointment stands in the way.
+    func isForLackOfTime(_ job: Int, _ engineReason: UnassignedReason, reason: UnscheduledReason) -> Bool {
         guard model.appointment(keptBy: job) == nil else { return false }
-        switch engineReason {
-        case .noRoom: return true
-        case .noReachableWindow:
-            if case .tooFar = reason(for: job, engineReason) { return true }
-            return false
-        case .missingSkills, .exceedsCapacity: return false
-        }
+        // No room at all counts whatever the words, also for a team whose drive home began.
+        if case .noRoom = engineReason { return true }
+        return reason.isForLackOfTime
     }
 
     /// Why a team back at its base takes no more vehicles.

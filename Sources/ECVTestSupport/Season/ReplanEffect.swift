@@ -3,7 +3,7 @@ import ECVPlanning
 
 /// What one replan did to the published plan, measured the way a dispatcher and the clients feel it: announced
 /// visits moved, working days, idle days and cost, summed over the lines.
-public struct ReplanEffect: Sendable, Equatable {
+public struct ReplanEffect: Sendable {
     /// Visits of the previous plan on or after the replan day that the new plan has at another time.
     public var movedVisits: Int
     /// Visits of the previous plan on or after the replan day that the new plan no longer has (the vehicle was
@@ -46,11 +46,5 @@ public struct ReplanEffect: Sendable, Equatable {
         workdays = (old.workdays, new.workdays)
         idleDays = (old.idle, new.idle)
         cost = (old.cost, new.cost)
-    }
-
-    public static func == (lhs: ReplanEffect, rhs: ReplanEffect) -> Bool {
-        lhs.movedVisits == rhs.movedVisits && lhs.droppedVisits == rhs.droppedVisits
-            && lhs.announcedVisits == rhs.announcedVisits
-            && lhs.workdays == rhs.workdays && lhs.idleDays == rhs.idleDays && lhs.cost == rhs.cost
     }
 }
