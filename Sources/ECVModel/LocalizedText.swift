@@ -2,9 +2,12 @@
 ///
 /// Files may give a plain string; it then serves both languages.
 public struct LocalizedText: Sendable, Equatable, Hashable, Codable {
+    /// The Chinese text.
     public var zh: String
+    /// The English text.
     public var en: String
 
+    /// A text with its Chinese and English forms.
     public init(zh: String, en: String) {
         self.zh = zh
         self.en = en

@@ -6,6 +6,7 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
     /// Days since 1970-01-01 (negative before it).
     public let daysSinceEpoch: Int
 
+    /// The day `daysSinceEpoch` days after 1970-01-01.
     public init(daysSinceEpoch: Int) {
         self.daysSinceEpoch = daysSinceEpoch
     }
@@ -72,6 +73,7 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
+    /// Earlier days come first.
     public static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool {
         lhs.daysSinceEpoch < rhs.daysSinceEpoch
     }

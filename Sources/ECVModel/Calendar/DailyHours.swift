@@ -2,9 +2,12 @@
 ///
 /// `startMinute < endMinute`; spans over midnight are not part of the domain.
 public struct DailyHours: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// The first minute of the span, after midnight.
     public let startMinute: Int
+    /// The minute the span ends, after midnight (not part of it).
     public let endMinute: Int
 
+    /// The span, or nil unless `0 ≤ startMinute < endMinute ≤ 1440`.
     public init?(startMinute: Int, endMinute: Int) {
         guard 0 <= startMinute, startMinute < endMinute, endMinute <= 24 * 60 else { return nil }
         self.startMinute = startMinute

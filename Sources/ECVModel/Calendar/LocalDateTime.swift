@@ -1,9 +1,11 @@
 /// A wall-clock moment in a route's time zone, such as an appointment `2027-03-05T09:00`.
 public struct LocalDateTime: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    /// The calendar day.
     public let day: CalendarDay
     /// Minutes after midnight.
     public let minuteOfDay: Int
 
+    /// The moment `minuteOfDay` minutes after midnight of `day`.
     public init(day: CalendarDay, minuteOfDay: Int) {
         self.day = day
         self.minuteOfDay = minuteOfDay
@@ -23,6 +25,7 @@ public struct LocalDateTime: Sendable, Hashable, Comparable, Codable, CustomStri
         "\(day)T\(DailyHours.clock(minuteOfDay))"
     }
 
+    /// Earlier moments come first.
     public static func < (lhs: LocalDateTime, rhs: LocalDateTime) -> Bool {
         (lhs.day, lhs.minuteOfDay) < (rhs.day, rhs.minuteOfDay)
     }

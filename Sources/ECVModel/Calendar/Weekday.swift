@@ -5,6 +5,7 @@ public enum Weekday: String, Sendable, Hashable, CaseIterable, Codable, Comparab
     /// Monday to Friday, the default working week.
     public static let monToFri: [Weekday] = [.mon, .tue, .wed, .thu, .fri]
 
+    /// Monday first, as the tour's weeks are written.
     public static func < (lhs: Weekday, rhs: Weekday) -> Bool {
         lhs.index < rhs.index
     }

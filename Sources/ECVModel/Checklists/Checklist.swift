@@ -1,11 +1,15 @@
 /// The tests of one subsystem, as one file of `Checklists/` defines them.
 public struct Checklist: Sendable, Hashable, Codable {
+    /// The subsystem the file tests; one file per subsystem.
     public var subsystem: Subsystem
+    /// The checklist's title for people, in zh and en.
     public var title: LocalizedText
     /// Bumped by the office on every change.
     public var version: Int
+    /// The tests, in file order (the order the form shows them).
     public var items: [ChecklistItem]
 
+    /// A checklist of these parts, at version 1 by default.
     public init(subsystem: Subsystem, title: LocalizedText, version: Int = 1, items: [ChecklistItem]) {
         self.subsystem = subsystem
         self.title = title

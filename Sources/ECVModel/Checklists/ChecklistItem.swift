@@ -2,10 +2,15 @@
 public struct ChecklistItem: Sendable, Hashable, Codable, Identifiable {
     /// The id within its checklist, such as `az-el-drive`.
     public var id: String
+    /// The subsystem whose checklist holds the item.
     public var subsystem: Subsystem
+    /// What to test, for people, in zh and en.
     public var title: LocalizedText
+    /// How to test it, when the checklist says.
     public var method: LocalizedText?
+    /// What is recorded and how it is judged.
     public var kind: Kind
+    /// How much a failure weighs in the vehicle's verdict.
     public var severity: Severity
     /// Planned hands-on minutes.
     public var minutes: Int
@@ -34,6 +39,7 @@ public struct ChecklistItem: Sendable, Hashable, Codable, Identifiable {
         }
     }
 
+    /// An item of these parts that applies to every vehicle by default.
     public init(
         id: String, subsystem: Subsystem, title: LocalizedText, method: LocalizedText? = nil, kind: Kind,
         severity: Severity, minutes: Int, appliesTo: [String]? = nil
@@ -60,9 +66,12 @@ public struct ChecklistItem: Sendable, Hashable, Codable, Identifiable {
 
 /// Inclusive bounds of a measurement; at least one is set.
 public struct Limits: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// The lowest value that passes, when bounded below.
     public var min: Double?
+    /// The highest value that passes, when bounded above.
     public var max: Double?
 
+    /// Limits with these bounds.
     public init(min: Double? = nil, max: Double? = nil) {
         self.min = min
         self.max = max

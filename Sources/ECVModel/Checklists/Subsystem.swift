@@ -6,6 +6,7 @@ public enum Subsystem: String, Sendable, Hashable, Codable, CaseIterable, Compar
     case audioVideo = "audio-video"
     case power
 
+    /// In the fixed order of the form and the reports: antenna first, power last.
     public static func < (lhs: Subsystem, rhs: Subsystem) -> Bool {
         lhs.order < rhs.order
     }
@@ -22,6 +23,7 @@ public enum Severity: String, Sendable, Hashable, Codable, CaseIterable, Compara
     /// An advisory.
     case minor
 
+    /// More severe first: critical < major < minor, so sorting puts what matters most on top.
     public static func < (lhs: Severity, rhs: Severity) -> Bool {
         lhs.rank < rhs.rank
     }

@@ -3,6 +3,7 @@
 /// A team-day (four engineers' per diem and hotel) costs about as much as 1,000–1,500 km of driving, so idle
 /// working days are expensive. Rates are in one currency unit (yuan).
 public struct CostRates: Sendable, Hashable, Codable {
+    /// Per road kilometre driven.
     public var perKm: Double
     /// Per working day a line is out, from its first departure's day to its return's day.
     public var perDay: Double
@@ -11,6 +12,7 @@ public struct CostRates: Sendable, Hashable, Codable {
     /// Per published visit a re-plan moves to another day or team: what it costs to tell a client again.
     public var perMovedVisit: Double
 
+    /// Rates with these values; the defaults are the company's standard rates.
     public init(perKm: Double = 1.5, perDay: Double = 2000, perNightAway: Double = 0, perMovedVisit: Double = 1000) {
         self.perKm = perKm
         self.perDay = perDay
@@ -20,11 +22,16 @@ public struct CostRates: Sendable, Hashable, Codable {
 
     /// Rates as a file gives them: any may be missing, and then the rate from further out applies.
     public struct Given: Sendable, Hashable, Codable {
+        /// Per road kilometre, when the file sets it.
         public var perKm: Double?
+        /// Per working day out, when the file sets it.
         public var perDay: Double?
+        /// Per night away, when the file sets it.
         public var perNightAway: Double?
+        /// Per moved visit, when the file sets it.
         public var perMovedVisit: Double?
 
+        /// Rates as given, each `nil` unless set.
         public init(
             perKm: Double? = nil, perDay: Double? = nil, perNightAway: Double? = nil, perMovedVisit: Double? = nil
         ) {

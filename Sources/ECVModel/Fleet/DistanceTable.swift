@@ -4,9 +4,12 @@
 public struct DistanceTable: Sendable, Equatable {
     /// One measured leg.
     public struct Entry: Sendable, Equatable {
+        /// Road kilometres of the leg.
         public var km: Double
+        /// Driving minutes of the leg.
         public var minutes: Double
 
+        /// A leg of `km` kilometres driven in `minutes`.
         public init(km: Double, minutes: Double) {
             self.km = km
             self.minutes = minutes
@@ -15,6 +18,7 @@ public struct DistanceTable: Sendable, Equatable {
 
     private var entries: [String: Entry] = [:]
 
+    /// An empty table: every leg follows the great-circle model.
     public init() {}
 
     /// Records a measured leg.
@@ -28,6 +32,7 @@ public struct DistanceTable: Sendable, Equatable {
         entries[key(from, to)] ?? entries[key(to, from)]
     }
 
+    /// Whether no leg is measured.
     public var isEmpty: Bool { entries.isEmpty }
 
     private func key(_ from: String, _ to: String) -> String { "\(from)\u{1F}\(to)" }

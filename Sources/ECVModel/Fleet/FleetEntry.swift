@@ -1,16 +1,28 @@
 /// One vehicle of the fleet with what a dispatcher needs to plan it: where, whose, how long, which skills.
 public struct FleetEntry: Sendable, Hashable, Codable {
+    /// The vehicle's id.
     public var vehicle: String
+    /// The vehicle's make and model, when known.
     public var model: String?
+    /// The owning client organisation's id.
     public var client: String
+    /// The client's name, when the client is listed.
     public var clientName: LocalizedText?
+    /// The id of the site where the vehicle is parked.
     public var site: String
+    /// The site's city, when given.
     public var city: LocalizedText?
+    /// The regional line the site lies on.
     public var route: String
+    /// The team that drives that line.
     public var team: String
+    /// The vehicle's equipment tags.
     public var equipment: [String]
+    /// The skills a team needs to inspect it: its equipment tags that name a skill.
     public var requiredSkills: [String]
+    /// Minutes a visit takes, the line's setup minutes included.
     public var serviceMinutes: Int
+    /// Whether it is served before normal vehicles.
     public var priority: Vehicle.Priority
 }
 

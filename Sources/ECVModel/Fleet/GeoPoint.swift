@@ -2,12 +2,15 @@ import Foundation
 
 /// A point on the earth in decimal degrees (WGS 84).
 public struct GeoPoint: Sendable, Hashable, Codable {
+    /// Latitude in degrees, north positive, −90…90.
     public var lat: Double
+    /// Longitude in degrees, east positive, −180…180.
     public var lon: Double
 
     /// Mean earth radius used for every great-circle distance in ecv.
     public static let earthRadiusKm = 6371.0
 
+    /// A point at these coordinates (not checked here; the catalog reader checks the ranges).
     public init(lat: Double, lon: Double) {
         self.lat = lat
         self.lon = lon

@@ -4,8 +4,10 @@
 /// which both languages must use alike (a test holds the catalogue to it). A key missing from the catalogue
 /// shows itself, so that it is seen and fixed, never a blank.
 public struct Messages: Sendable {
+    /// The reader's language; `.both` gives Chinese then English.
     public let language: Language
 
+    /// The catalogue's words in `language`.
     public init(_ language: Language) {
         self.language = language
     }
@@ -35,9 +37,12 @@ public struct Messages: Sendable {
 
     /// One entry: the same message in both languages.
     public struct Entry: Sendable, Equatable {
+        /// The Chinese text.
         public let zh: String
+        /// The English text.
         public let en: String
 
+        /// An entry with its Chinese and English texts.
         public init(_ zh: String, _ en: String) {
             self.zh = zh
             self.en = en

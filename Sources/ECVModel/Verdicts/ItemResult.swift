@@ -2,6 +2,7 @@
 public struct ItemResult: Sendable, Hashable, Codable {
     /// Full item id, `subsystem.item`.
     public var itemID: String
+    /// Pass, fail, not applicable or untested.
     public var status: Status
     /// The measured value of a `measure` item.
     public var value: Double?
@@ -17,6 +18,7 @@ public struct ItemResult: Sendable, Hashable, Codable {
         case pass, fail, na, untested
     }
 
+    /// A result of these parts.
     public init(
         itemID: String, status: Status, value: Double? = nil, choice: String? = nil, text: String? = nil,
         note: String? = nil

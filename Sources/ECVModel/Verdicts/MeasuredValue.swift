@@ -5,10 +5,12 @@
 /// `nan`, `inf`, hexadecimal and thousands separators are not numbers here, and a value too large to be finite
 /// is refused. What follows the number, after optional spaces, is the unit as typed; it holds no digit.
 public struct MeasuredValue: Sendable, Equatable {
+    /// The number, finite.
     public var value: Double
     /// The unit typed after the number, such as `dB`; `nil` when only the number was typed.
     public var unit: String?
 
+    /// A value with its unit as typed.
     public init(value: Double, unit: String? = nil) {
         self.value = value
         self.unit = unit

@@ -1,12 +1,16 @@
 /// One result as typed on a command line or read from a file: `power.output-voltage=221.5`, with an
 /// optional note and where it came from, for messages.
 public struct ResultEntry: Sendable, Equatable {
+    /// The full item id as typed, `subsystem.item`.
     public var itemID: String
+    /// The value as typed, not yet parsed.
     public var value: String
+    /// The engineer's note, when given.
     public var note: String?
     /// "argument 3", "results.csv:7".
     public var source: String
 
+    /// An entry of these parts.
     public init(itemID: String, value: String, note: String? = nil, source: String) {
         self.itemID = itemID
         self.value = value
@@ -47,11 +51,14 @@ public struct ResultEntry: Sendable, Equatable {
 
 /// Every problem of a batch of entries, one message each.
 public struct EntryErrors: Error, Sendable, Equatable, CustomStringConvertible {
+    /// One line per problem, each naming where the entry came from.
     public var messages: [String]
 
+    /// Problems with these messages.
     public init(messages: [String]) {
         self.messages = messages
     }
 
+    /// The messages, one per line.
     public var description: String { messages.joined(separator: "\n") }
 }

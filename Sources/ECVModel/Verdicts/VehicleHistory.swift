@@ -5,6 +5,7 @@ import Foundation
 ///
 /// The last result of an item in `results` is the one that counts, as for the readiness board.
 public struct VehicleHistory: Sendable, Equatable {
+    /// The vehicle's id, as in its line's YAML.
     public var vehicleID: String
     /// Oldest first.
     public var inspections: [Inspection]
@@ -15,12 +16,16 @@ public struct VehicleHistory: Sendable, Equatable {
 
     /// One visit's work on the vehicle: a full inspection or a recheck after a repair.
     public struct Inspection: Sendable, Equatable {
+        /// The inspection's record identity, the same on every laptop and the hub.
         public var id: UUID
+        /// The engineer who opened the inspection.
         public var engineer: String
+        /// When the first answer of the inspection was recorded.
         public var startedAt: Date
         /// A recheck records new results for the items that failed before, after their repair.
         public var isRecheck: Bool
 
+        /// An inspection of these parts.
         public init(id: UUID, engineer: String, startedAt: Date, isRecheck: Bool) {
             self.id = id
             self.engineer = engineer
@@ -31,10 +36,14 @@ public struct VehicleHistory: Sendable, Equatable {
 
     /// A result with when, by whom and in which inspection it was recorded.
     public struct RecordedResult: Sendable, Equatable {
+        /// The result itself: item, outcome, measured value, note.
         public var result: ItemResult
+        /// The inspection the result belongs to.
         public var inspectionID: UUID
+        /// When the engineer recorded it.
         public var recordedAt: Date
 
+        /// A result of this inspection, recorded at this time.
         public init(result: ItemResult, inspectionID: UUID, recordedAt: Date) {
             self.result = result
             self.inspectionID = inspectionID
@@ -44,13 +53,18 @@ public struct VehicleHistory: Sendable, Equatable {
 
     /// A photo of an item with its bytes, to embed.
     public struct Photo: Sendable, Equatable {
+        /// The photo's record identity.
         public var id: UUID
+        /// The checklist item it shows.
         public var itemID: String
         /// `image/jpeg` or `image/png`.
         public var contentType: String
+        /// When the photo was taken.
         public var takenAt: Date
+        /// The image bytes as stored.
         public var data: Data
 
+        /// A photo with these parts.
         public init(id: UUID, itemID: String, contentType: String, takenAt: Date, data: Data) {
             self.id = id
             self.itemID = itemID
@@ -60,6 +74,7 @@ public struct VehicleHistory: Sendable, Equatable {
         }
     }
 
+    /// A history of these parts, empty by default.
     public init(
         vehicleID: String, inspections: [Inspection] = [], results: [RecordedResult] = [], photos: [Photo] = []
     ) {

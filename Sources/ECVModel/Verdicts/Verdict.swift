@@ -29,8 +29,10 @@ public enum Readiness: String, Sendable, Hashable, Codable, CaseIterable {
 public struct Finding: Sendable, Hashable, Codable {
     /// Full item id, `subsystem.item`.
     public var itemID: String
+    /// How much the item weighs.
     public var severity: Severity
 
+    /// A finding of item `itemID` with this severity.
     public init(itemID: String, severity: Severity) {
         self.itemID = itemID
         self.severity = severity
@@ -39,6 +41,7 @@ public struct Finding: Sendable, Hashable, Codable {
 
 /// A vehicle's readiness with the reasons for it.
 public struct VehicleVerdict: Sendable, Hashable, Codable {
+    /// Whether the vehicle may be sent to an emergency.
     public var readiness: Readiness
     /// Every failed item, critical first.
     public var failed: [Finding]
@@ -47,6 +50,7 @@ public struct VehicleVerdict: Sendable, Hashable, Codable {
     /// Verdict per subsystem that has applicable items, in subsystem order.
     public var subsystems: [SubsystemOutcome]
 
+    /// A verdict of these parts.
     public init(readiness: Readiness, failed: [Finding], untested: [Finding], subsystems: [SubsystemOutcome]) {
         self.readiness = readiness
         self.failed = failed
@@ -56,9 +60,12 @@ public struct VehicleVerdict: Sendable, Hashable, Codable {
 
     /// One subsystem's verdict inside a vehicle verdict.
     public struct SubsystemOutcome: Sendable, Hashable, Codable {
+        /// The subsystem.
         public var subsystem: Subsystem
+        /// Its verdict from its applicable items.
         public var verdict: SubsystemVerdict
 
+        /// The verdict of `subsystem`.
         public init(subsystem: Subsystem, verdict: SubsystemVerdict) {
             self.subsystem = subsystem
             self.verdict = verdict
