@@ -10,15 +10,21 @@ public struct CatalogLoad: Sendable {
     /// The files read, relative to the root.
     public var files: [String]
 
+    /// The diagnostics that make the catalog unusable.
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+    /// The diagnostics reported only.
     public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
 }
 
 /// Reads and validates the office's YAML.
 public enum CatalogLoader {
+    /// The folder of subsystem checklists, one YAML file each.
     public static let checklistFolder = "Checklists"
+    /// The folder of teams, clients and one YAML file per regional line.
     public static let routesFolder = "Routes"
+    /// The teams' file in `Routes/`.
     public static let teamsFile = "teams.yaml"
+    /// The client organisations' file in `Routes/`.
     public static let clientsFile = "clients.yaml"
     /// The equipment tag vocabulary; optional, and when present every tag in use must be in it.
     public static let tagsFile = "tags.yaml"

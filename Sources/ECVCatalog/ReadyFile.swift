@@ -8,9 +8,11 @@ import Yams
 public enum ReadyFile {
     /// A file that cannot be read as repair dates; the message starts with `file:line:column`.
     public struct FormatError: Error, CustomStringConvertible, Equatable {
+        /// `file:line:column: what is wrong`.
         public var description: String
     }
 
+    /// Each vehicle's repair day from the file at `path`; every vehicle must be in `catalog`.
     public static func read(_ path: String, catalog: Catalog) throws(FormatError) -> [String: CalendarDay] {
         let name = URL(fileURLWithPath: path).lastPathComponent
         guard let data = FileManager.default.contents(atPath: path) else {

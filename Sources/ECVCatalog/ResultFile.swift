@@ -7,9 +7,11 @@ import Yams
 public enum ResultFile {
     /// A file that cannot be read as results; the message starts with `file:line`.
     public struct FormatError: Error, CustomStringConvertible, Equatable {
+        /// `file:line: what is wrong`.
         public var description: String
     }
 
+    /// The results in the file at `path`, grouped by vehicle in file order; the first problem is thrown.
     public static func read(_ path: String) throws(FormatError) -> [(vehicle: String, entries: [ResultEntry])] {
         let name = URL(fileURLWithPath: path).lastPathComponent
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -94,6 +96,7 @@ public enum ResultFile {
 
 /// Reads a distance matrix CSV: `from,to,km,minutes` with a header; places are site ids or `base`.
 public enum DistanceFile {
+    /// The measured legs in the file at `path`; every place must be in `knownPlaces`.
     public static func read(_ path: String, knownPlaces: Set<String>) throws(ResultFile.FormatError) -> DistanceTable {
         let name = URL(fileURLWithPath: path).lastPathComponent
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)

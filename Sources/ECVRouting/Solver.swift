@@ -5,9 +5,11 @@ import Foundation
 public struct Solver: Sendable {
     /// How long and how the search runs.
     public struct Options: Sendable {
+        /// Seeds the search's random choices: one seed, one solution when the search runs on one thread.
         public var seed: UInt64 = 1
         /// Wall-clock limit; `nil` for none (then the run is fully repeatable).
         public var timeLimit: Duration? = .seconds(5)
+        /// Stop after this many iterations in all.
         public var maxIterations: Int = 1_000_000
         /// Stop after this many iterations without a new best solution.
         public var maxIterationsWithoutImprovement: Int = .max
@@ -15,6 +17,7 @@ public struct Solver: Sendable {
         public var durationWeight: Double = 0
         /// Starting and final temperature, as multiples of the initial solution's average cost per job.
         public var initialTemperature = 3.0
+        /// The temperature at the end of the schedule: near zero, so the last iterations only take improvements.
         public var finalTemperature = 0.01
         /// Walks searched at once, one a core, sharing their best every `shareEvery` iterations; 1 searches on
         /// the calling thread alone, and a seed then gives the same solution on any machine.
@@ -22,22 +25,30 @@ public struct Solver: Sendable {
         /// Iterations each walk makes between two exchanges of the best solution.
         public var shareEvery = 500
 
+        /// The defaults: seed 1, five seconds, one thread.
         public init() {}
     }
 
     /// What the search reports while it runs.
     public struct Progress: Sendable {
+        /// Iterations made so far.
         public var iteration: Int
+        /// Time since the search started.
         public var elapsed: Duration
+        /// The distance of the best solution so far.
         public var bestDistance: Double
         /// The objective's cost of the best solution: distance, fixed costs and time costs, in distance units.
         public var bestCost: Double
+        /// Jobs the best solution serves.
         public var assigned: Int
     }
 
+    /// The problem the solver works on.
     public let problem: RoutingProblem
+    /// How the search runs.
     public var options: Options
 
+    /// A solver for `problem`, run with `options`.
     public init(problem: RoutingProblem, options: Options = Options()) {
         self.problem = problem
         self.options = options

@@ -5,9 +5,12 @@
 ///
 /// A moment that is an exact multiple of `dayLength` is the start of a day, never the end of one.
 public struct DailyTravel: Sendable, Hashable {
+    /// The length of one day on the work clock.
     public var dayLength: Double
+    /// The most travel one day holds.
     public var limit: Double
 
+    /// Days `dayLength` long with at most `limit` travel each.
     public init(dayLength: Double, limit: Double) {
         self.dayLength = dayLength
         self.limit = limit

@@ -5,11 +5,14 @@
 /// unit for Solomon); distances likewise. Locations are indices into the matrices, so many jobs may share
 /// one location at no travel cost between them.
 public struct RoutingProblem: Sendable {
+    /// What is to be done, by index.
     public var jobs: [Job]
+    /// Who can do it, by index.
     public var vehicles: [Vehicle]
     /// One matrix per travel profile; a vehicle travels by `matrices[vehicle.travelProfile]`.
     public var matrices: [TravelMatrix]
 
+    /// A problem with these jobs and vehicles; the matrices must share one size.
     public init(jobs: [Job], vehicles: [Vehicle], matrices: [TravelMatrix]) {
         precondition(!matrices.isEmpty && matrices.allSatisfy { $0.size == matrices[0].size }, "matrices of one size")
         self.jobs = jobs
@@ -30,9 +33,12 @@ public struct RoutingProblem: Sendable {
 
     /// A job's duration and start windows as seen on one clock.
     public struct Terms: Sendable, Hashable {
+        /// Time spent once the job starts, on this clock.
         public var serviceDuration: Double
+        /// Allowed start times on this clock, sorted and disjoint.
         public var windows: [TimeWindow]
 
+        /// Terms of these parts.
         public init(serviceDuration: Double, windows: [TimeWindow]) {
             self.serviceDuration = serviceDuration
             self.windows = windows
@@ -41,6 +47,7 @@ public struct RoutingProblem: Sendable {
 
     /// Something to do at one location: serve a customer, inspect a vehicle.
     public struct Job: Sendable, Hashable {
+        /// Index of the job's location in the matrices.
         public var location: Int
         /// Time spent at the location once the job starts.
         public var serviceDuration: Double
@@ -53,6 +60,7 @@ public struct RoutingProblem: Sendable {
         }
         /// Skill bits the serving vehicle must all have.
         public var skills: SkillSet
+        /// What the job takes of a vehicle's capacity.
         public var demand: Int
         /// High-priority jobs are the last to be left unassigned.
         public var priority: Priority
@@ -62,6 +70,7 @@ public struct RoutingProblem: Sendable {
         /// are counted differently; `nil` means `serviceDuration` and `windows` on every clock.
         public var termsByClock: [Terms]?
 
+        /// A job of these parts, any vehicle with the skills allowed by default.
         public init(
             location: Int, serviceDuration: Double, windows: [TimeWindow], skills: SkillSet = [], demand: Int = 0,
             priority: Priority = .normal, allowedVehicles: [Int]? = nil, termsByClock: [Terms]? = nil
@@ -92,16 +101,21 @@ public struct RoutingProblem: Sendable {
         case normal = 0
         case high = 1
 
+        /// Normal before high, so the highest is the maximum.
         public static func < (lhs: Priority, rhs: Priority) -> Bool { lhs.rawValue < rhs.rawValue }
     }
 
     /// A vehicle (or a team on a tour): where it starts and ends, when it works, what it can do.
     public struct Vehicle: Sendable, Hashable {
+        /// Index of the location the vehicle leaves from.
         public var startLocation: Int
+        /// Index of the location the vehicle returns to.
         public var endLocation: Int
         /// Earliest departure from the start and latest arrival at the end.
         public var shift: TimeWindow
+        /// Skill bits the vehicle has.
         public var skills: SkillSet
+        /// The demand the vehicle can carry in all.
         public var capacity: Int
         /// Cost of using the vehicle at all, in distance units.
         public var fixedCost: Double
@@ -123,6 +137,7 @@ public struct RoutingProblem: Sendable {
         /// Index into jobs' `termsByClock`: vehicles on one clock count time the same way.
         public var clock: Int
 
+        /// A vehicle of these parts, free and of unlimited capacity by default.
         public init(
             startLocation: Int, endLocation: Int, shift: TimeWindow, skills: SkillSet = [], capacity: Int = .max,
             fixedCost: Double = 0, timeCost: Double = 0, timeCostPeriod: Double? = nil,
@@ -145,9 +160,12 @@ public struct RoutingProblem: Sendable {
 
 /// A closed interval of time, `start ≤ end`.
 public struct TimeWindow: Sendable, Hashable {
+    /// The earliest moment of the window.
     public var start: Double
+    /// The latest moment of the window.
     public var end: Double
 
+    /// The window from `start` to `end`.
     public init(_ start: Double, _ end: Double) {
         self.start = start
         self.end = end
@@ -156,8 +174,10 @@ public struct TimeWindow: Sendable, Hashable {
 
 /// Up to 64 skills as bits; a vehicle serves a job when it has every bit the job asks for.
 public struct SkillSet: OptionSet, Sendable, Hashable {
+    /// One bit per skill.
     public var rawValue: UInt64
 
+    /// The set whose bits are `rawValue`.
     public init(rawValue: UInt64) {
         self.rawValue = rawValue
     }
@@ -170,8 +190,11 @@ public struct SkillSet: OptionSet, Sendable, Hashable {
 
 /// Distances and travel durations between locations, as square matrices stored row by row.
 public struct TravelMatrix: Sendable {
+    /// How many locations the matrices hold.
     public let size: Int
+    /// Distance from location `i` to `j` at `i × size + j`.
     public private(set) var distances: [Double]
+    /// Travel duration from location `i` to `j` at `i × size + j`.
     public private(set) var durations: [Double]
 
     /// A matrix from row-major arrays of `size × size` values.
@@ -182,6 +205,8 @@ public struct TravelMatrix: Sendable {
         self.durations = durations
     }
 
+    /// The distance from `from` to `to`.
     public func distance(_ from: Int, _ to: Int) -> Double { distances[from * size + to] }
+    /// The travel duration from `from` to `to`.
     public func duration(_ from: Int, _ to: Int) -> Double { durations[from * size + to] }
 }

@@ -1,6 +1,8 @@
 /// The engine's answer: one route per used vehicle, and every job it could not place with the reason.
 public struct RoutingSolution: Sendable, Equatable {
+    /// One route per vehicle that serves a job, by vehicle index.
     public var routes: [Route]
+    /// Every job no route serves, with the reason.
     public var unassigned: [Unassigned]
     /// Sum of route distances.
     public var distance: Double
@@ -11,7 +13,9 @@ public struct RoutingSolution: Sendable, Equatable {
 
     /// The jobs one vehicle serves, in order, with their start times.
     public struct Route: Sendable, Equatable {
+        /// The vehicle's index in the problem.
         public var vehicle: Int
+        /// The jobs' indices in the order served.
         public var jobs: [Int]
         /// Start time of each job, the earliest the route allows.
         public var starts: [Double]
@@ -19,12 +23,15 @@ public struct RoutingSolution: Sendable, Equatable {
         public var departure: Double
         /// When the vehicle reaches its end location.
         public var arrival: Double
+        /// The distance driven from start to end location.
         public var distance: Double
     }
 
     /// A job left out, and why.
     public struct Unassigned: Sendable, Equatable {
+        /// The job's index in the problem.
         public var job: Int
+        /// Why no vehicle serves it.
         public var reason: UnassignedReason
     }
 }

@@ -3,27 +3,41 @@ import Foundation
 /// A VRPTW instance in Solomon's text format: a name, fleet size and capacity, then one row per node
 /// (number, x, y, demand, ready time, due date, service time) with the depot as node 0.
 public struct SolomonInstance: Sendable {
+    /// The instance's name, as the file's first line gives it (`C101`).
     public var name: String
+    /// How many vehicles the fleet has.
     public var vehicleCount: Int
+    /// Each vehicle's capacity.
     public var capacity: Int
+    /// The depot (node 0), then the customers, in file order.
     public var nodes: [Node]
 
     /// One row of the customer table.
     public struct Node: Sendable, Equatable {
+        /// The node's number in the file.
         public var number: Int
+        /// The x coordinate.
         public var x: Double
+        /// The y coordinate.
         public var y: Double
+        /// The customer's demand.
         public var demand: Int
+        /// The earliest service start.
         public var ready: Double
+        /// The latest service start.
         public var due: Double
+        /// How long the service takes.
         public var service: Double
     }
 
     /// Why a file is not a Solomon instance; carries the line for the message.
     public struct FormatError: Error, CustomStringConvertible, Equatable {
+        /// The 1-based line of the file.
         public var line: Int
+        /// What is wrong there.
         public var message: String
 
+        /// `line: message`.
         public var description: String { "\(line): \(message)" }
     }
 
