@@ -8,12 +8,19 @@ import Foundation
 /// laptop's Ed25519 signature over every byte before it (`BundleSignature`). A bundle whose line counts or
 /// hashes do not match its manifest is rejected as a whole.
 public struct SyncBundle: Sendable, Equatable {
+    /// The bundle's identity: the same bundle twice is taken once.
     public var id: UUID
+    /// The name of the bundle key that exports it.
     public var laptop: String
+    /// When it was exported.
     public var created: Date
+    /// The inspections opened or changed since the last export.
     public var inspections: [InspectionRecord]
+    /// The result versions recorded since the last export.
     public var results: [ResultRecord]
+    /// The audit lines written since the last export.
     public var audit: [AuditRecord]
+    /// The photos taken since the last export, with their bytes.
     public var photos: [BundledPhoto]
     /// The published plan of the exporting database, for laptops to follow; `nil` when none is published.
     public var plan: BundledPlan?
@@ -22,6 +29,7 @@ public struct SyncBundle: Sendable, Equatable {
     /// The bytes the signature covers: everything before the signature line.
     package var signedContent = Data()
 
+    /// A bundle of these parts, unsigned.
     public init(
         id: UUID, laptop: String, created: Date, inspections: [InspectionRecord], results: [ResultRecord],
         audit: [AuditRecord], photos: [BundledPhoto] = [], plan: BundledPlan? = nil
@@ -121,7 +129,9 @@ public struct SyncBundle: Sendable, Equatable {
 
 /// A photo as a bundle carries it: its row and its bytes.
 public struct BundledPhoto: Codable, Sendable, Equatable {
+    /// The photo's row.
     public var photo: PhotoRecord
+    /// The image bytes; their SHA-256 is the row's `sha256`.
     public var data: Data
 
     /// A photo's row with its bytes.
@@ -141,6 +151,7 @@ public enum BundleError: Error, CustomStringConvertible, Equatable {
     /// unknown vehicle, a time in the future, a version out of range.
     case refused(String)
 
+    /// The reason in one line, ending with what happened to the receiver's data.
     public var description: String {
         switch self {
         case .notABundle(let reason): return "not an ecv sync bundle: \(reason)"

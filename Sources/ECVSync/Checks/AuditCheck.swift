@@ -150,15 +150,25 @@ struct AuditCheck {
 /// What `ecv history` shows and what the import checks against the result it describes, decoded once and typed; a
 /// field a line lacks is `nil`.
 public struct AuditedResult: Decodable, Sendable, Equatable {
+    /// The result's record identity.
     public var id: UUID?
+    /// The full item id.
     public var itemID: String?
+    /// `pass`, `fail`, `na` or `untested`.
     public var status: String?
+    /// The engineer's note.
     public var note: String?
+    /// The chosen option.
     public var choice: String?
+    /// The text answer.
     public var text: String?
+    /// The engineer who recorded it.
     public var recordedBy: String?
+    /// The laptop it was recorded on.
     public var laptop: String?
+    /// The result's version.
     public var version: Int?
+    /// The measured value.
     public var value: Double?
 
     /// The result described by an audit line's JSON; `nil` when it is not one.

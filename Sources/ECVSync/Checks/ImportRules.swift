@@ -3,6 +3,7 @@ import Foundation
 
 /// What an importer holds a bundle's records against: the catalog, its own clock and its own name.
 public struct ImportRules: Sendable {
+    /// The catalog bundles are checked against: vehicles, items, checklist versions.
     public var catalog: Catalog
     /// The importer's clock: a bundle may be exported at most a day after it (clocks drift, zones differ).
     public var now: Date
@@ -12,6 +13,7 @@ public struct ImportRules: Sendable {
     /// itself, the caller that can says.
     public var planProblem: @Sendable (String) -> String?
 
+    /// Rules with these parts; bundled plans are not read unless `planProblem` says.
     public init(
         catalog: Catalog, now: Date, importer: String,
         planProblem: @escaping @Sendable (String) -> String? = { _ in nil }

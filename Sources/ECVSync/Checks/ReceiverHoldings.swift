@@ -19,7 +19,9 @@ public protocol ReceiverHoldings {
 
 /// The record an audit line names: its kind and its id (`ID#VERSION` for a result).
 public struct AuditedRecord: Sendable, Hashable {
+    /// The record's kind: `inspection`, `result`, `photo`, `plan`.
     public var entity: String
+    /// The record's id.
     public var entityID: String
 
     /// The record named by `entity` and `entityID`.
@@ -31,7 +33,9 @@ public struct AuditedRecord: Sendable, Hashable {
 
 /// An enrolled key and what its holder may send.
 public struct Enrolment: Sendable, Equatable {
+    /// The enrolled public key.
     public var publicKey: Curve25519.Signing.PublicKey
+    /// What the key may send.
     public var role: Role
 
     /// What a key may send: every key its own work, the office's key also the published plan.
@@ -46,6 +50,7 @@ public struct Enrolment: Sendable, Equatable {
         self.role = role
     }
 
+    /// Equal when both the key's bytes and the role are.
     public static func == (lhs: Enrolment, rhs: Enrolment) -> Bool {
         lhs.publicKey.rawRepresentation == rhs.publicKey.rawRepresentation && lhs.role == rhs.role
     }
@@ -53,7 +58,9 @@ public struct Enrolment: Sendable, Equatable {
 
 /// The inspection and item a result belongs to: no version of it may move to another.
 public struct ResultPlace: Sendable, Equatable {
+    /// The inspection the result belongs to.
     public var inspectionID: UUID
+    /// The full id of the item it answers.
     public var itemID: String
 
     /// The place of a result.
@@ -65,9 +72,13 @@ public struct ResultPlace: Sendable, Equatable {
 
 /// A receiver's holdings in memory: for tests, and for a receiver that reads them before the check runs.
 public struct HeldRecords: ReceiverHoldings, Sendable {
+    /// Enrolled keys by laptop name.
     public var enrolments: [String: Enrolment]
+    /// Held inspections by id.
     public var inspectionsByID: [UUID: InspectionRecord]
+    /// Where each held result belongs, by id.
     public var results: [UUID: ResultPlace]
+    /// What each held audit line names, by id.
     public var audit: [UUID: AuditedRecord]
 
     /// Holdings with the given records; nothing by default.
@@ -81,18 +92,22 @@ public struct HeldRecords: ReceiverHoldings, Sendable {
         self.audit = audit
     }
 
+    /// The held audit lines among `ids`.
     public func auditLines(_ ids: [UUID]) -> [UUID: AuditedRecord] {
         let asked = Set(ids)
         return audit.filter { asked.contains($0.key) }
     }
 
+    /// The enrolment of `name`, if held.
     public func enrolment(ofLaptop name: String) -> Enrolment? { enrolments[name] }
 
+    /// The held inspections among `ids`.
     public func inspections(_ ids: [UUID]) -> [UUID: InspectionRecord] {
         let asked = Set(ids)
         return inspectionsByID.filter { asked.contains($0.key) }
     }
 
+    /// The held results among `ids`, with their places.
     public func resultPlaces(_ ids: [UUID]) -> [UUID: ResultPlace] {
         let asked = Set(ids)
         return results.filter { asked.contains($0.key) }

@@ -91,6 +91,7 @@ public enum FileError: Error, CustomStringConvertible, Equatable {
     case notARegularFile(String)
     case cannotWrite(String, String)
 
+    /// The problem in one line, with the path.
     public var description: String {
         switch self {
         case .exists(let path): return "\(path) exists already; it is never replaced"

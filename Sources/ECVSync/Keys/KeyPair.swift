@@ -84,6 +84,7 @@ public enum KeyError: Error, CustomStringConvertible, Equatable {
         }
     }
 
+    /// The problem in one line, with the path.
     public var description: String {
         switch self {
         case .exists(let path): return "\(path) exists already; keys are never replaced"

@@ -4,6 +4,7 @@ import Foundation
 /// A laptop's own Ed25519 key, `laptop-NAME-ed25519.key` (and `.pub`) in the keys folder: it signs the
 /// bundles the laptop exports, and its name is the laptop's name on every row it records.
 public struct LaptopKey: Sendable {
+    /// The laptop's name, from the key file's name.
     public let name: String
     let privateKey: Curve25519.Signing.PrivateKey
 
@@ -73,9 +74,11 @@ public struct LaptopKey: Sendable {
 public struct BundleSignature: Codable, Sendable, Equatable {
     static let algorithm = "Ed25519"
 
+    /// Always `Ed25519`.
     public var algorithm: String
     /// The fingerprint of the signing key (SHA-256 of its 32 bytes, hex).
     public var key: String
+    /// The Ed25519 signature, base64.
     public var signature: String
 
     /// Whether this signature of `content` was made by `publicKey`.
