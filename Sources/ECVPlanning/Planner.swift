@@ -6,6 +6,7 @@ import Foundation
 public struct Planner: Sendable {
     /// What to plan and how long to search.
     public struct Options: Sendable {
+        /// Seeds the search: with one thread and no time limit, one seed gives one plan.
         public var seed: UInt64 = 1
         /// Searches at once (see `Solver.Options.threads`); 1 repeats a plan for a seed on any machine.
         public var threads = 1
@@ -15,6 +16,7 @@ public struct Planner: Sendable {
         /// When planning must be done, set from `timeLimit` when planning starts; the advice's trial plans
         /// share it.
         public var deadline: ContinuousClock.Instant?
+        /// Iterations of each search at most.
         public var maxIterations: Int = 20_000
         /// Stop early when this many iterations bring no better plan.
         public var maxIterationsWithoutImprovement: Int = 5_000
@@ -34,23 +36,31 @@ public struct Planner: Sendable {
         /// With `rebalance`, let one client's sites go to several teams; otherwise a client stays with one.
         public var splitClients = false
 
+        /// The defaults: seed 1, one thread, three seconds, every route, time costs and advice on.
         public init() {}
     }
 
     /// What the planner reports while it searches.
     public struct Progress: Sendable {
+        /// Time since planning started.
         public var elapsed: Duration
+        /// Road km of the best plan so far.
         public var bestKm: Double
         /// The search's best cost at the lines' rates, as the objective weighs it (km, working days and nights
         /// out); an estimate where lines drive at different `per-km` rates.
         public var bestCost: Double
+        /// Vehicles the best plan so far schedules.
         public var scheduled: Int
+        /// Vehicles to schedule.
         public var total: Int
     }
 
+    /// The Routes/ and Checklists/ to plan.
     public let catalog: Catalog
+    /// How to plan.
     public var options: Options
 
+    /// A planner for `catalog`.
     public init(catalog: Catalog, options: Options = Options()) {
         self.catalog = catalog
         self.options = options

@@ -394,6 +394,7 @@ public enum PlanningError: Error, CustomStringConvertible, Equatable {
     case tooManySkills(Int)
     case unknownRoute(String, suggestion: String?)
 
+    /// What is wrong, in one line a dispatcher can act on.
     public var description: String {
         switch self {
         case .unknownTeam(let team, let route): return "route `\(route)` names unknown team `\(team)`"

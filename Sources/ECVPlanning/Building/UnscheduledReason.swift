@@ -38,6 +38,7 @@ public enum UnscheduledReason: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// The reason in the words of the plan's output.
     public var description: String {
         switch self {
         case .missingSkills(let missing, let team): return "needs \(missing.joined(separator: ", ")), \(team) lacks it"

@@ -10,6 +10,7 @@ extension Continuation {
         /// Per vehicle, the day its repair is done: its re-check comes no earlier.
         public var ready: [String: CalendarDay]
 
+        /// Limits that re-plan every route, freeze nothing and know no repair days, by default.
         public init(routes: Set<String>? = nil, freezeUntil: CalendarDay? = nil, ready: [String: CalendarDay] = [:]) {
             self.routes = routes
             self.freezeUntil = freezeUntil

@@ -7,6 +7,7 @@ import ECVModel
 /// touched) stay too. Every other vehicle that is not `done` is planned on or after `from`: in full when it
 /// has not been inspected, or for the items it still needs.
 public struct Continuation: Sendable, Equatable {
+    /// The re-plan's first day: everything before it is the published past.
     public var from: CalendarDay
     /// Visits from `from` on that keep their time, by start.
     public var kept: [KeptVisit]
@@ -26,6 +27,7 @@ public struct Continuation: Sendable, Equatable {
     /// Per vehicle, the day its repair is done: its re-check comes no earlier.
     public var ready: [String: CalendarDay] = [:]
 
+    /// A continuation from `from` with what it keeps; no team prefixes, preferences or repair days by default.
     public init(from: CalendarDay, kept: [KeptVisit] = [], done: Set<String> = [], revisits: [String: Revisit] = [:]) {
         self.from = from
         self.kept = kept
@@ -36,12 +38,18 @@ public struct Continuation: Sendable, Equatable {
 
 /// A visit of an earlier plan that stays where it was.
 public struct KeptVisit: Sendable, Equatable {
+    /// The vehicle.
     public var vehicle: String
+    /// Its line.
     public var route: String
+    /// When the visit starts.
     public var start: LocalDateTime
+    /// Its planned minutes, setup included.
     public var minutes: Int
+    /// The inspection, a re-check or a completion.
     public var purpose: RoutePlan.Visit.Purpose
 
+    /// A kept visit of these parts.
     public init(
         vehicle: String, route: String, start: LocalDateTime, minutes: Int,
         purpose: RoutePlan.Visit.Purpose = .inspection
@@ -56,9 +64,12 @@ public struct KeptVisit: Sendable, Equatable {
 
 /// Where a still-fitting visit of the previous plan was: its route and day.
 public struct PreferredVisit: Sendable, Equatable {
+    /// The line.
     public var route: String
+    /// The day of the visit.
     public var day: CalendarDay
 
+    /// The visit of `route` on `day`.
     public init(route: String, day: CalendarDay) {
         self.route = route
         self.day = day
@@ -75,10 +86,12 @@ extension KeptVisit {
 
 /// A vehicle that needs only some of its items again.
 public struct Revisit: Sendable, Equatable {
+    /// A re-check or a completion.
     public var purpose: RoutePlan.Visit.Purpose
     /// Minutes of the items to do; the route's setup minutes come on top.
     public var itemMinutes: Int
 
+    /// A revisit for `purpose` of `itemMinutes` minutes of items.
     public init(purpose: RoutePlan.Visit.Purpose, itemMinutes: Int) {
         self.purpose = purpose
         self.itemMinutes = itemMinutes

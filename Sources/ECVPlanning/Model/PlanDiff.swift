@@ -8,10 +8,15 @@ import ECVModel
 public struct PlanDiff: Sendable, Equatable {
     /// Where and when a visit is.
     public struct Placement: Sendable, Equatable {
+        /// The line.
         public var route: String
+        /// The team that makes the visit.
         public var team: String
+        /// When the visit starts.
         public var start: LocalDateTime
+        /// When it ends.
         public var end: LocalDateTime
+        /// The vehicle's site.
         public var site: String
         /// The route's time zone, in which `start` and `end` are read.
         public var timeZone: String
@@ -19,6 +24,7 @@ public struct PlanDiff: Sendable, Equatable {
 
     /// One visit that is not where it was.
     public struct Change: Sendable, Equatable {
+        /// How a visit changed.
         public enum Kind: String, Sendable, Equatable, Codable {
             /// To another day or team.
             case moved
@@ -28,10 +34,15 @@ public struct PlanDiff: Sendable, Equatable {
             case dropped
         }
 
+        /// The vehicle visited.
         public var vehicle: String
+        /// The visit's purpose: the inspection, a re-check or a completion.
         public var purpose: RoutePlan.Visit.Purpose
+        /// Moved, added or dropped.
         public var kind: Kind
+        /// Where it was; `nil` for an added visit.
         public var before: Placement?
+        /// Where it is now; `nil` for a dropped visit.
         public var after: Placement?
         /// Why, where the planner knows it: the unscheduled reason of a dropped visit, a missed day, a re-check.
         public var reason: String?
@@ -41,29 +52,41 @@ public struct PlanDiff: Sendable, Equatable {
 
     /// One line's km and working days before and after.
     public struct Line: Sendable, Equatable {
+        /// The line.
         public var route: String
+        /// Road km in the old plan.
         public var kmBefore: Double
+        /// Road km in the new plan.
         public var kmAfter: Double
+        /// Working days in the old plan.
         public var workdaysBefore: Int
+        /// Working days in the new plan.
         public var workdaysAfter: Int
+        /// Vehicles visited in the old plan.
         public var vehiclesBefore: Int
+        /// Vehicles visited in the new plan.
         public var vehiclesAfter: Int
     }
 
     /// What a re-plan knows beyond the two plans: its first day and the vehicles already found deployable.
     public struct Context: Sendable, Equatable {
+        /// The re-plan's first day: earlier visits are the past and never count as changes.
         public var from: CalendarDay
+        /// Vehicles found deployable before `from`: a dropped visit of one says so.
         public var done: Set<String>
 
+        /// A context of these parts.
         public init(from: CalendarDay, done: Set<String>) {
             self.from = from
             self.done = done
         }
     }
 
+    /// Every visit not where it was, by vehicle.
     public var changes: [Change]
     /// Visits on the same day with the same team in both plans.
     public var unchanged: Int
+    /// One per line in either plan.
     public var lines: [Line]
 
     /// The diff from `old` to `new`; `vehicles`, the vehicles of the current Routes/, lets a dropped visit of a
@@ -166,6 +189,7 @@ public struct PlanDiff: Sendable, Equatable {
 }
 
 extension RoutePlan.Visit.Purpose: Comparable {
+    /// By the purpose's name.
     public static func < (lhs: Self, rhs: Self) -> Bool {
         lhs.rawValue < rhs.rawValue
     }

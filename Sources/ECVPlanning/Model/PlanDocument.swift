@@ -4,11 +4,17 @@ import Foundation
 /// The plan as the JSON contract `ecv-plan/1` describes it: times in ISO 8601 with the route's offset,
 /// km to 0.1, totals as sums of what is listed.
 public struct PlanDocument: Codable, Sendable {
+    /// Always `ecv-plan/1`; a reader refuses any other.
     public var format = "ecv-plan/1"
+    /// When the plan was made, ISO 8601 with the first line's offset.
     public var generated: String
+    /// The search's seed: the same inputs and seed give the same plan.
     public var seed: UInt64
+    /// One per planned line, in the order of the lines' files.
     public var routes: [Route]
+    /// Every vehicle of the planned lines that no visit serves, with the reason.
     public var unscheduled: [Unscheduled]
+    /// Sums over the routes and the vehicles.
     public var totals: Totals
     /// A re-plan's reasons for moving or dropping visits of the plan before it, by vehicle; absent when none.
     public var reasons: [String: String]?
@@ -21,37 +27,61 @@ public struct PlanDocument: Codable, Sendable {
     /// Vehicles of the planned lines the store found done before `from`; absent for a fresh plan.
     public var done: [String]?
 
+    /// What more working days would fit the vehicles a line leaves out for lack of time.
     public struct Advice: Codable, Sendable {
+        /// The line's id.
         public var route: String
+        /// The end date that would fit them, `YYYY-MM-DD`.
         public var end: String
+        /// Working days added by that end date.
         public var addedWorkdays: Int
+        /// Vehicles that would then fit.
         public var vehicles: Int
     }
 
+    /// One line's tour: from its team's base through its stops and back.
     public struct Route: Codable, Sendable {
+        /// The line's id.
         public var route: String
+        /// The team that drives it.
         public var team: String
         /// The route's time zone (IANA id); absent in plans stored before it was written.
         public var timeZone: String?
+        /// When the team leaves its base (or goes on from where the past left it).
         public var depart: String
+        /// When the team is back at its base.
         public var `return`: String
+        /// The sites reached, in order, each with its visits.
         public var stops: [Stop]
+        /// Every drive, in order, the drive home included.
         public var legs: [Leg]
+        /// The line's sums.
         public var totals: RouteTotals
     }
 
+    /// A site reached, and the visits made there.
     public struct Stop: Codable, Sendable {
+        /// The site's id.
         public var site: String
+        /// When the team arrives.
         public var arrive: String
+        /// When the team leaves.
         public var depart: String
+        /// The visits at the site, in order; empty for a site reached only to stay the night.
         public var visits: [Visit]
     }
 
+    /// One vehicle's inspection at a stop.
     public struct Visit: Codable, Sendable {
+        /// The vehicle's id.
         public var vehicle: String
+        /// The vehicle's client organisation.
         public var client: String
+        /// When the work on it starts.
         public var start: String
+        /// When it ends.
         public var end: String
+        /// Planned minutes, setup included.
         public var minutes: Int
         /// `recheck` or `completion` for a visit that does only some items; absent for a full inspection.
         public var purpose: RoutePlan.Visit.Purpose?
@@ -59,27 +89,43 @@ public struct PlanDocument: Codable, Sendable {
         public var fixed: Bool?
     }
 
+    /// A drive from one place to the next: a site's id or `base`.
     public struct Leg: Codable, Sendable {
+        /// Where the drive starts.
         public var from: String
+        /// Where it ends.
         public var to: String
+        /// Road km, to 0.1.
         public var km: Double
+        /// When the team sets off.
         public var depart: String
+        /// When it arrives, nights on the road included.
         public var arrive: String
+        /// Minutes at the wheel.
         public var driveMinutes: Int
         /// The driving of each day the leg takes; absent in plans stored before it was written.
         public var stretches: [Stretch]?
     }
 
+    /// The driving of one day of a leg.
     public struct Stretch: Codable, Sendable {
+        /// When that day's driving starts.
         public var start: String
+        /// When it ends.
         public var end: String
+        /// Road km driven then, to 0.1.
         public var km: Double
     }
 
+    /// One line's sums, each the sum of what the route lists.
     public struct RouteTotals: Codable, Sendable {
+        /// Road km of the legs, to 0.1.
         public var km: Double
+        /// Minutes at the wheel.
         public var driveMinutes: Int
+        /// Planned minutes of the visits.
         public var serviceMinutes: Int
+        /// Working days from departure to return.
         public var workdays: Int
         /// Vehicles the route visits, each once.
         public var vehicles: Int
@@ -89,19 +135,27 @@ public struct PlanDocument: Codable, Sendable {
         public var cost: Double?
         /// Working days out with neither a drive nor a visit.
         public var idleDays: Int?
+        /// Nights the team spends away from its base.
         public var nightsAway: Int?
     }
 
+    /// A vehicle of a planned line that the plan does not visit.
     public struct Unscheduled: Codable, Sendable {
+        /// The vehicle's id.
         public var vehicle: String
+        /// Its site.
         public var site: String
+        /// Its line.
         public var route: String
+        /// Why it is not visited, in words for the dispatcher.
         public var reason: String
         /// `true` when more working days on the line might fit the vehicle; absent otherwise.
         public var forLackOfTime: Bool?
     }
 
+    /// Sums over all lines.
     public struct Totals: Codable, Sendable {
+        /// Road km of every route, to 0.1.
         public var km: Double
         /// Vehicles scheduled (a visit on or after `from`), each once.
         public var vehicles: Int

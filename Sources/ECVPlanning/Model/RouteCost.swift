@@ -5,10 +5,12 @@ import ECVModel
 public struct RouteCost: Sendable, Equatable {
     /// `per-km` × km + `per-day` × working days + `per-night-away` × nights, in the rates' currency.
     public var cost: Double
+    /// Working days out with neither a drive nor a visit.
     public var idleDays: Int
     /// Nights between the first departure's day and the return's day.
     public var nightsAway: Int
 
+    /// A cost of these parts.
     public init(cost: Double, idleDays: Int, nightsAway: Int) {
         self.cost = cost
         self.idleDays = idleDays

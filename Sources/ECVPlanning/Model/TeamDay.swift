@@ -7,26 +7,35 @@ import ECVModel
 /// its km and its place among the leg's stretches (`part 2 of 3`). The overnight entry comes last, at the
 /// end of the day's work, unless the team is home by then.
 public struct TeamDay: Sendable, Equatable {
+    /// The team.
     public var team: String
+    /// The line it works on that day.
     public var route: String
+    /// The day.
     public var day: CalendarDay
     /// The route's time zone (IANA id), for writing the entries' times with their offset.
     public var timeZone: String
+    /// The day's drives, visits and night, in time order.
     public var entries: [Entry]
     /// Why a working day has neither a drive nor a visit, when the catalog tells.
     public var idle: IdleReason?
 
     /// A drive, a visit, or the night.
     public struct Entry: Sendable, Equatable {
+        /// What the team does.
         public enum Kind: String, Sendable, Equatable, Codable {
             case drive, visit, overnight
         }
 
+        /// A drive, a visit, or the night.
         public var kind: Kind
+        /// When it starts.
         public var start: LocalDateTime
+        /// When it ends.
         public var end: LocalDateTime
         /// A drive's places (`base` or site ids); for a night on the road, the leg being driven.
         public var from: String?
+        /// A drive's destination.
         public var to: String?
         /// Km of this day's part of a drive.
         public var km: Double?
@@ -34,11 +43,15 @@ public struct TeamDay: Sendable, Equatable {
         public var part: Part?
         /// A visit's site, or where the team sleeps (`base` at home); `nil` for a night on the road.
         public var site: String?
+        /// A visit's vehicle.
         public var vehicle: String?
+        /// A visit's client organisation.
         public var client: String?
         /// Whether a visit keeps an appointment.
         public var fixed = false
+        /// A visit's purpose.
         public var purpose: RoutePlan.Visit.Purpose?
+        /// A visit's planned minutes.
         public var minutes: Int?
 
         /// Whether the night is spent on the road between two places.
@@ -47,7 +60,9 @@ public struct TeamDay: Sendable, Equatable {
 
     /// One part of a drive that takes several days.
     public struct Part: Sendable, Equatable {
+        /// Which day of the drive, from 1.
         public var index: Int
+        /// How many days the drive takes.
         public var count: Int
 
         /// `1/3`.

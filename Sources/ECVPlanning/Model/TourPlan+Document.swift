@@ -155,6 +155,7 @@ public enum PlanReadError: Error, CustomStringConvertible, Equatable {
     case legsDoNotChain(route: String)
     case notAPlan
 
+    /// What is wrong, in one line.
     public var description: String {
         switch self {
         case .badTime(let route, let field, let value):

@@ -6,10 +6,12 @@ import ECVModel
 /// changed, a vehicle removed, an appointment moved, a team called off the tour. Each problem is named in the
 /// words a dispatcher reads in the diff (`site closed on 2027-03-08`).
 public struct VisitCheck: Sendable {
+    /// The current Routes/ and Checklists/.
     public let catalog: Catalog
     /// Minutes of the items a vehicle still needs, for a re-check or a completion; others need all their items.
     public let revisitMinutes: [String: Int]
 
+    /// A check against `catalog`; vehicles in `revisitMinutes` need only those minutes of items.
     public init(catalog: Catalog, revisitMinutes: [String: Int] = [:]) {
         self.catalog = catalog
         self.revisitMinutes = revisitMinutes

@@ -8,8 +8,10 @@ import ECVModel
 public struct WorkClock: Sendable {
     /// The route's working days in order: workdays inside its dates that are not holidays.
     public let days: [CalendarDay]
+    /// The route's work hours; every working day is as long as they are.
     public let workHours: DailyHours
 
+    /// The clock of `route`'s calendar: its workdays between its dates, holidays and its team's days off removed.
     public init(route: Route) {
         var days: [CalendarDay] = []
         var day = route.start
