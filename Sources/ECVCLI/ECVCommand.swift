@@ -7,6 +7,7 @@ import Foundation
 
 /// The `ecv` command: plans and runs health-check tours of emergency communications vehicles.
 public struct ECVCommand: ParsableCommand {
+    /// The command's name, abstract and subcommands.
     public static let configuration = CommandConfiguration(
         commandName: "ecv",
         abstract: "Plan and run health-check tours of emergency communications vehicles.",
@@ -26,6 +27,7 @@ public struct ECVCommand: ParsableCommand {
     /// The release of ecv, printed by `ecv --version`.
     public static let version = "0.6.0"
 
+    /// The command with no options, as the argument parser makes it.
     public init() {}
 
     /// Runs the command line and exits: 0 on success, 1 on a failure, 2 on a usage error.

@@ -14,8 +14,11 @@ import Logging
 /// per-server CSRF token. Off the loopback address every request must carry the access token
 /// (`Authorization: Bearer`, the `ecv_token` cookie, or `?token=` once, which sets the cookie).
 public struct WebServer: Sendable {
+    /// Where the server listens, who it records for, and how it guards itself.
     public struct Configuration: Sendable {
+        /// The address to bind; anything but loopback needs `token`.
         public var host: String
+        /// The TCP port; 0 takes a free one.
         public var port: Int
         /// Required of every request when set.
         public var token: String?
@@ -38,6 +41,7 @@ public struct WebServer: Sendable {
         /// up the process's files.
         public var maximumConnections: Int = 256
 
+        /// A configuration for `actor` on 127.0.0.1:8080, pages in zh, the system clock, by default.
         public init(
             host: String = "127.0.0.1", port: Int = 8080, token: String? = nil, actor: Actor,
             allowedHosts: [String] = [], language: Language = .zh, now: @escaping @Sendable () -> Date = { Date() },
@@ -57,12 +61,14 @@ public struct WebServer: Sendable {
         public var isLoopback: Bool { ["127.0.0.1", "localhost", "::1"].contains(host) }
     }
 
+    /// How the server was started.
     public let configuration: Configuration
     let catalog: Catalog
     let store: Store
     /// Random per server start; an attacker's page cannot read it from ours.
     let csrf: String
 
+    /// A server for `catalog`'s tour, recording into `store`.
     public init(configuration: Configuration, catalog: Catalog, store: Store) {
         self.configuration = configuration
         self.catalog = catalog

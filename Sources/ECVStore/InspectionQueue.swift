@@ -3,6 +3,7 @@ import ECVSync
 
 /// Which items an inspection asks, in order, and the answers it suggests.
 public struct InspectionQueue: Sendable {
+    /// The items to ask, in the form's order.
     public let items: [ChecklistItem]
     /// Text answers of earlier inspections (serial numbers, firmware), offered again as defaults.
     public let carriedText: [String: String]

@@ -9,8 +9,11 @@ public struct LaptopAdoption: Codable, Sendable, Equatable, CustomStringConverti
     public var from: [String]
     /// The key's name it now carries.
     public var to: String
+    /// Inspections taken over.
     public var inspections: Int
+    /// Results taken over.
     public var results: Int
+    /// Photos taken over.
     public var photos: Int
 
     /// Whether there was anything to adopt.

@@ -4,8 +4,10 @@ import Foundation
 /// The files a plan was made from, by path (`Routes/north-china.yaml`) with the SHA-256 of their bytes, so
 /// that a laptop can tell when its own Routes/ and Checklists/ differ from the office's.
 public struct PlanInputs: Codable, Sendable, Equatable {
+    /// SHA-256 (hex) of each file's bytes, by path relative to the project root.
     public var files: [String: String]
 
+    /// Inputs with these hashes.
     public init(files: [String: String]) {
         self.files = files
     }

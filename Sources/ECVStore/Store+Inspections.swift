@@ -5,9 +5,12 @@ import GRDB
 
 /// Who writes: the engineer's name and the laptop's id, stamped on every row and audit line.
 public struct Actor: Sendable, Equatable {
+    /// The engineer's or dispatcher's name.
     public var who: String
+    /// The laptop's name (the office's at the office).
     public var laptop: String
 
+    /// An actor of these parts.
     public init(who: String, laptop: String) {
         self.who = who
         self.laptop = laptop
@@ -77,6 +80,7 @@ public struct ChecklistFingerprints: Sendable, Equatable {
     /// The fingerprints as JSON: `{"power": {"sha256": "…", "version": "3"}, …}`.
     public let json: String
 
+    /// The fingerprints of `checklists`.
     public init(_ checklists: [Checklist]) {
         let encoder = Store.encoder()
         var fingerprints: [String: [String: String]] = [:]

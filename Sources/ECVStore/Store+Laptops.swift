@@ -5,10 +5,13 @@ import GRDB
 
 /// A laptop whose bundles this database accepts.
 public struct EnrolledLaptop: Sendable, Equatable {
+    /// The laptop's name, from its key file.
     public var name: String
     /// SHA-256 of its public key, hex.
     public var fingerprint: String
+    /// When it was enrolled.
     public var enrolledAt: Date
+    /// Who enrolled it.
     public var enrolledBy: String
     /// What its bundles may bring: the office's key also brings the published plan.
     public var role: Enrolment.Role

@@ -118,6 +118,7 @@ extension Store {
 
 /// A publication that changed which plan teams follow.
 public struct PlanPublication: Sendable, Equatable {
+    /// The version now published.
     public var version: Int
     /// The version published before, now superseded.
     public var previous: Int?

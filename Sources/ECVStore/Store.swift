@@ -154,6 +154,7 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     /// The database holds migrations this release does not know: a newer release made it.
     case newerRelease(path: String, migrations: [String])
 
+    /// What went wrong, in one line with what to do.
     public var description: String {
         switch self {
         case .cannotOpen(let path, let reason): return "cannot open database \(path): \(reason)"

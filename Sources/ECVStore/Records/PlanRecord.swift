@@ -3,12 +3,16 @@ import GRDB
 
 /// One stored plan version: its number, when it was made, with which seed, from which inputs, and its state.
 public struct PlanRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+    /// The table of stored plans.
     public static let databaseTableName = "plan"
 
+    /// The plan's record identity, the same in every database it reaches.
     public var id: UUID
     /// 1, 2, 3 … in the order plans were stored.
     public var version: Int
+    /// When it was made.
     public var createdAt: Date
+    /// The search's seed.
     public var seed: Int64
     /// The plan document, `ecv-plan/1`.
     public var json: String

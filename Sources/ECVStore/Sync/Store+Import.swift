@@ -5,12 +5,19 @@ import GRDB
 
 /// What an import did: how much was new, and the edits that collided.
 public struct ImportReport: Sendable, Equatable {
+    /// Inspections the database did not hold.
     public var newInspections = 0
+    /// Held inspections the bundle closed.
     public var finishedInspections = 0
+    /// Result versions the database did not hold.
     public var newResults = 0
+    /// Result versions it held already, skipped.
     public var knownResults = 0
+    /// Audit lines it did not hold.
     public var newAuditLines = 0
+    /// Photos it did not hold.
     public var newPhotos = 0
+    /// Items two laptops changed without seeing each other's change.
     public var conflicts: [SyncConflict] = []
     /// The local version of the published plan the bundle brought and this database now follows, if any.
     public var adoptedPlan: Int?
@@ -22,12 +29,16 @@ public struct ImportReport: Sendable, Equatable {
 /// Two laptops that changed the same item without seeing each other's change: both stay in the trail,
 /// the later one counts.
 public struct SyncConflict: Sendable, Equatable, CustomStringConvertible {
+    /// The vehicle.
     public var vehicle: String
+    /// The full item id.
     public var item: String
     /// `laptop (who) answer at time`, the one that counts first.
     public var kept: String
+    /// `laptop (who) answer at time`, the one in the trail only.
     public var other: String
 
+    /// One line: which answer counts and where the other is.
     public var description: String {
         "conflict: \(vehicle) \(item): kept \(kept); the other, \(other), is in the trail"
     }
