@@ -16,7 +16,7 @@ import Logging
 public struct WebServer: Sendable {
     /// Where the server listens, who it records for, and how it guards itself.
     public struct Configuration: Sendable {
-        /// The address to bind; anything but loopback needs `token`.
+        /// The address to bind; `ecv serve` refuses any but loopback without a `token`.
         public var host: String
         /// The TCP port; 0 takes a free one.
         public var port: Int
