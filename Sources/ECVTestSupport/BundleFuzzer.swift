@@ -16,12 +16,16 @@ import GRDB
 public struct BundleFuzzer {
     /// What a run found.
     public struct Counts: Sendable, Equatable, CustomStringConvertible {
+        /// Mutated bundles tried.
         public var mutants = 0
+        /// Mutants the import took.
         public var imported = 0
+        /// Mutants the import refused.
         public var refused = 0
         /// Broken invariants, each with the mutant's number and what broke.
         public var breaks: [String] = []
 
+        /// `N mutants, N imported, N refused, N invariant breaks`.
         public var description: String {
             "\(mutants) mutants, \(imported) imported, \(refused) refused, \(breaks.count) invariant breaks"
         }

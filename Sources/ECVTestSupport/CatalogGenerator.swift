@@ -4,12 +4,18 @@ import Foundation
 ///
 /// For benchmarks and scale tests; the numbers are seeded so that every run writes the same files.
 public struct CatalogGenerator: Sendable {
+    /// Teams, one line each.
     public var teams: Int
+    /// Sites on each line.
     public var sitesPerRoute: Int
+    /// Vehicles at each site.
     public var vehiclesPerSite: Int
+    /// Days each line lasts.
     public var days: Int
+    /// Seeds the places, equipment and hours.
     public var seed: UInt64
 
+    /// A generator of `teams` lines; 50 × 10 × 10 vehicles over 60 days by default (the 5,000-vehicle tour).
     public init(teams: Int = 50, sitesPerRoute: Int = 10, vehiclesPerSite: Int = 10, days: Int = 60, seed: UInt64 = 1) {
         self.teams = teams
         self.sitesPerRoute = sitesPerRoute

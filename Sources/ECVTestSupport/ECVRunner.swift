@@ -4,8 +4,11 @@ import Foundation
 public enum ECVRunner {
     /// What one run printed and how it ended.
     public struct Result: Sendable {
+        /// The exit status.
         public var status: Int32
+        /// Everything printed on standard output.
         public var stdout: String
+        /// Everything printed on standard error.
         public var stderr: String
     }
 

@@ -16,6 +16,7 @@ public struct PlanChecker {
     /// For a re-plan: how often each vehicle appears among visits and unscheduled when not once, and
     /// the item minutes of each vehicle's partial visit (a re-check or a completion).
     public var expectedAppearances: [String: Int] = [:]
+    /// For a re-plan: the item minutes of each vehicle's partial visit (a re-check or a completion).
     public var partialMinutes: [String: Int] = [:]
     /// Vehicles whose visits a re-plan keeps: they took place, appointment or not.
     public var kept: Set<String> = []

@@ -9,9 +9,11 @@ import Foundation
 public enum RawHTTP {
     /// What the server answered.
     public struct Response: Sendable {
+        /// The status code.
         public var status: Int
         /// Header names in lower case.
         public var headers: [String: String]
+        /// The body as received.
         public var body: Data
     }
 

@@ -12,13 +12,16 @@ import Foundation
 public struct SampleSeason {
     /// Holds the store's file: the folder is deleted with its last reference.
     public let folder: TemporaryFolder
+    /// The sample's Routes/ and Checklists/.
     public let catalog: Catalog
+    /// The season's database, in `folder`.
     public let store: Store
     /// The plan, stored as version 1.
     public let plan: TourPlan
     /// Where HLJ-FIRE-01's recheck visit was added.
     public let recheckStop: Int
 
+    /// The engineer the season's answers are recorded by.
     public static let engineer = Actor(who: "Zhang Wei", laptop: "ne-1")
 
     /// The season in the store of `folder`, read from the catalog under `root`.
@@ -101,6 +104,7 @@ public struct SampleSeason {
         )
     }
 
+    /// The vehicle's placement in `catalog`; an error when it has none.
     public static func placement(_ vehicle: String, _ catalog: Catalog) throws -> Catalog.VehiclePlacement {
         guard let placement = catalog.placement(ofVehicle: vehicle) else { throw SeasonError.notInPlan(vehicle) }
         return placement
@@ -111,6 +115,7 @@ public struct SampleSeason {
         ISO8601DateFormatter().date(from: text + ":00+08:00") ?? Date(timeIntervalSince1970: 0)
     }
 
+    /// Why the sample season cannot be set up.
     public enum SeasonError: Error {
         case notInPlan(String)
     }

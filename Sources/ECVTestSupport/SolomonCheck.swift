@@ -48,6 +48,7 @@ public enum SolomonCheck {
         return nil
     }
 
+    /// Whether `solution` breaks none of the instance's rules.
     public static func isFeasible(_ solution: RoutingSolution, _ instance: SolomonInstance) -> Bool {
         violation(solution, instance) == nil
     }

@@ -9,8 +9,10 @@ extension TemporaryFolder {
 public final class SequentialIDs: @unchecked Sendable {
     private var next: UInt64 = 0
 
+    /// Ids from 1 on.
     public init() {}
 
+    /// The next id: 1, 2, 3 … in the last digits of the UUID.
     public func make() -> UUID {
         next += 1
         let hex = String(next, radix: 16)

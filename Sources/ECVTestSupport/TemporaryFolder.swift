@@ -2,8 +2,10 @@ import Foundation
 
 /// A folder under the system's temporary directory, removed when the value is released.
 public final class TemporaryFolder: @unchecked Sendable {
+    /// The folder's location.
     public let url: URL
 
+    /// A new, empty folder.
     public init() throws {
         url = FileManager.default.temporaryDirectory.appendingPathComponent("ecv-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
@@ -56,6 +58,7 @@ public enum TestSupportError: Error, CustomStringConvertible {
     /// Something the test started did not come up, with what it said.
     case setup(String)
 
+    /// What went wrong, in one line.
     public var description: String {
         switch self {
         case .textNotFound(let text, let path): return "`\(text)` not found in \(path)"
