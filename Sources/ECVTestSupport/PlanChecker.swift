@@ -13,8 +13,7 @@ public struct PlanChecker {
     /// Whether any team may visit any site (`--rebalance`); otherwise only its own line's sites.
     let rebalance: Bool
 
-    /// For a re-plan: how often each vehicle appears among visits and unscheduled when not once, and
-    /// the item minutes of each vehicle's partial visit (a re-check or a completion).
+    /// For a re-plan: how often each vehicle appears among visits and unscheduled when not once.
     public var expectedAppearances: [String: Int] = [:]
     /// For a re-plan: the item minutes of each vehicle's partial visit (a re-check or a completion).
     public var partialMinutes: [String: Int] = [:]
