@@ -42,6 +42,33 @@ import Testing
         }
     }
 
+    /// On generated tours too short for their vehicles: every line with vehicles left out for lack of time gets
+    /// advice, and planning each such line alone with the advised end schedules every vehicle of it.
+    @Test(arguments: [UInt64(11), 12, 13])
+    func theAdvisedEndFitsTheLeftOutVehiclesOfGeneratedTours(_ seed: UInt64) throws {
+        let folder = try TemporaryFolder()
+        try CatalogGenerator(teams: 2, sitesPerRoute: 6, vehiclesPerSite: 3, days: 4, seed: seed).write(
+            to: folder.url, checklistsFrom: ProjectPaths.sampleCatalog.appendingPathComponent("Checklists"))
+        let catalog = CatalogLoader.load(root: folder.url).catalog
+        var options = PlanCheckTests.options(seed: seed)
+        options.maxIterations = 200
+        options.advice = true
+        let plan = try Planner(catalog: catalog, options: options).plan()
+        let short = Set(plan.unscheduled.filter(\.forLackOfTime).map(\.route))
+        try #require(!short.isEmpty, "the generated lines are too short for their vehicles")
+        #expect(Set(plan.advice.map(\.route)) == short)
+        for advice in plan.advice {
+            var extended = catalog
+            let index = try #require(extended.routes.firstIndex { $0.id == advice.route })
+            extended.routes[index].end = advice.end
+            var again = options
+            again.routes = [advice.route]
+            again.advice = false
+            let fitted = try Planner(catalog: extended, options: again).plan()
+            #expect(fitted.unscheduled.isEmpty, "\(advice.route) to \(advice.end): \(fitted.unscheduled)")
+        }
+    }
+
     @Test func aVehicleLeftOutForAMissingSkillGetsNoAdvice() throws {
         var catalog = CatalogLoader.load(root: ProjectPaths.sampleCatalog).catalog
         let team = try #require(catalog.teams.firstIndex { $0.id == "team-nw" })

@@ -78,7 +78,9 @@ struct CapacityAdvisor {
         return day
     }
 
-    /// Whether planning `line` alone with its end on `end` schedules every one of `vehicles`.
+    /// Whether planning `line` alone with its end on `end` schedules every one of `vehicles` and leaves no other
+    /// vehicle out for lack of time: a longer line may fit the vehicles left out and leave out another instead,
+    /// and an end that does so would not be the end that fits the line.
     private func fitsAll(_ line: Route, end: CalendarDay, vehicles: [String], timeLimit: Duration?)
         throws(PlanningError) -> Bool
     {
@@ -93,6 +95,6 @@ struct CapacityAdvisor {
         options.deadline = nil
         let plan = try Planner(catalog: catalog, options: options).plan()
         let unscheduled = Set(plan.unscheduled.map(\.vehicle))
-        return !vehicles.contains(where: unscheduled.contains)
+        return !vehicles.contains(where: unscheduled.contains) && !plan.unscheduled.contains(where: \.forLackOfTime)
     }
 }
