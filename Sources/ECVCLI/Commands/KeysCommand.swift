@@ -63,14 +63,12 @@ struct InitKeysCommand: ParsableCommand {
                         + "(fingerprint \(key.publicKey.fingerprint)); enroll "
                         + "\(folder.appendingPathComponent(LaptopKey.publicName(laptop)).path) at the office\n")
             } else {
-                let key = try KeyPair.create(
-                    in: folder, privateName: ReportSigner.privateKeyName, publicName: ReportSigner.publicKeyName)
-                // Clients check reports with OpenSSL and this PEM, without ecv.
-                let pem = folder.appendingPathComponent(ReportSigner.publicPEMName)
+                // Clients check reports with OpenSSL and the PEM it writes beside the key, without ecv.
+                let key: ReportSigner
                 do {
-                    try Data(ReportSigner.pem(of: key.publicKey).utf8).write(to: pem, options: .withoutOverwriting)
+                    key = try ReportSigner.createKeys(in: folder)
                 } catch {
-                    throw CLIError.cannotWrite(pem.path, error.localizedDescription)
+                    throw CLIError.badFile(error.description)
                 }
                 Output.write(
                     "created \(folder.appendingPathComponent(ReportSigner.privateKeyName).path) "

@@ -17,31 +17,23 @@ public struct ReportSigner: Sendable {
     let privateKey: Curve25519.Signing.PrivateKey?
     public let publicKey: Curve25519.Signing.PublicKey
 
-    /// Creates a new key pair in `folder`, the private key readable by its owner only.
-    ///
-    /// Refuses to replace an existing key.
+    /// Creates the office's key pair in `folder` (as `KeyPair.create` makes every key: the folder 0700, the
+    /// private key created exclusively 0600, never replaced) and the PEM of its public key that clients verify
+    /// reports with, created exclusively too.
     public static func createKeys(in folder: URL) throws(SigningError) -> ReportSigner {
-        let privatePath = folder.appendingPathComponent(privateKeyName).path
-        let publicPath = folder.appendingPathComponent(publicKeyName).path
-        for path in [privatePath, publicPath] where FileManager.default.fileExists(atPath: path) {
-            throw .exists(path)
-        }
-        let key = Curve25519.Signing.PrivateKey()
+        let key: Curve25519.Signing.PrivateKey
         do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            guard
-                FileManager.default.createFile(
-                    atPath: privatePath, contents: Data(key.rawRepresentation.base64EncodedString().utf8),
-                    attributes: [.posixPermissions: 0o600])
-            else { throw SigningError.cannotWrite(privatePath) }
-            try Data(key.publicKey.rawRepresentation.base64EncodedString().utf8).write(
-                to: URL(fileURLWithPath: publicPath))
-            try Data(ReportSigner.pem(of: key.publicKey).utf8).write(
-                to: folder.appendingPathComponent(publicPEMName))
-        } catch let error as SigningError {
-            throw error
+            key = try KeyPair.create(in: folder, privateName: privateKeyName, publicName: publicKeyName)
         } catch {
-            throw .cannotWrite("\(folder.path): \(error.localizedDescription)")
+            if case .exists(let path) = error { throw .exists(path) }
+            throw .cannotWrite(error.description)
+        }
+        let pem = folder.appendingPathComponent(publicPEMName).path
+        do {
+            try DurableFile.createExclusively(pem, data: Data(ReportSigner.pem(of: key.publicKey).utf8), mode: 0o644)
+        } catch {
+            if case .exists(let path) = error { throw .exists(path) }
+            throw .cannotWrite(error.description)
         }
         return ReportSigner(privateKey: key, publicKey: key.publicKey)
     }
