@@ -91,9 +91,10 @@ public struct HubClient: Sendable {
         let status: Int
         let reply: ByteBuffer
         do {
-            let response = try await HTTPClient.shared.execute(request, timeout: .seconds(120))
-            status = Int(response.status.code)
-            reply = try await response.body.collect(upTo: 1 << 30)
+            (status, reply) = try await withHTTPClient { http in
+                let response = try await http.execute(request, timeout: .seconds(120))
+                return (Int(response.status.code), try await response.body.collect(upTo: 1 << 30))
+            }
         } catch {
             throw .unreachable(hub.absoluteString, "\(error)")
         }
