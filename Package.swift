@@ -70,6 +70,7 @@ let package = Package(
             dependencies: [
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
         .target(
@@ -187,7 +188,8 @@ let package = Package(
         .testTarget(
             name: "ECVCLITests",
             dependencies: [
-                "ECVCLI", "ECVCatalog", "ECVModel", "ECVSync", "ECVHubClient", "ECVReports", "ECVTestSupport", "ecv",
+                "ECVCLI", "ECVCatalog", "ECVModel", "ECVSync", "ECVHub", "ECVHubClient", "ECVReports", "ECVTestSupport",
+                "ecv",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],

@@ -50,7 +50,7 @@ public struct ECVCommand: ParsableCommand {
             printError([error.description])
             Foundation.exit(1)
         } catch let error as HubClientError {
-            printError([error.description])
+            printError([error.description + error.commandLineHint])
             Foundation.exit(1)
         } catch let error as ClusterError {
             printError([error.description])

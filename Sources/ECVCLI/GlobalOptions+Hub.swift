@@ -16,15 +16,4 @@ extension GlobalOptions {
         }
         return signer
     }
-
-    /// The hub's address from `--hub`: `https://host[:port]` (or `http://` for a hub on this machine), no path.
-    func hubURL(_ text: String) throws -> URL {
-        guard let parts = URLComponents(string: text), let scheme = parts.scheme, ["http", "https"].contains(scheme),
-            let host = parts.host, !host.isEmpty, parts.path.isEmpty || parts.path == "/", parts.query == nil,
-            let url = parts.url
-        else {
-            throw CLIError.said("--hub `\(text)` is not a hub address; expected https://HOST[:PORT]")
-        }
-        return url
-    }
 }

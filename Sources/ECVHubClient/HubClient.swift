@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
+import NIOSSL
 
 /// The laptop's and the office's side of the hub's sync API: every request signed, replies decoded into types.
 public struct HubClient: Sendable {
@@ -25,6 +26,9 @@ public struct HubClient: Sendable {
     public var attempts = 5
     /// The first wait between attempts, doubled after each.
     public var firstBackoff: TimeInterval = 0.5
+    /// The authorities the hub's certificate must be signed by, instead of the system's (a hub with a certificate
+    /// of the office's own); see `trustedCertificates(inPEMFile:)`.
+    public var trustedCertificates: [NIOSSLCertificate]?
 
     public init(hub: URL, signer: Signer) {
         self.hub = hub
@@ -91,11 +95,12 @@ public struct HubClient: Sendable {
         let status: Int
         let reply: ByteBuffer
         do {
-            let response = try await HTTPClient.shared.execute(request, timeout: .seconds(120))
-            status = Int(response.status.code)
-            reply = try await response.body.collect(upTo: 1 << 30)
+            (status, reply) = try await withHTTPClient { http in
+                let response = try await http.execute(request, timeout: .seconds(120))
+                return (Int(response.status.code), try await response.body.collect(upTo: 1 << 30))
+            }
         } catch {
-            throw .unreachable(hub.absoluteString, "\(error)")
+            throw .sending(to: hub.absoluteString, error)
         }
         let data = Data(reply.readableBytesView)
         guard status == 200 else {
@@ -129,13 +134,17 @@ public enum HubClientError: Error, CustomStringConvertible, Equatable {
     case refused(status: Int, reason: String)
     case badReply(String)
     case cannotSign(String)
+    /// The hub's certificate is not trusted here: the hub and why.
+    case untrusted(String, String)
+    /// A file of trusted certificates that cannot be used: its path and why.
+    case badTrustFile(String, String)
 
     /// Whether another attempt may succeed: the hub was not reached or failed itself.
     var isWorthRetrying: Bool {
         switch self {
         case .unreachable: return true
         case .refused(let status, _): return status >= 500
-        case .badReply, .cannotSign: return false
+        case .badReply, .cannotSign, .untrusted, .badTrustFile: return false
         }
     }
 
@@ -145,6 +154,8 @@ public enum HubClientError: Error, CustomStringConvertible, Equatable {
         case .refused(let status, let reason): return "the hub refused (\(status)): \(reason)"
         case .badReply(let reason): return reason
         case .cannotSign(let reason): return "cannot sign the request: \(reason)"
+        case .untrusted(let hub, let reason): return "the hub at \(hub) is not trusted: \(reason)"
+        case .badTrustFile(let path, let reason): return "\(path): \(reason)"
         }
     }
 }

@@ -66,12 +66,18 @@ public enum ECVRunner {
 
         /// Ends the process at once, as a flat battery would.
         public func kill() {
-            Foundation.kill(process.processIdentifier, SIGKILL)
+            signal(SIGKILL)
         }
 
         /// Asks the process to stop, as Ctrl-C does.
         public func interrupt() {
-            Foundation.kill(process.processIdentifier, SIGINT)
+            signal(SIGINT)
+        }
+
+        /// Sends `number` while the process runs: once it has ended, its number may be another program's.
+        private func signal(_ number: Int32) {
+            guard process.isRunning else { return }
+            Foundation.kill(process.processIdentifier, number)
         }
 
         /// The first line of standard output that contains `text`, waiting up to `seconds` for it.

@@ -92,11 +92,18 @@ extension ExternalTool {
     /// PostgreSQL's server programs (`initdb`, `pg_ctl`), which the hub's tests start a throwaway cluster with.
     public static let postgresql = ExternalTool(
         name: "PostgreSQL (initdb, pg_ctl)", install: "apt-get install -y postgresql"
-    ) {
+    ) { postgreSQLHas(["initdb", "pg_ctl"]) }
+
+    /// PostgreSQL's client programs, with which a test backs up and restores a hub's database and looks into it.
+    public static let postgresqlClient = ExternalTool(
+        name: "PostgreSQL's clients (psql, pg_dump, pg_restore)", install: "apt-get install -y postgresql-client"
+    ) { postgreSQLHas(["psql", "pg_dump", "pg_restore"]) }
+
+    /// Whether each program is on `PATH` or in one of Debian's `/usr/lib/postgresql/N/bin`.
+    private static func postgreSQLHas(_ programs: [String]) -> Bool {
         let folders = ((try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? [])
             .map { "/usr/lib/postgresql/\($0)/bin" }
-        return executable(named: "initdb", extraFolders: folders) != nil
-            && executable(named: "pg_ctl", extraFolders: folders) != nil
+        return programs.allSatisfy { executable(named: $0, extraFolders: folders) != nil }
     }
 }
 

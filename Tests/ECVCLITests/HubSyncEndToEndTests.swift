@@ -6,53 +6,19 @@ import Testing
 /// PostgreSQL: the plan reaches the laptops, their work reaches the office as `ecv import` would bring it, and a
 /// changed Routes/ file reaches the laptops with the plan made from it.
 @Suite(.needs(.postgresql), .serialized) struct HubSyncEndToEndTests {
-    /// A folder with the sample catalog, its own database and keys.
-    struct Place {
-        let folder: TemporaryFolder
-        var root: [String] { ["--root", folder.url.path] }
-
-        init() throws { folder = try TemporaryFolder(copyingCatalogFrom: ProjectPaths.sampleCatalog) }
-
-        @discardableResult
-        func run(_ arguments: [String], _ comment: String = "") throws -> ECVRunner.Result {
-            let result = try ECVRunner.run(arguments + root)
-            #expect(result.status == 0, "ecv \(arguments.joined(separator: " ")): \(result.stderr) \(comment)")
-            return result
-        }
-
-        func key(_ name: String) -> String { folder.url.appendingPathComponent("keys/\(name)").path }
-    }
-
-    /// `ecv hub serve --temporary-database` on a free port, and its address once it listens.
-    static func startHub(officeKey: String) throws -> (ECVRunner.Running, String) {
-        let hub = try ECVRunner.start(
-            ["hub", "serve", "--temporary-database", "--office-key", officeKey, "--port", "0"])
-        guard let line = hub.line(containing: "listening on", within: 120),
-            let range = line.range(of: "http://127.0.0.1:[0-9]+", options: .regularExpression)
-        else {
-            hub.kill()
-            let output = try hub.wait()
-            throw TestSupportError.setup("the hub did not start: \(output.stdout) \(output.stderr)")
-        }
-        return (hub, String(line[range]))
-    }
-
     @Test func theOfficeAndTwoLaptopsSyncThroughTheHub() throws {
-        let office = try Place()
-        let lapA = try Place()
-        let lapB = try Place()
-        try office.run(["keys", "init"])
-        try office.run(["keys", "init", "--laptop", "office"])
-        for (laptop, name) in [(lapA, "lap-a"), (lapB, "lap-b")] {
-            try laptop.run(["keys", "init", "--laptop", name])
-            // The office's public key travels once, by hand: with it a laptop checks the keys the hub hands on.
-            try FileManager.default.copyItem(
-                atPath: office.key("office-ed25519.pub"), toPath: laptop.key("office-ed25519.pub"))
-        }
+        let office = try SyncPlace()
+        let lapA = try SyncPlace()
+        let lapB = try SyncPlace()
+        try office.makeOfficeKeys()
+        try lapA.makeLaptopKey("lap-a", officeAt: office)
+        try lapB.makeLaptopKey("lap-b", officeAt: office)
         // Laptop B's Routes/ are older than the office's: a contact changed since.
         try lapB.folder.replace("name: Sui Peng", with: "name: Sui Pen", in: "Routes/northeast.yaml")
-        let (hub, url) = try Self.startHub(officeKey: office.key("office-ed25519.pub"))
-        defer { hub.interrupt() }
+        let hub = try HubProcess.start(
+            ["--temporary-database", "--office-key", office.key("office-ed25519.pub"), "--port", "0"])
+        defer { hub.stop() }
+        let url = hub.url
         try office.run(["hub", "enroll", "--hub", url, "office", office.key("laptop-office-ed25519.pub"), "--office"])
         try office.run(["hub", "enroll", "--hub", url, "lap-a", lapA.key("laptop-lap-a-ed25519.pub")])
         try office.run(["hub", "enroll", "--hub", url, "lap-b", lapB.key("laptop-lap-b-ed25519.pub")])
@@ -80,22 +46,12 @@ import Testing
         #expect(again.stdout.contains("nothing new to send"))
         #expect(!again.stdout.contains("imported from"), "nothing is taken twice: \(again.stdout)")
         try office.run(["sync", "--hub", url])
-        let board = try office.run(["status", "--format", "csv"]).stdout
+        let board = try office.board()
         #expect(board.split(separator: "\n").contains { $0.hasPrefix("HLJ-FIRE-01,") && $0.contains("NOT_DEPLOYABLE") })
 
         // The same work carried as files gives the same board.
-        let carried = try Place()
-        try FileManager.default.removeItem(at: carried.folder.url.appendingPathComponent("Routes"))
-        try FileManager.default.copyItem(
-            at: office.folder.url.appendingPathComponent("Routes"),
-            to: carried.folder.url.appendingPathComponent("Routes"))
-        for (laptop, name) in [(lapA, "lap-a"), (lapB, "lap-b")] {
-            try carried.run(["laptops", "enroll", name, laptop.key("laptop-\(name)-ed25519.pub")])
-            let file = carried.folder.url.appendingPathComponent("\(name).ecvbundle").path
-            try laptop.run(["export", "--all", "--out", file])
-            try carried.run(["import", file])
-        }
-        #expect(try carried.run(["status", "--format", "csv"]).stdout == board)
+        let carried = try SyncPlace.carrying([(lapA, "lap-a"), (lapB, "lap-b")], routesOf: office)
+        #expect(try carried.board() == board)
 
         // The office changes a line's file and plans again: the laptops take the file with the plan.
         try office.folder.replace("name: Liao Qiang", with: "name: Liao Qiang Jr", in: "Routes/southwest.yaml")
@@ -109,7 +65,7 @@ import Testing
     }
 
     /// The first day team `team` works in the published plan of `place`.
-    static func firstDay(of team: String, _ place: Place) throws -> String {
+    static func firstDay(of team: String, _ place: SyncPlace) throws -> String {
         let json = try place.run(["plan", "show", "published", "--format", "json"]).stdout
         let document = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         let routes = try #require(document["routes"] as? [[String: Any]])

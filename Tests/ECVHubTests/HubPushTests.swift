@@ -57,6 +57,34 @@ struct HubPushTests {
         }
     }
 
+    @Test func aPushSentAgainAsItWasSignedIsRefusedThenAndAfterFiveMinutesAndStoredOnce() async throws {
+        let (key, bytes, results) = try Self.signedBundle()
+        let clock = TestClock(Self.exported)
+        let now: @Sendable () -> Date = { clock.now }
+        try await HubTestServer.with(now: now) { hub in
+            _ = try await hub.office.enroll(hub.enrollment("ne-1", key.publicKey, role: "office"))
+            #expect(
+                try await hub.client(signedBy: "ne-1") { try key.signature(for: $0) }.pushCatalog(Self.catalogFiles())
+                    > 0)
+            let signed = SignedRequest(
+                method: "POST", path: "/v1/bundles", time: Int64(clock.now.timeIntervalSince1970), body: bytes,
+                nonce: SignedRequest.makeNonce())
+            let headers =
+                signed.headers(name: "ne-1", signature: try key.signature(for: signed.signedText))
+                + [("Content-Type", "application/octet-stream")]
+            let first = try await hub.send("/v1/bundles", method: .POST, headers: headers, body: bytes)
+            #expect(first.status == 200, "\(first.body)")
+            let replay = try await hub.send("/v1/bundles", method: .POST, headers: headers, body: bytes)
+            #expect(replay.status == 401 && replay.body.contains("this request was sent before"), "\(replay.body)")
+            clock.now = clock.now.addingTimeInterval(SignedRequest.window + 1)
+            let late = try await hub.send("/v1/bundles", method: .POST, headers: headers, body: bytes)
+            #expect(
+                late.status == 401 && late.body.contains("more than 5 minutes from the hub's clock"), "\(late.body)")
+            #expect(try await hub.database.count("SELECT count(*) FROM receipt") == 1)
+            #expect(try await hub.database.count("SELECT count(*) FROM result") == results)
+        }
+    }
+
     @Test func aLaptopsBundleCarryingAPlanIsRefusedAndNothingIsStored() async throws {
         // Signed by a laptop's key, carrying a plan as a laptop that published one itself would make it carry.
         let (key, bytes, _) = try Self.signedBundle(carryingPlan: true)

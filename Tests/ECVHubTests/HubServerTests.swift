@@ -49,7 +49,7 @@ struct HubServerTests {
 
     @Test func aRequestNotSignedByAnEnrolledKeyIsRefusedWithTheReason() async throws {
         try await HubTestServer.with { hub in
-            let unsigned = try await hub.get("/v1/pull", headers: [])
+            let unsigned = try await hub.send("/v1/pull", headers: [])
             #expect(unsigned.status == 401)
             #expect(unsigned.body.contains("the request is not signed"))
             let stranger = hub.client(signedBy: "laptop-9", Curve25519.Signing.PrivateKey())
@@ -80,12 +80,12 @@ struct HubServerTests {
             let signed = SignedRequest(method: "GET", path: "/v1/pull?since=0", time: 1_800_000_000, body: Data())
             let headers = signed.headers(
                 name: "laptop-1", signature: try laptop.signature(for: signed.signedText).base64EncodedString())
-            #expect(try await hub.get("/v1/pull?since=0", headers: headers).status == 200)
-            let replay = try await hub.get("/v1/pull?since=0", headers: headers)
+            #expect(try await hub.send("/v1/pull?since=0", headers: headers).status == 200)
+            let replay = try await hub.send("/v1/pull?since=0", headers: headers)
             #expect(replay.status == 401)
             #expect(replay.body.contains("this request was sent before"))
             clock.now = clock.now.addingTimeInterval(5 * 60 + 1)
-            let late = try await hub.get("/v1/pull?since=0", headers: headers)
+            let late = try await hub.send("/v1/pull?since=0", headers: headers)
             #expect(late.status == 401)
             #expect(late.body.contains("more than 5 minutes from the hub's clock"))
         }

@@ -4,6 +4,8 @@ import ECVHubClient
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import NIOCore
+import NIOHTTP1
 
 @testable import ECVHub
 
@@ -66,12 +68,16 @@ struct HubTestServer: Sendable {
 }
 
 extension HubTestServer {
-    /// A GET of `path` with exactly `headers`, as a replaying attacker would send it: the status and the body.
-    func get(_ path: String, headers: [(String, String)]) async throws -> (status: Int, body: String) {
+    /// A request with exactly `headers` and `body`, as a replaying attacker would send it: the status and the body.
+    func send(_ path: String, method: HTTPMethod = .GET, headers: [(String, String)], body: Data = Data())
+        async throws -> (status: Int, body: String)
+    {
         var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)\(path)")
+        request.method = method
         for (name, value) in headers { request.headers.add(name: name, value: value) }
+        if !body.isEmpty { request.body = .bytes(ByteBuffer(bytes: body)) }
         let response = try await HTTPClient.shared.execute(request, timeout: .seconds(120))
-        let body = try await response.body.collect(upTo: 1 << 20)
-        return (Int(response.status.code), String(decoding: body.readableBytesView, as: UTF8.self))
+        let reply = try await response.body.collect(upTo: 1 << 20)
+        return (Int(response.status.code), String(decoding: reply.readableBytesView, as: UTF8.self))
     }
 }

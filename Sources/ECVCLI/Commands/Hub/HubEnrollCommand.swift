@@ -15,13 +15,13 @@ struct HubEnrollCommand: AsyncParsableCommand {
             Examples:
               ecv hub enroll --hub https://hub.example:8443 office keys/laptop-office-ed25519.pub --office
               ecv hub enroll --hub https://hub.example:8443 laptop-3 laptop-laptop-3-ed25519.pub --team team-nc
+              ecv hub enroll --hub https://10.0.0.5:8443 --hub-ca keys/hub-ca.crt laptop-4 laptop-laptop-4-ed25519.pub
             """
     )
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: ArgumentHelp("The hub's address.", valueName: "https://host:port"))
-    var hub: String
+    @OptionGroup var connection: HubConnectionOptions
 
     @Argument(help: "The key's name: the laptop's name, as in its key file.")
     var name: String
@@ -45,16 +45,15 @@ struct HubEnrollCommand: AsyncParsableCommand {
         let role = office ? "office" : "laptop"
         guard let signature = signer.sign(text: Enrollment.signedText(name: name, role: role, publicKey: publicKey))
         else { throw CLIError.said("the office's private key is not in \(global.keysFolder.path)") }
-        let client = HubClient(
-            hub: try global.hubURL(hub),
-            signer: HubClient.Signer(name: SignedRequest.officeKeyName) { data in
+        let client = try connection.client(
+            signedBy: HubClient.Signer(name: SignedRequest.officeKeyName) { data in
                 signer.sign(text: String(decoding: data, as: UTF8.self)) ?? ""
             })
         let reply = try await client.enroll(
             Enrollment(name: name, role: role, publicKey: publicKey, team: team, officeSignature: signature))
         Output.write(
             "\(reply.new ? "enrolled" : "already enrolled:") \(Terminal.safe(reply.name)) as \(reply.role)"
-                + (reply.team.map { " of \(Terminal.safe($0))" } ?? "") + " at \(Terminal.safe(hub)) "
+                + (reply.team.map { " of \(Terminal.safe($0))" } ?? "") + " at \(Terminal.safe(connection.hub)) "
                 + "(fingerprint \(reply.fingerprint))\n")
     }
 }

@@ -18,18 +18,19 @@ struct SyncCommand: AsyncParsableCommand {
 
             Then it takes, in order: the keys of the senders (each signed by the office), at a laptop the files the published plan was made from (listing each file that changes; the files replaced are kept in ROOT/previous-files/), and every bundle, each imported with the checks of `ecv import`. The next sync goes on from there.
 
+            A hub whose certificate is signed by an authority of the office's own (not one the system trusts) is trusted with --hub-ca and that authority's PEM certificate; without it such a hub is refused.
+
             Examples:
               ecv sync --hub https://hub.example:8443
+              ecv sync --hub https://10.0.0.5:8443 --hub-ca keys/hub-ca.crt
             """
     )
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: ArgumentHelp("The hub's address.", valueName: "https://host:port"))
-    var hub: String
+    @OptionGroup var connection: HubConnectionOptions
 
     func run() async throws {
-        let url = try global.hubURL(hub)
         guard let key = try global.laptopKey() else {
             throw CLIError.badFile(KeyError.noLaptopKey(global.keysFolder.path).description)
         }
@@ -41,7 +42,8 @@ struct SyncCommand: AsyncParsableCommand {
                 "the office's public key is not in \(global.keysFolder.path) (\(ReportSigner.publicKeyName)); "
                     + "copy it from the office: keys the hub hands on are checked with it")
         }
-        let client = HubClient(hub: url, signer: HubClient.Signer(name: key.name) { try key.signature(for: $0) })
+        let client = try connection.client(
+            signedBy: HubClient.Signer(name: key.name) { try key.signature(for: $0) })
         let sync = HubSync(global: global, client: client, key: key, office: office)
         for line in try await sync.run(at: Date()) { Output.write(Terminal.safeLines(line) + "\n") }
     }
