@@ -8,9 +8,12 @@ import NIOSSL
 public struct HubClient: Sendable {
     /// Signs requests under an enrolled name (or `@office`): `sign` returns the base64 signature of its bytes.
     public struct Signer: Sendable {
+        /// The enrolled name the requests are signed under, `@office` for the office key.
         public var name: String
+        /// Returns the base64 Ed25519 signature of its argument.
         public var sign: @Sendable (Data) throws -> String
 
+        /// A signer for `name` that signs with `sign`.
         public init(name: String, sign: @escaping @Sendable (Data) throws -> String) {
             self.name = name
             self.sign = sign
@@ -19,6 +22,7 @@ public struct HubClient: Sendable {
 
     /// `https://hub.example:8443`, without a path.
     public let hub: URL
+    /// Who signs the requests.
     public let signer: Signer
     /// The clock requests are signed with.
     public var now: @Sendable () -> Date = Date.init
@@ -30,6 +34,7 @@ public struct HubClient: Sendable {
     /// of the office's own); see `trustedCertificates(inPEMFile:)`.
     public var trustedCertificates: [NIOSSLCertificate]?
 
+    /// A client of the hub at `hub` whose requests `signer` signs; five attempts with back-off, the system's trust.
     public init(hub: URL, signer: Signer) {
         self.hub = hub
         self.signer = signer
@@ -148,6 +153,7 @@ public enum HubClientError: Error, CustomStringConvertible, Equatable {
         }
     }
 
+    /// The problem in one line, with what to do where the client knows.
     public var description: String {
         switch self {
         case .unreachable(let hub, let reason): return "cannot reach the hub at \(hub): \(reason)"

@@ -25,15 +25,18 @@ public struct SignedRequest: Sendable, Equatable {
     /// How far a signing time may be from the hub's clock.
     public static let window: TimeInterval = 5 * 60
 
+    /// `GET` or `POST`.
     public var method: String
     /// The path with its query, as sent: `/v1/pull?since=12`.
     public var path: String
     /// Unix seconds.
     public var time: Int64
+    /// SHA-256 of the body, hex.
     public var bodySHA256: String
     /// Hex digits, new for each request; empty for a request signed without one.
     public var nonce: String
 
+    /// The request as signed; `body` is hashed, not kept.
     public init(method: String, path: String, time: Int64, body: Data, nonce: String = "") {
         self.method = method
         self.path = path
@@ -77,6 +80,7 @@ public struct SignedRequest: Sendable, Equatable {
 /// The office key's statement that a key belongs to a laptop or the office: what a laptop checks before it takes
 /// bundles another laptop signed.
 public struct Enrollment: Codable, Sendable, Equatable {
+    /// The enrolled name.
     public var name: String
     /// `office` or `laptop`.
     public var role: String
@@ -87,6 +91,7 @@ public struct Enrollment: Codable, Sendable, Equatable {
     /// Base64 of the office key's signature over `signedText`.
     public var officeSignature: String
 
+    /// An enrollment of these parts.
     public init(name: String, role: String, publicKey: String, team: String?, officeSignature: String) {
         self.name = name
         self.role = role
