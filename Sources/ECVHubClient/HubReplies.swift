@@ -8,7 +8,7 @@ public struct Receipt: Codable, Sendable, Equatable {
     public var new: Int
     /// Results of the bundle the hub had already.
     public var alreadyHere: Int
-    /// Results of the bundle that collided with another laptop's answer to the same item; both are kept.
+    /// Results of the bundle whose id and version the hub holds with another answer: the one held stays.
     public var conflicts: Int
 
     /// A receipt of these parts.
