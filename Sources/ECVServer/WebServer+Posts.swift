@@ -81,7 +81,7 @@ extension WebServer {
         let vehicle = VehiclePage(
             catalog: catalog, placement: placement, records: records, photos: [], page: page,
             timeZone: WebServer.timeZone)
-        let banner = vehicle.verdictContext()
+        let banner = vehicle.banner()
         let status = ItemResult.Status(rawValue: saved.status) ?? .untested
         let answer = saved.value.map { Limits.format($0) } ?? saved.choice ?? saved.text ?? ""
         return WebServer.json(
@@ -89,8 +89,8 @@ extension WebServer {
                 item: item, status: status.rawValue, value: answer, version: saved.version,
                 state: page.messages("web.state.saved", VehiclePage.clock(saved.recordedAt, in: WebServer.timeZone))
                     + " · " + page.messages.status(status) + (answer.isEmpty ? "" : " · \(answer)"),
-                readiness: banner["code"] ?? "",
-                verdict: [banner["label"], banner["details"]].compactMap { $0 }.filter { !$0.isEmpty }
+                readiness: banner.code,
+                verdict: [banner.label, banner.details].compactMap { $0 }.filter { !$0.isEmpty }
                     .joined(separator: " · "),
                 banner: banner,
                 progress: vehicle.progress(current: nil).map {
@@ -165,6 +165,6 @@ struct AnswerReply: Encodable {
     /// `readiness` and `verdict` as the reply has always had them; `banner` for the page's verdict banner.
     var readiness: String
     var verdict: String
-    var banner: [String: String]
+    var banner: VerdictBanner
     var progress: [Progress]
 }
