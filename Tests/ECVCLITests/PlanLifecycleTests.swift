@@ -65,7 +65,7 @@ import Testing
         for (version, catalog) in [(1, before), (2, after)] {
             let shown = try ECVRunner.run(["plan", "show", "\(version)", "--format", "json"] + root)
             var checker = PlanChecker(catalog: catalog)
-            #expect(checker.check(try Self.json(shown.stdout)) == [], "version \(version)")
+            #expect(checker.check(json: shown.stdout) == [], "version \(version)")
         }
         let diff = try Self.json(try ECVRunner.run(["plan", "diff", "--format", "json"] + root).stdout)
         #expect(diff["format"] as? String == "ecv-plan-diff/1")
