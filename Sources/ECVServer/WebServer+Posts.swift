@@ -128,7 +128,7 @@ extension WebServer {
         }
         let actor = configuration.actor
         let now = configuration.now()
-        let season = seasonStart()
+        let season = try seasonStart()
         _ = try await StoreWork.write {
             try store.savePhoto(
                 file, kind: kind, of: placement, item: item, catalog: catalog, by: actor, at: now,
@@ -139,10 +139,12 @@ extension WebServer {
             to: "\(WebPath.vehicle(placement.vehicle.id))/\(subsystem)#\(WebPath.segment(item))", type: .found)
     }
 
-    /// The start of the season the published plan covers, which tells this season's failures from the previous
-    /// one's; `nil` without a readable published plan.
-    private func seasonStart() -> Date? {
-        (try? store.publishedPlan()).flatMap { $0 }.flatMap { try? TourPlan(json: $0.json) }?.seasonStart
+    /// The start of the season the published plan covers; `nil` before a plan is published.
+    ///
+    /// It tells this season's failures from the previous one's. A published plan that cannot be read refuses
+    /// the answer rather than filing it under a guessed season.
+    private func seasonStart() throws -> Date? {
+        try publishedPlan(try store.publishedPlan())?.plan.seasonStart
     }
 }
 

@@ -144,6 +144,15 @@ import Testing
         let show = try ECVRunner.run(["plan", "show"] + root)
         #expect(show.status == 1)
         #expect(show.stderr.contains("plan version 1"), "\(show.stderr)")
+        // A report names the plan it follows and counts the season from it: without it, it is not written.
+        let report = try ECVRunner.run(["report", "vehicle", "HLJ-FIRE-01", "--format", "html"] + root)
+        #expect(report.status == 1)
+        #expect(
+            report.stderr.split(separator: "\n").count == 1
+                && report.stderr.contains("plan version 1 in the database cannot be read"), "\(report.stderr)")
+        let record = try ECVRunner.run(
+            ["record", "HLJ-FIRE-01", "power.generator-start=pass"] + root)
+        #expect(record.status == 1, "the season of an answer follows from the published plan")
         let again = try ECVRunner.run(["plan", "--iterations", "200"] + root)
         #expect(again.status == 1, "a draft compared with nothing would say nothing changed")
         // Nothing was stored: the dispatcher is told, and the database holds the one plan it held.

@@ -135,6 +135,17 @@ public struct VehicleReport {
         page = identity.page(view, labels: labels, signer: signer)
     }
 
+    /// The report of `history` against `plan`, the plan the teams follow (nil before one is published): its
+    /// version is named, and its season's start tells this season's results from the previous one's.
+    public init(
+        placement: Catalog.VehiclePlacement, catalog: Catalog, history: VehicleHistory, plan: StoredPlan?,
+        language: Language, signer: ReportSigner? = nil
+    ) {
+        self.init(
+            placement: placement, catalog: catalog, history: history, planVersion: plan?.version,
+            seasonStart: plan.flatMap { Season.start(of: $0.plan) }, language: language, signer: signer)
+    }
+
     /// The results as CSV, one row per applicable item (untested ones too), in checklist order.
     public func csv() -> String {
         let header = [
