@@ -188,7 +188,8 @@ public struct Planner: Sendable {
             return Unscheduled(
                 vehicle: placement.vehicle.id, site: placement.site.id, route: placement.route.id,
                 reason: reason.description,
-                forLackOfTime: reasons.isForLackOfTime(item.job, item.reason, reason: reason))
+                forLackOfTime: reasons.isForLackOfTime(item.job, item.reason, reason: reason),
+                reasonMessage: reason.message)
         }
         // Without its appointed first visit, a site's other visits may not take place either.
         let missed = Set(
@@ -202,10 +203,11 @@ public struct Planner: Sendable {
             }
             for position in dropped.reversed() {
                 let placement = model.jobs[routesKept[index].jobs[position]]
+                let reason = UnscheduledReasons.missedAppointment(placement.site)
                 unscheduled.append(
                     Unscheduled(
                         vehicle: placement.vehicle.id, site: placement.site.id, route: placement.route.id,
-                        reason: UnscheduledReasons.missedAppointment(placement.site).description))
+                        reason: reason.description, reasonMessage: reason.message))
                 routesKept[index].jobs.remove(at: position)
                 routesKept[index].starts.remove(at: position)
             }
