@@ -173,7 +173,7 @@ public struct Planner: Sendable {
         solverOptions.durationWeight = 1.0 / 600
         let total = model.jobs.count
         // The engine counts cost in km: the lines' mean `per-km` turns it back into money.
-        let rates = model.routes.map { catalog.costRates(for: $0).perKm }
+        let rates = model.lines.map { catalog.costRates(for: $0.route).perKm }
         let perKm = timeCostsOrOne(rates)
         let solution = Solver(problem: model.problem, options: solverOptions).solve { step in
             progress?(
@@ -216,7 +216,7 @@ public struct Planner: Sendable {
         let appointments = Dictionary(
             catalog.routes.flatMap(\.sites).compactMap { site in site.appointment.map { (site.id, $0) } },
             uniquingKeysWith: { first, _ in first })
-        let routes = model.routes.indices.map { index in
+        let routes = model.lines.indices.map { index in
             builder.routePlan(index, routesKept.first { $0.vehicle == index && !$0.jobs.isEmpty })
                 .markingAppointments(appointments)
         }
@@ -224,7 +224,7 @@ public struct Planner: Sendable {
         plan.reasons = model.unreachable
         if let continuation = options.continuation {
             plan.from = continuation.from
-            let planned = Set(model.routes.flatMap(\.sites).flatMap(\.vehicles).map(\.id))
+            let planned = Set(model.lines.flatMap(\.route.sites).flatMap(\.vehicles).map(\.id))
             plan.done = continuation.done.filter(planned.contains).sorted()
         }
         return plan.costed(catalog)
