@@ -1,4 +1,5 @@
 import ECVModel
+import ECVPlanning
 import ECVStore
 import ECVSync
 
@@ -15,6 +16,8 @@ enum CLIError: Error, CustomStringConvertible {
     case entries(EntryErrors)
     case badFile(String)
     case noPlan(PlanSelector)
+    /// A stored plan version that cannot be read back.
+    case unreadablePlan(StoredPlanError)
     case cannotWrite(String, String)
     /// A message already in the reader's language.
     case said(String)
@@ -63,6 +66,8 @@ enum CLIError: Error, CustomStringConvertible {
             case .version(let version):
                 return "no plan version \(version) is stored; `ecv plan list` shows the stored ones"
             }
+        case .unreadablePlan(let error):
+            return error.description
         case .entries(let errors):
             return "nothing recorded; \(errors.messages.count) bad entr\(errors.messages.count == 1 ? "y" : "ies"):\n"
                 + errors.messages.joined(separator: "\n")

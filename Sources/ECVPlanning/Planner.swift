@@ -183,7 +183,7 @@ public struct Planner: Sendable {
         solverOptions.durationWeight = 1.0 / 600
         let total = model.jobs.count
         // The engine counts cost in km: the lines' mean `per-km` turns it back into money.
-        let rates = model.routes.map { catalog.costRates(for: $0).perKm }
+        let rates = model.lines.map { catalog.costRates(for: $0.route).perKm }
         let perKm = timeCostsOrOne(rates)
         let solution = Solver(problem: model.problem, options: solverOptions).solve { step in
             progress?(
@@ -198,7 +198,8 @@ public struct Planner: Sendable {
             return Unscheduled(
                 vehicle: placement.vehicle.id, site: placement.site.id, route: placement.route.id,
                 reason: reason.description,
-                forLackOfTime: reasons.isForLackOfTime(item.job, item.reason, reason: reason))
+                forLackOfTime: reasons.isForLackOfTime(item.job, item.reason, reason: reason),
+                reasonMessage: reason.message)
         }
         // Without its appointed first visit, a site's other visits may not take place either.
         let missed = Set(
@@ -212,10 +213,11 @@ public struct Planner: Sendable {
             }
             for position in dropped.reversed() {
                 let placement = model.jobs[routesKept[index].jobs[position]]
+                let reason = UnscheduledReasons.missedAppointment(placement.site)
                 unscheduled.append(
                     Unscheduled(
                         vehicle: placement.vehicle.id, site: placement.site.id, route: placement.route.id,
-                        reason: UnscheduledReasons.missedAppointment(placement.site).description))
+                        reason: reason.description, reasonMessage: reason.message))
                 routesKept[index].jobs.remove(at: position)
                 routesKept[index].starts.remove(at: position)
             }
@@ -224,7 +226,7 @@ public struct Planner: Sendable {
         let appointments = Dictionary(
             catalog.routes.flatMap(\.sites).compactMap { site in site.appointment.map { (site.id, $0) } },
             uniquingKeysWith: { first, _ in first })
-        let routes = model.routes.indices.map { index in
+        let routes = model.lines.indices.map { index in
             builder.routePlan(index, routesKept.first { $0.vehicle == index && !$0.jobs.isEmpty })
                 .markingAppointments(appointments)
         }
@@ -232,7 +234,7 @@ public struct Planner: Sendable {
         plan.reasons = model.unreachable
         if let continuation = options.continuation {
             plan.from = continuation.from
-            let planned = Set(model.routes.flatMap(\.sites).flatMap(\.vehicles).map(\.id))
+            let planned = Set(model.lines.flatMap(\.route.sites).flatMap(\.vehicles).map(\.id))
             plan.done = continuation.done.filter(planned.contains).sorted()
         }
         return plan.costed(catalog)

@@ -49,7 +49,8 @@ public final class PageTemplates: Sendable {
         self.problem = problem
     }
 
-    public func render(_ context: [String: Any], template name: String) throws -> String {
+    /// The template `name` filled from `context`, a typed value whose stored properties the template names.
+    public func render(_ context: some Encodable, template name: String) throws -> String {
         // A missing partial would render as nothing, so any problem at all refuses every page.
         if let problem { throw ReportError.template(problem) }
         guard let page = library.render(context, withTemplate: name) else {

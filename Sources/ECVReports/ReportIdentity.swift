@@ -63,20 +63,37 @@ struct ReportIdentity {
             })
     }
 
-    /// The template's context: the facts shown, then what the page adds around them — id, hash, the office's
-    /// signature of the hash and its key's fingerprint (with a private key), the labels and the language.
-    func context(_ shown: [String: Any], labels: ReportLabels, signer: ReportSigner?) -> [String: Any] {
-        var context = shown
-        context["reportID"] = reportID
-        context["contentSHA256"] = contentSHA256
-        // Only a real signature: an absent one must leave the key out, or the template prints "nil".
-        if let signer, let signature = signer.sign(text: contentSHA256) {
-            context["signature"] = signature
-            context["keyFingerprint"] = signer.fingerprint
-        }
-        context["labels"] = labels.all
-        context["pageCounter"] = labels.pageCounterCSS
-        context["lang"] = labels.language == .en ? "en" : "zh"
-        return context
+    /// The template's context: the facts shown, framed by what the page adds around them (`ReportStamp`).
+    func page<Shown: Encodable>(_ shown: Shown, labels: ReportLabels, signer: ReportSigner?)
+        -> TemplateLayers<ReportStamp, Shown>
+    {
+        TemplateLayers(outer: ReportStamp(self, labels: labels, signer: signer), inner: shown)
+    }
+}
+
+/// What every report page adds around its facts: id, hash, the office's signature of the hash and its key's
+/// fingerprint (with a private key), the labels and the language.
+struct ReportStamp: Encodable {
+    let reportID: String
+    let contentSHA256: String
+    /// Only a real signature: nil leaves the footer's signature line out.
+    let signature: String?
+    let keyFingerprint: String?
+    /// The catalogue's `report.*` words by key without the prefix: `{{labels.title}}`.
+    let labels: [String: String]
+    /// The CSS `content` of the page-number margin box, written unescaped.
+    let pageCounter: String
+    /// The page's `lang`: `zh` or `en`.
+    let lang: String
+
+    init(_ identity: ReportIdentity, labels: ReportLabels, signer: ReportSigner?) {
+        reportID = identity.reportID
+        contentSHA256 = identity.contentSHA256
+        let signature = signer?.sign(text: identity.contentSHA256)
+        self.signature = signature
+        keyFingerprint = signature == nil ? nil : signer?.fingerprint
+        self.labels = labels.all
+        pageCounter = labels.pageCounterCSS
+        lang = labels.language == .en ? "en" : "zh"
     }
 }

@@ -44,7 +44,7 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
         let page = WebPage(language: language, csrf: "", path: "/", query: [])
         let title = page.messages("web.error.title", "\(status.code)")
         let text =
-            (try? page.render("web-error", title: title, ["message": message]))
+            (try? page.render("web-error", title: title, ErrorPageView(message: message)))
             ?? "<!doctype html><title>\(status.code)</title><p>\(Markup.escape(message))</p>"
         var response = WebServer.html(text)
         response.status = status

@@ -36,25 +36,21 @@ struct VehiclePage {
     /// The page, showing `subsystem`'s items when given, and `message` above them.
     func render(subsystem: Subsystem?, message: (text: String, isError: Bool)? = nil) throws -> String {
         let latest = Dictionary(records.map { ($0.itemID, $0) }, uniquingKeysWith: { _, last in last })
-        var context: [String: Any] = [
-            "vehicle": vehicle.id,
-            "facts": [
+        let view = VehicleView(
+            vehicle: vehicle.id,
+            facts: [
                 vehicle.model, catalog.client(withID: placement.site.clientID).map { messages.text($0.name) },
                 placement.site.id,
             ].compactMap { $0 }.joined(separator: " · "),
-            "verdict": verdictContext(),
-            "subsystems": progress(current: subsystem),
-            "reportHref": WebPath.vehicle(vehicle.id) + "/report",
-        ]
-        if let message { context["message"] = ["text": message.text, "class": message.isError ? "error" : "notice"] }
-        if let subsystem {
-            context["subsystem"] = title(of: subsystem)
-            context["items"] = items.filter { $0.subsystem == subsystem }.map { item in
-                itemContext(item, latest: latest[item.fullID])
-            }
-        }
+            verdict: banner(), subsystems: progress(current: subsystem),
+            reportHref: WebPath.vehicle(vehicle.id) + "/report",
+            message: message.map { .init(text: $0.text, class: $0.isError ? "error" : "notice") },
+            subsystem: subsystem.map(title(of:)),
+            items: subsystem.map { subsystem in
+                items.filter { $0.subsystem == subsystem }.map { item in itemView(item, latest: latest[item.fullID]) }
+            } ?? [])
         return try page.render(
-            "web-vehicle", title: subsystem.map { "\(vehicle.id) · \(title(of: $0))" } ?? vehicle.id, context)
+            "web-vehicle", title: subsystem.map { "\(vehicle.id) · \(title(of: $0))" } ?? vehicle.id, view)
     }
 
     // MARK: verdict and progress
@@ -64,7 +60,7 @@ struct VehiclePage {
     }
 
     /// The banner's code, words and reasons.
-    func verdictContext() -> [String: String] {
+    func banner() -> VerdictBanner {
         let verdict = verdict
         var details: [String] = []
         if !verdict.failed.isEmpty {
@@ -74,10 +70,9 @@ struct VehiclePage {
                     verdict.failed.map { "\($0.itemID) (\(messages.severity($0.severity)))" }.joined(separator: ", ")))
         }
         if !verdict.untested.isEmpty { details.append(messages("web.vehicle.untested", "\(verdict.untested.count)")) }
-        return [
-            "code": verdict.readiness.rawValue, "label": messages.readiness(verdict.readiness),
-            "details": details.joined(separator: " · "),
-        ]
+        return VerdictBanner(
+            code: verdict.readiness.rawValue, label: messages.readiness(verdict.readiness),
+            details: details.joined(separator: " · ").nonEmpty)
     }
 
     /// How far one subsystem's checklist is: the page's tab, and the reply to each answer.
@@ -113,49 +108,48 @@ struct VehiclePage {
 
     // MARK: items
 
-    private func itemContext(_ item: ChecklistItem, latest: ResultRecord?) -> [String: Any] {
+    private func itemView(_ item: ChecklistItem, latest: ResultRecord?) -> VehicleView.Item {
         let title = messages.text(item.title)
         let saved = latest.map { VehiclePage.answerText($0.itemResult) } ?? ""
-        var context: [String: Any] = [
-            "id": item.fullID, "title": title, "severity": messages.severity(item.severity),
-            "minutes": messages("unit.minutes", "\(item.minutes)"),
-            "method": item.method.map(messages.text) ?? "", "kind": item.kind.name,
-            "action": WebPath.vehicle(vehicle.id) + "/answers", "photoAction": WebPath.vehicle(vehicle.id) + "/photos",
-            "csrf": page.csrf, "savedValue": saved, "savedNote": latest?.note ?? "",
-            "answerLabel": messages("web.item.answer", title), "photoLabel": messages("web.item.photo", title),
-            "photos": photos.filter { $0.itemID == item.fullID }.enumerated().map { number, photo in
-                ["href": "/photos/\(photo.fileName)", "text": messages("web.item.photoLink", "\(number + 1)")]
-            },
-        ]
         let state = latest.map { savedState($0) }
-        context["state"] = state?.text ?? messages("web.state.choose")
-        context["stateClass"] = state?.class ?? "none"
+        var view = VehicleView.Item(
+            id: item.fullID, title: title, severity: messages.severity(item.severity),
+            minutes: messages("unit.minutes", "\(item.minutes)"), method: item.method.map(messages.text)?.nonEmpty,
+            kind: item.kind.name, action: WebPath.vehicle(vehicle.id) + "/answers",
+            photoAction: WebPath.vehicle(vehicle.id) + "/photos", csrf: page.csrf.nonEmpty, savedValue: saved.nonEmpty,
+            savedNote: latest?.note?.nonEmpty, answerLabel: messages("web.item.answer", title),
+            photoLabel: messages("web.item.photo", title),
+            photos: photos.filter { $0.itemID == item.fullID }.enumerated().map { number, photo in
+                .init(href: "/photos/\(photo.fileName)", text: messages("web.item.photoLink", "\(number + 1)"))
+            },
+            state: state?.text ?? messages("web.state.choose"), stateClass: state?.class ?? "none")
         switch item.kind {
         case .check:
-            context["hasOptions"] = true
-            context["options"] = ["pass", "fail", "na"].map { option(value: $0, word: messages("status.\($0)"), saved) }
+            view.hasOptions = true
+            view.options = ["pass", "fail", "na"].map { option(value: $0, word: messages("status.\($0)"), saved) }
         case .choice(let choices, let passing):
-            context["hasOptions"] = true
-            context["options"] =
+            view.hasOptions = true
+            view.options =
                 choices.map { choice in
                     option(value: choice, word: choice, saved, class: passing.contains(choice) ? "pass" : "fail")
                 } + [option(value: "na", word: messages("status.na"), saved)]
         case .measure(let unit, let limits):
-            context["measure"] = true
-            context["valueLabel"] = messages("web.item.value", unit)
-            context["limitsText"] = messages("web.item.limits", limits.description)
-            context["limits"] = [
-                "min": limits.min.map(Limits.format) ?? "", "max": limits.max.map(Limits.format) ?? "", "unit": unit,
-                "text": limits.description,
-            ]
+            view.measure = true
+            view.valueLabel = messages("web.item.value", unit)
+            view.limitsText = messages("web.item.limits", limits.description)
+            view.limits = .init(
+                min: limits.min.map(Limits.format), max: limits.max.map(Limits.format), unit: unit.nonEmpty,
+                text: limits.description.nonEmpty)
         case .text:
-            context["text"] = true
+            view.text = true
         }
-        return context
+        return view
     }
 
-    private func option(value: String, word: String, _ saved: String, class given: String? = nil) -> [String: Any] {
-        ["value": value, "word": word, "checked": value == saved, "class": given ?? value]
+    private func option(value: String, word: String, _ saved: String, class given: String? = nil)
+        -> VehicleView.Option
+    {
+        .init(value: value, word: word, checked: value == saved, class: given ?? value)
     }
 
     /// "✓ saved 03-02 14:32 · fail": the last answer that counts, when it was recorded.
@@ -181,4 +175,93 @@ struct VehiclePage {
         if let value = result.value { return Limits.format(value) }
         return result.choice ?? result.text ?? (result.status == .untested ? "" : result.status.rawValue)
     }
+}
+
+/// The verdict banner: code (its CSS class), words and reasons; on the page and in the reply to an answer.
+struct VerdictBanner: Encodable {
+    let code: String
+    let label: String
+    /// Nil without reasons: an empty text would still open the template's section.
+    let details: String?
+
+    private enum CodingKeys: String, CodingKey { case code, label, details }
+
+    /// The reply has always carried `details`, empty without reasons.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(code, forKey: .code)
+        try container.encode(label, forKey: .label)
+        try container.encode(details ?? "", forKey: .details)
+    }
+}
+
+/// What the `web-vehicle` template shows.
+///
+/// A text the template opens as a section, or that a nested section must not read when it is empty, is nil
+/// rather than empty: Mustache takes an empty text for true.
+struct VehicleView: Encodable {
+    /// A line above the items: what was saved, or why not.
+    struct Message: Encodable {
+        let text: String
+        let `class`: String
+    }
+
+    /// One checklist item's form: the question, the answer saved for it and when, its photos.
+    struct Item: Encodable {
+        let id: String
+        let title: String
+        let severity: String
+        let minutes: String
+        let method: String?
+        let kind: String
+        let action: String
+        let photoAction: String
+        let csrf: String?
+        let savedValue: String?
+        let savedNote: String?
+        let answerLabel: String
+        let photoLabel: String
+        let photos: [PhotoLink]
+        let state: String
+        let stateClass: String
+        var hasOptions = false
+        var options: [Option] = []
+        var measure = false
+        var valueLabel: String?
+        var limitsText: String?
+        var limits: MeasureLimits?
+        var text = false
+    }
+
+    /// A link to a photo of the item.
+    struct PhotoLink: Encodable {
+        let href: String
+        let text: String
+    }
+
+    /// One answer to choose: pass, fail, not applicable or one of the item's choices.
+    struct Option: Encodable {
+        let value: String
+        let word: String
+        let checked: Bool
+        let `class`: String
+    }
+
+    /// A measured item's limits, for the page's script to check a value before it is sent.
+    struct MeasureLimits: Encodable {
+        let min: String?
+        let max: String?
+        let unit: String?
+        let text: String?
+    }
+
+    let vehicle: String
+    let facts: String
+    let verdict: VerdictBanner
+    let subsystems: [VehiclePage.SubsystemProgress]
+    let reportHref: String
+    let message: Message?
+    /// The title of the subsystem whose items are shown; nil on the vehicle's first page.
+    let subsystem: String?
+    let items: [Item]
 }

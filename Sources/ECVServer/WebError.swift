@@ -48,3 +48,8 @@ extension Request {
         }
     }
 }
+
+/// What the `web-error` template shows: why the page could not be shown.
+struct ErrorPageView: Encodable {
+    let message: String
+}

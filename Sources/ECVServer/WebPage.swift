@@ -16,34 +16,17 @@ struct WebPage {
 
     var messages: Messages { Messages(language) }
 
-    /// `template` with `context`, the page titled `title`.
-    func render(_ template: String, title: String, _ context: [String: Any]) throws -> String {
-        var all = context
-        all["title"] = title
-        all["htmlLang"] = language == .en ? "en" : "zh"
-        all["csrf"] = csrf
-        all["w"] = WebPage.words.forTemplates[language] ?? [:]
-        all["wordsJSON"] = WebPage.words.forScript[language] ?? "{}"
-        all["languages"] = Language.allCases.map { code in
-            [
-                "code": code == .both ? "zh" : code.rawValue, "current": code == language,
-                "name": WebPage.languageNames[code] ?? code.rawValue, "href": href(language: code),
-            ] as [String: Any]
-        }
-        return try WebPage.templates.render(
-            WebPage.withoutEmptyTexts(all) as? [String: Any] ?? all, template: template)
-    }
-
-    /// `context` without its empty texts at any depth.
-    ///
-    /// Mustache takes an empty text for true, and a section such as `{{#note}}` must not show for one. A
-    /// missing key renders as nothing, as the empty text would.
-    static func withoutEmptyTexts(_ value: Any) -> Any {
-        if let dictionary = value as? [String: Any] {
-            return dictionary.filter { ($0.value as? String)?.isEmpty != true }.mapValues(withoutEmptyTexts)
-        }
-        if let array = value as? [Any] { return array.map(withoutEmptyTexts) }
-        return value
+    /// `template` with `content`, the page titled `title`, framed by what every page shows (`WebFrame`).
+    func render(_ template: String, title: String, _ content: some Encodable) throws -> String {
+        let frame = WebFrame(
+            title: title, htmlLang: language == .en ? "en" : "zh", csrf: csrf,
+            w: WebPage.words.forTemplates[language] ?? WordTree(), wordsJSON: WebPage.words.forScript[language] ?? "{}",
+            languages: Language.allCases.map { code in
+                WebFrame.LanguageLink(
+                    code: code == .both ? "zh" : code.rawValue, current: code == language,
+                    name: WebPage.languageNames[code] ?? code.rawValue, href: href(language: code))
+            })
+        return try WebPage.templates.render(TemplateLayers(outer: frame, inner: content), template: template)
     }
 
     private static let languageNames: [Language: String] = [.zh: "中文", .en: "English", .both: "中/EN"]
@@ -59,13 +42,13 @@ struct WebPage {
     /// The catalogue's words in every language, worked out once rather than for every page.
     static let words = Words()
 
-    /// The catalogue for the templates and for the script, per language; never changed once made.
-    final class Words: @unchecked Sendable {
-        let forTemplates: [Language: [String: Any]]
+    /// The catalogue for the templates and for the script, per language.
+    struct Words: Sendable {
+        let forTemplates: [Language: WordTree]
         let forScript: [Language: String]
 
         init() {
-            var templates: [Language: [String: Any]] = [:]
+            var templates: [Language: WordTree] = [:]
             var script: [Language: String] = [:]
             for language in Language.allCases {
                 templates[language] = WebPage.words(Messages(language))
@@ -76,24 +59,13 @@ struct WebPage {
         }
     }
 
-    /// The catalogue as nested dictionaries, so that a template writes `{{w.web.item.save}}`.
-    static func words(_ messages: Messages) -> [String: Any] {
-        var root: [String: Any] = [:]
+    /// The catalogue as a tree of words, so that a template writes `{{w.web.item.save}}`.
+    static func words(_ messages: Messages) -> WordTree {
+        var root = WordTree()
         for key in Messages.catalogue.keys {
-            insert(messages(key), at: key.split(separator: ".").map(String.init)[...], into: &root)
+            root.insert(messages(key), at: key.split(separator: ".").map(String.init)[...])
         }
         return root
-    }
-
-    private static func insert(_ text: String, at path: ArraySlice<String>, into node: inout [String: Any]) {
-        guard let head = path.first else { return }
-        if path.count == 1 {
-            node[head] = text
-            return
-        }
-        var child = node[head] as? [String: Any] ?? [:]
-        insert(text, at: path.dropFirst(), into: &child)
-        node[head] = child
     }
 
     /// The words the page's script shows (answer states), as JSON safe inside a `<script>` element.

@@ -81,7 +81,7 @@ extension WebServer {
         let vehicle = VehiclePage(
             catalog: catalog, placement: placement, records: records, photos: [], page: page,
             timeZone: WebServer.timeZone)
-        let banner = vehicle.verdictContext()
+        let banner = vehicle.banner()
         let status = ItemResult.Status(rawValue: saved.status) ?? .untested
         let answer = saved.value.map { Limits.format($0) } ?? saved.choice ?? saved.text ?? ""
         return WebServer.json(
@@ -89,8 +89,8 @@ extension WebServer {
                 item: item, status: status.rawValue, value: answer, version: saved.version,
                 state: page.messages("web.state.saved", VehiclePage.clock(saved.recordedAt, in: WebServer.timeZone))
                     + " · " + page.messages.status(status) + (answer.isEmpty ? "" : " · \(answer)"),
-                readiness: banner["code"] ?? "",
-                verdict: [banner["label"], banner["details"]].compactMap { $0 }.filter { !$0.isEmpty }
+                readiness: banner.code,
+                verdict: [banner.label, banner.details].compactMap { $0 }.filter { !$0.isEmpty }
                     .joined(separator: " · "),
                 banner: banner,
                 progress: vehicle.progress(current: nil).map {
@@ -128,7 +128,7 @@ extension WebServer {
         }
         let actor = configuration.actor
         let now = configuration.now()
-        let season = seasonStart()
+        let season = try seasonStart()
         _ = try await StoreWork.write {
             try store.savePhoto(
                 file, kind: kind, of: placement, item: item, catalog: catalog, by: actor, at: now,
@@ -139,10 +139,12 @@ extension WebServer {
             to: "\(WebPath.vehicle(placement.vehicle.id))/\(subsystem)#\(WebPath.segment(item))", type: .found)
     }
 
-    /// The start of the season the published plan covers, which tells this season's failures from the previous
-    /// one's; `nil` without a readable published plan.
-    private func seasonStart() -> Date? {
-        (try? store.publishedPlan()).flatMap { $0 }.flatMap { try? TourPlan(json: $0.json) }?.seasonStart
+    /// The start of the season the published plan covers; `nil` before a plan is published.
+    ///
+    /// It tells this season's failures from the previous one's. A published plan that cannot be read refuses
+    /// the answer rather than filing it under a guessed season.
+    private func seasonStart() throws -> Date? {
+        try publishedPlan(try store.publishedPlan())?.plan.seasonStart
     }
 }
 
@@ -165,6 +167,6 @@ struct AnswerReply: Encodable {
     /// `readiness` and `verdict` as the reply has always had them; `banner` for the page's verdict banner.
     var readiness: String
     var verdict: String
-    var banner: [String: String]
+    var banner: VerdictBanner
     var progress: [Progress]
 }

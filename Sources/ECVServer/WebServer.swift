@@ -1,4 +1,5 @@
 import ECVModel
+import ECVPlanning
 import ECVReports
 import ECVStore
 import ECVSync
@@ -116,8 +117,10 @@ public struct WebServer: Sendable {
         router.get("/vehicles/:vehicle/report") { _, context in
             let placement = try placement(context)
             return try await StoreWork.read {
-                let report = try VehicleReport.from(
-                    store, placement: placement, catalog: catalog,
+                let report = VehicleReport(
+                    placement: placement, catalog: catalog,
+                    history: try store.history(ofVehicle: placement.vehicle.id),
+                    plan: try publishedPlan(try store.publishedPlan()),
                     language: catalog.client(withID: placement.site.clientID)?.language ?? .zh)
                 return WebServer.html(try report.html())
             }
@@ -185,12 +188,7 @@ public struct WebServer: Sendable {
         let team = query.get("team").flatMap { $0.isEmpty ? nil : $0 }
         if let team, catalog.team(withID: team) == nil { throw WebError(.notFound, "web.error.noTeam", team) }
         let record = try store.publishedPlan()
-        let agenda: PublishedAgenda?
-        do {
-            agenda = try record.map { try PublishedAgenda(json: $0.json, version: $0.version, catalog: catalog) }
-        } catch {
-            throw WebError(.internalServerError, "web.error.plan", "\(error)")
-        }
+        let agenda = try publishedPlan(record).map { PublishedAgenda($0, catalog: catalog) }
         let day: CalendarDay
         if let text = query.get("date"), !text.isEmpty {
             guard let given = CalendarDay(iso: text) else { throw WebError(.badRequest, "web.error.date") }
@@ -204,6 +202,17 @@ public struct WebServer: Sendable {
         return WebServer.html(
             try TodayPage(catalog: catalog, page: page(request)).render(
                 agenda, day: day, team: team, differing: differences))
+    }
+
+    /// The published plan `record` read back, nil when none is published; a damaged one is the error page
+    /// that says so, never a page without a plan.
+    func publishedPlan(_ record: PlanRecord?) throws -> StoredPlan? {
+        guard let record else { return nil }
+        do {
+            return try StoredPlan(json: record.json, version: record.version, routes: catalog.routes)
+        } catch {
+            throw WebError(.internalServerError, "web.error.plan", error.description)
+        }
     }
 
     private func vehiclePage(_ request: Request, _ placement: Catalog.VehiclePlacement) throws -> VehiclePage {

@@ -45,8 +45,8 @@ public struct PlanChecker {
     }
 
     /// A moment `YYYY-MM-DDTHH:MM:SS±HH:MM` as (day, minute of day) in the route's own zone.
-    static func moment(_ text: Any?) -> (day: CalendarDay, minute: Int)? {
-        guard let text = text as? String, text.count >= 16,
+    static func moment(_ text: String?) -> (day: CalendarDay, minute: Int)? {
+        guard let text, text.count >= 16,
             let day = CalendarDay(iso: text.prefix(10)),
             let minute = DailyHours.minuteOfDay(text.dropFirst(11).prefix(5))
         else { return nil }
@@ -61,42 +61,51 @@ public struct PlanChecker {
         problems.append(message)
     }
 
-    /// Checks the plan stored as `json`; a text that is not a JSON object is one problem.
+    /// Checks the plan stored as `json`.
     public mutating func check(json: String) -> [String] {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else {
-            return ["the plan is not a JSON object"]
-        }
-        return check(object)
+        check(Data(json.utf8))
     }
 
-    /// Every problem of the plan `document` (JSON as read by `JSONSerialization`), one line each.
-    public mutating func check(_ document: [String: Any]) -> [String] {
-        guard document["format"] as? String == "ecv-plan/1" else { return ["format is not ecv-plan/1"] }
-        let routes = document["routes"] as? [[String: Any]] ?? []
-        let unscheduled = document["unscheduled"] as? [[String: Any]] ?? []
-        from = (document["from"] as? String).flatMap { CalendarDay(iso: $0) }
+    /// Every problem of the plan whose JSON is `data`, one line each; JSON that is not a plan's shape is one
+    /// problem.
+    public mutating func check(_ data: Data) -> [String] {
+        let document: CheckedPlan
+        do {
+            document = try JSONDecoder().decode(CheckedPlan.self, from: data)
+        } catch {
+            return ["the plan is not a readable JSON object: \(error)"]
+        }
+        return check(document)
+    }
+
+    /// Every problem of the plan `document`, one line each.
+    mutating func check(_ document: CheckedPlan) -> [String] {
+        guard document.format == "ecv-plan/1" else { return ["format is not ecv-plan/1"] }
+        let routes = document.routes ?? []
+        let unscheduled = document.unscheduled ?? []
+        from = document.from.flatMap { CalendarDay(iso: $0) }
         var seen: [String: Int] = [:]
         var totalKm = 0.0
         var totalVisits = 0
-        for vehicle in document["done"] as? [String] ?? [] { seen[vehicle, default: 0] += 1 }
+        for vehicle in document.done ?? [] { seen[vehicle, default: 0] += 1 }
         for plan in routes {
-            guard let id = plan["route"] as? String, let route = catalog.routes.first(where: { $0.id == id }) else {
-                fail("unknown route \(plan["route"] ?? "nil")")
+            guard let id = plan.route, let route = catalog.routes.first(where: { $0.id == id }) else {
+                fail("unknown route \(plan.route ?? "nil")")
                 continue
             }
             let (km, visits) = checkRoute(plan, route, &seen)
             totalKm += km
             totalVisits += visits
         }
-        if Set(routes.compactMap { $0["route"] as? String }) != routeIDs {
+        if Set(routes.compactMap(\.route)) != routeIDs {
             fail("the plan does not hold every route asked for")
         }
-        let done = Set(document["done"] as? [String] ?? [])
+        let done = Set(document.done ?? [])
         let scheduled = seen.keys.filter { !done.contains($0) }.count
         for item in unscheduled {
-            guard let vehicle = item["vehicle"] as? String else { continue }
+            guard let vehicle = item.vehicle else { continue }
             seen[vehicle, default: 0] += 1
-            if (item["reason"] as? String ?? "").isEmpty { fail("\(vehicle) unscheduled without a reason") }
+            if (item.reason ?? "").isEmpty { fail("\(vehicle) unscheduled without a reason") }
         }
         for route in catalog.routes where routeIDs.contains(route.id) {
             for vehicle in route.sites.flatMap(\.vehicles)
@@ -104,30 +113,30 @@ public struct PlanChecker {
                 fail("vehicle \(vehicle.id) appears \(seen[vehicle.id] ?? 0) times among visits and unscheduled")
             }
         }
-        let totals = document["totals"] as? [String: Any] ?? [:]
-        if abs((totals["km"] as? Double ?? -1) - totalKm) > 0.051 * Double(max(1, routes.count)) {
-            fail("plan km \(totals["km"] ?? "nil") is not the sum \(totalKm)")
+        let totals = document.totals
+        if abs((totals?.km ?? -1) - totalKm) > 0.051 * Double(max(1, routes.count)) {
+            fail("plan km \(totals?.km.map { "\($0)" } ?? "nil") is not the sum \(totalKm)")
         }
-        if let visits = totals["visits"] as? Int, visits != totalVisits { fail("plan visits is not the sum of visits") }
+        if let visits = totals?.visits, visits != totalVisits { fail("plan visits is not the sum of visits") }
         // Vehicles are counted once: with a visit planned (from the re-plan day on), unscheduled, or done.
-        if totals["vehicles"] as? Int != scheduled {
-            fail("plan vehicles \(totals["vehicles"] ?? "nil") ≠ \(scheduled)")
+        if totals?.vehicles != scheduled {
+            fail("plan vehicles \(totals?.vehicles.map { "\($0)" } ?? "nil") ≠ \(scheduled)")
         }
-        let unscheduledVehicles = Set(unscheduled.compactMap { $0["vehicle"] as? String }).count
-        if totals["unscheduled"] as? Int != unscheduledVehicles { fail("plan unscheduled count is wrong") }
-        if let done = totals["done"] as? Int, done != (document["done"] as? [String] ?? []).count {
+        let unscheduledVehicles = Set(unscheduled.compactMap(\.vehicle)).count
+        if totals?.unscheduled != unscheduledVehicles { fail("plan unscheduled count is wrong") }
+        if let done = totals?.done, done != (document.done ?? []).count {
             fail("plan done count is wrong")
         }
         return problems
     }
 
     /// Checks one route; returns its km and visit count.
-    private mutating func checkRoute(_ plan: [String: Any], _ route: Route, _ seen: inout [String: Int]) -> (
+    private mutating func checkRoute(_ plan: CheckedPlan.Line, _ route: Route, _ seen: inout [String: Int]) -> (
         Double, Int
     ) {
-        let stops = plan["stops"] as? [[String: Any]] ?? []
-        let legs = plan["legs"] as? [[String: Any]] ?? []
-        guard let team = catalog.team(withID: route.teamID), plan["team"] as? String == team.id else {
+        let stops = plan.stops ?? []
+        let legs = plan.legs ?? []
+        guard let team = catalog.team(withID: route.teamID), plan.team == team.id else {
             fail("\(route.id): wrong team")
             return (0, 0)
         }
@@ -146,13 +155,13 @@ public struct PlanChecker {
         var vehicles: Set<String> = []
         var firstVisitAtSite: Set<String> = []
         for (index, leg) in legs.enumerated() {
-            let target = index < stops.count ? (stops[index]["site"] as? String ?? "?") : "base"
-            guard leg["from"] as? String == place, leg["to"] as? String == target else {
+            let target = index < stops.count ? (stops[index].site ?? "?") : "base"
+            guard leg.from == place, leg.to == target else {
                 fail("\(route.id): leg \(index) does not chain \(place) → \(target)")
                 return (km, visits)
             }
-            guard let depart = Self.moment(leg["depart"]), let arrive = Self.moment(leg["arrive"]),
-                let legKm = leg["km"] as? Double, let minutes = leg["driveMinutes"] as? Int
+            guard let depart = Self.moment(leg.depart), let arrive = Self.moment(leg.arrive),
+                let legKm = leg.km, let minutes = leg.driveMinutes
             else {
                 fail("\(route.id): leg \(index) is incomplete")
                 return (km, visits)
@@ -180,7 +189,7 @@ public struct PlanChecker {
             if past { pastDriving(leg, &drivenPerDay) }
             if end != Self.absolute(arrive) {
                 fail(
-                    "\(route.id): leg \(index) arrives \(leg["arrive"] ?? "") but driving from its departure ends at \(end)"
+                    "\(route.id): leg \(index) arrives \(leg.arrive ?? "") but driving from its departure ends at \(end)"
                 )
             }
             clock = Self.absolute(arrive)
@@ -194,34 +203,34 @@ public struct PlanChecker {
                 fail("\(route.id): stop at unknown site \(target)")
                 continue
             }
-            if stop["arrive"] as? String != leg["arrive"] as? String {
+            if stop.arrive != leg.arrive {
                 fail("\(route.id): stop \(target) arrival ≠ leg")
             }
-            for visit in stop["visits"] as? [[String: Any]] ?? [] {
+            for visit in stop.visits ?? [] {
                 let (minutes, ok) = checkVisit(visit, at: site, on: route, team: team, after: &clock, &firstVisitAtSite)
                 if ok {
                     serviceMinutes += minutes
                     visits += 1
-                    let planned = Self.moment(visit["start"]).map { start in self.from.map { start.day >= $0 } ?? true }
-                    if let vehicle = visit["vehicle"] as? String {
+                    let planned = Self.moment(visit.start).map { start in self.from.map { start.day >= $0 } ?? true }
+                    if let vehicle = visit.vehicle {
                         vehicles.insert(vehicle)
                         if planned ?? false { seen[vehicle, default: 0] += 1 }
                     }
                 }
             }
-            if stop["depart"] as? String != legs[index + 1]["depart"] as? String {
+            if stop.depart != legs[index + 1].depart {
                 fail("\(route.id): stop \(target) departure ≠ next leg")
             }
         }
         if place != "base" { fail("\(route.id): does not end at base") }
         let back = (route.end, route.workHours.endMinute)
         if clock > Self.absolute(back) { fail("\(route.id): back at base after its end day's work") }
-        let totals = plan["totals"] as? [String: Any] ?? [:]
-        if abs((totals["km"] as? Double ?? -1) - km) > 0.051 { fail("\(route.id): total km is not the sum of legs") }
-        if totals["driveMinutes"] as? Int != driveMinutes { fail("\(route.id): drive minutes are not the sum") }
-        if totals["serviceMinutes"] as? Int != serviceMinutes { fail("\(route.id): service minutes are not the sum") }
-        if totals["vehicles"] as? Int != vehicles.count { fail("\(route.id): vehicles is not the count of vehicles") }
-        if let count = totals["visits"] as? Int, count != visits { fail("\(route.id): visits is not the count") }
+        let totals = plan.totals
+        if abs((totals?.km ?? -1) - km) > 0.051 { fail("\(route.id): total km is not the sum of legs") }
+        if totals?.driveMinutes != driveMinutes { fail("\(route.id): drive minutes are not the sum") }
+        if totals?.serviceMinutes != serviceMinutes { fail("\(route.id): service minutes are not the sum") }
+        if totals?.vehicles != vehicles.count { fail("\(route.id): vehicles is not the count of vehicles") }
+        if let count = totals?.visits, count != visits { fail("\(route.id): visits is not the count") }
         for site in route.sites where site.appointment != nil && !firstVisitAtSite.contains(site.id) {
             if route.sites.first(where: { $0.id == site.id }) != nil, visitsPlanned(at: site, in: stops) {
                 fail("\(route.id): appointment at \(site.id) not honoured")
@@ -230,17 +239,16 @@ public struct PlanChecker {
         return (km, visits)
     }
 
-    private func visitsPlanned(at site: Site, in stops: [[String: Any]]) -> Bool {
-        stops.contains { $0["site"] as? String == site.id }
+    private func visitsPlanned(at site: Site, in stops: [CheckedPlan.Stop]) -> Bool {
+        stops.contains { $0.site == site.id }
     }
 
     /// Checks a visit's times, returns its minutes and whether it counts.
     private mutating func checkVisit(
-        _ visit: [String: Any], at site: Site, on route: Route, team: Team, after clock: inout Int,
+        _ visit: CheckedPlan.Visit, at site: Site, on route: Route, team: Team, after clock: inout Int,
         _ firstVisitAtSite: inout Set<String>
     ) -> (Int, Bool) {
-        guard let id = visit["vehicle"] as? String, let start = Self.moment(visit["start"]),
-            let end = Self.moment(visit["end"])
+        guard let id = visit.vehicle, let start = Self.moment(visit.start), let end = Self.moment(visit.end)
         else {
             fail("\(route.id): visit at \(site.id) is incomplete")
             return (0, false)
@@ -261,7 +269,7 @@ public struct PlanChecker {
         }.reduce(route.setupMinutes) { $0 + $1.minutes }
         if !needs.isEmpty {
             if let items = checkPurpose(visit, of: id, from: start.day) { needed = route.setupMinutes + items }
-        } else if let purpose = visit["purpose"] as? String {
+        } else if let purpose = visit.purpose {
             guard let items = partialMinutes[id] else {
                 fail("\(id): a \(purpose) visit that was not asked for")
                 return (0, false)
@@ -292,10 +300,10 @@ public struct PlanChecker {
         }
         // An appointment binds the site's first visit, never a re-check or a completion.
         if let appointment = site.appointment, !firstVisitAtSite.contains(site.id), !kept.contains(id),
-            visit["purpose"] == nil
+            visit.purpose == nil
         {
             if appointment.day != start.day || appointment.minuteOfDay != start.minute {
-                fail("\(id): first visit at \(site.id) starts \(visit["start"] ?? "") not at \(appointment)")
+                fail("\(id): first visit at \(site.id) starts \(visit.start ?? "") not at \(appointment)")
             }
         }
         firstVisitAtSite.insert(site.id)
@@ -303,17 +311,17 @@ public struct PlanChecker {
     }
 
     /// Counts a past leg's driving per day as published, for the daily limit of the days that follow.
-    private func pastDriving(_ leg: [String: Any], _ driven: inout [Int: Int]) {
-        for stretch in leg["stretches"] as? [[String: Any]] ?? [] {
-            guard let start = Self.moment(stretch["start"]), let end = Self.moment(stretch["end"]) else { continue }
+    private func pastDriving(_ leg: CheckedPlan.Leg, _ driven: inout [Int: Int]) {
+        for stretch in leg.stretches ?? [] {
+            guard let start = Self.moment(stretch.start), let end = Self.moment(stretch.end) else { continue }
             driven[start.day.daysSinceEpoch, default: 0] += max(0, end.minute - start.minute)
         }
     }
 
     /// Checks a planned visit's purpose against what the vehicle needs and its repair day; returns the minutes a
     /// recheck or a completion needs beyond the setup, nil for a full inspection.
-    private mutating func checkPurpose(_ visit: [String: Any], of id: String, from day: CalendarDay) -> Int? {
-        let purpose = visit["purpose"] as? String ?? RoutePlan.Visit.Purpose.inspection.rawValue
+    private mutating func checkPurpose(_ visit: CheckedPlan.Visit, of id: String, from day: CalendarDay) -> Int? {
+        let purpose = visit.purpose ?? RoutePlan.Visit.Purpose.inspection.rawValue
         var minutes: Int?
         switch needs[id] {
         case .done: fail("\(id): a \(purpose) visit of a vehicle that is done")

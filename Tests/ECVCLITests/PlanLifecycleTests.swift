@@ -65,7 +65,7 @@ import Testing
         for (version, catalog) in [(1, before), (2, after)] {
             let shown = try ECVRunner.run(["plan", "show", "\(version)", "--format", "json"] + root)
             var checker = PlanChecker(catalog: catalog)
-            #expect(checker.check(try Self.json(shown.stdout)) == [], "version \(version)")
+            #expect(checker.check(json: shown.stdout) == [], "version \(version)")
         }
         let diff = try Self.json(try ECVRunner.run(["plan", "diff", "--format", "json"] + root).stdout)
         #expect(diff["format"] as? String == "ecv-plan-diff/1")
@@ -144,6 +144,15 @@ import Testing
         let show = try ECVRunner.run(["plan", "show"] + root)
         #expect(show.status == 1)
         #expect(show.stderr.contains("plan version 1"), "\(show.stderr)")
+        // A report names the plan it follows and counts the season from it: without it, it is not written.
+        let report = try ECVRunner.run(["report", "vehicle", "HLJ-FIRE-01", "--format", "html"] + root)
+        #expect(report.status == 1)
+        #expect(
+            report.stderr.split(separator: "\n").count == 1
+                && report.stderr.contains("plan version 1 in the database cannot be read"), "\(report.stderr)")
+        let record = try ECVRunner.run(
+            ["record", "HLJ-FIRE-01", "power.generator-start=pass"] + root)
+        #expect(record.status == 1, "the season of an answer follows from the published plan")
         let again = try ECVRunner.run(["plan", "--iterations", "200"] + root)
         #expect(again.status == 1, "a draft compared with nothing would say nothing changed")
         // Nothing was stored: the dispatcher is told, and the database holds the one plan it held.

@@ -29,6 +29,22 @@ import Testing
         #expect(try TourPlan(json: Self.json(stored)) == stored)
     }
 
+    @Test func aStoredPlanThatCannotBeReadIsAnErrorNamingItsVersionInOneLine() throws {
+        let catalog = RandomTours.make(seed: 1)
+        let plan = try Planner(catalog: catalog, options: PlanCheckTests.options()).plan()
+        let read = try StoredPlan(json: Self.json(plan), version: 4, routes: catalog.routes)
+        #expect(read.version == 4)
+        #expect(read.plan.routes.map(\.route) == plan.routes.map(\.route))
+        for damaged in ["{\"format\":\"ecv-plan/1\"", "", "[1, 2]"] {
+            #expect {
+                try StoredPlan(json: damaged, version: 4, routes: catalog.routes)
+            } throws: { error in
+                let text = (error as? StoredPlanError)?.description ?? ""
+                return text.hasPrefix("plan version 4 in the database cannot be read") && !text.contains("\n")
+            }
+        }
+    }
+
     @Test func aLegStoredWithoutItsStretchesIsSplitAtTheEndsOfWorkingDays() throws {
         let catalog = CatalogLoader.load(root: ProjectPaths.sampleCatalog).catalog
         // Northeast works 07:30–17:30 Monday to Saturday; a drive from Monday 07:30 to Tuesday 09:30.

@@ -181,6 +181,32 @@ import Testing
         }
     }
 
+    @Test func aPublishedPlanThatCannotBeReadIsSaidNeverTakenForNone() async throws {
+        let fixture = try Fixture()
+        // A published plan damaged in the database, as a bad copy or a faulty tool could leave it.
+        let damaged = try fixture.store.savePlan(
+            json: "{\"format\":\"ecv-plan/1\"", seed: 1, catalog: Self.catalog, by: Self.actor, at: Date(),
+            id: UUID(), auditID: UUID())
+        _ = try fixture.store.publishPlan(version: damaged.version, by: Self.actor, at: Date(), auditID: UUID())
+        try await fixture.server.application().test(.router) { client in
+            for uri in ["/today?date=2027-04-12", "/vehicles/HLJ-FIRE-01/report"] {
+                try await client.execute(uri: uri, method: .get) { response in
+                    #expect(response.status == .internalServerError, "\(uri)")
+                    #expect(
+                        String(buffer: response.body).contains("plan version 1 in the database cannot be read"),
+                        "\(uri)")
+                }
+            }
+            // An answer's season follows from the published plan: it is not filed under a guessed one.
+            let (headers, body) = fixture.answer("power.generator-start", "pass")
+            try await client.execute(uri: "/vehicles/HLJ-FIRE-01/answers", method: .post, headers: headers, body: body)
+            { response in
+                #expect(response.status == .internalServerError)
+            }
+        }
+        #expect(try fixture.store.results(ofVehicle: "HLJ-FIRE-01").isEmpty)
+    }
+
     @Test func todayListsThePlansVisitsOfTheDay() async throws {
         let fixture = try Fixture()
         try await fixture.server.application().test(.router) { client in

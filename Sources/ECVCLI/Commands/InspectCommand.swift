@@ -50,7 +50,7 @@ struct InspectCommand: ParsableCommand {
         let placement = try global.placement(of: vehicle, in: catalog, language: lang)
         let store = try global.openStore()
         // Answers are recorded whatever the plan says; the engineer hears when the files here differ from it.
-        let published = try? PlanStorage.load(.published, from: store, catalog: catalog)
+        let published = try PlanStorage.loadIfAny(.published, from: store, catalog: catalog)
         let seasonStart = published?.plan.seasonStart
         if let warning = published?.inputsWarning(root: global.rootURL, language: lang) {
             FileHandle.standardError.write(Data(warning.utf8))

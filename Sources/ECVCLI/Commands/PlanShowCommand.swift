@@ -26,7 +26,7 @@ struct PlanShowCommand: ParsableCommand {
     func run() throws {
         let catalog = try global.loadCatalog()
         let store = try global.openStore(readOnly: true)
-        let stored: StoredPlan
+        let stored: PlanVersion
         if let version {
             stored = try PlanStorage.load(version, from: store, catalog: catalog)
         } else {

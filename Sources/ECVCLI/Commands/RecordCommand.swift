@@ -60,7 +60,7 @@ struct RecordCommand: ParsableCommand {
         let placements = try batches.map { try global.placement(of: $0.vehicle, in: catalog) }
         let store = try global.openStore()
         // This season's failures make a re-check; the season begins with the published plan's first departure.
-        let seasonStart = (try? PlanStorage.load(.published, from: store, catalog: catalog))?.plan.seasonStart
+        let seasonStart = try PlanStorage.loadIfAny(.published, from: store, catalog: catalog)?.plan.seasonStart
         let recorded: [(inspection: InspectionRecord, results: [ItemResult])]
         do {
             // Every entry is judged before anything is written, and everything is written in one transaction.

@@ -2,7 +2,6 @@ import ArgumentParser
 import ECVModel
 import ECVPlanning
 import ECVReports
-import ECVServer
 import ECVStore
 import Foundation
 
@@ -81,8 +80,10 @@ struct VehicleReportCommand: ParsableCommand {
         let store = try global.openStore(readOnly: true)
         let signer = try keyOptions.reportSigner(global)
         let language = output.lang ?? catalog.client(withID: placement.site.clientID)?.language ?? .zh
-        let report = try ReportInputs(store: store).vehicleReport(
-            store, placement: placement, catalog: catalog, language: language, signer: signer)
+        let report = VehicleReport(
+            placement: placement, catalog: catalog, history: try store.history(ofVehicle: placement.vehicle.id),
+            plan: try PlanStorage.loadIfAny(.published, from: store, catalog: catalog)?.stored, language: language,
+            signer: signer)
         let path = try ReportOutput(format: output.format, out: output.out, signer: signer).emit(
             { output.format == .csv ? report.csv() : try report.html() }, kind: "vehicle", id: vehicle,
             language: language)
@@ -124,9 +125,9 @@ struct ClientReportCommand: ParsableCommand {
         let signer = try keyOptions.reportSigner(global)
         let language = output.lang ?? entry.language
         let rows = try store.board(catalog, client: client)
-        let inputs = try ReportInputs(store: store)
+        let published = try PlanStorage.loadIfAny(.published, from: store, catalog: catalog)?.stored
         let summary = ClientSummary(
-            client: entry, catalog: catalog, rows: rows, plan: inputs.plan?.plan, on: ISOTime.today(at: Date()),
+            client: entry, catalog: catalog, rows: rows, plan: published?.plan, on: ISOTime.today(at: Date()),
             language: language, signer: signer)
         var documents = [
             ReportOutput.Document(
@@ -138,7 +139,7 @@ struct ClientReportCommand: ParsableCommand {
         if withVehicles {
             documents += try ReportOutput.vehicleDocuments(
                 catalog.placements.filter { $0.site.clientID == client }, catalog: catalog, store: store,
-                inputs: inputs, language: output.lang, signer: signer, csv: output.format == .csv)
+                plan: published, language: output.lang, signer: signer, csv: output.format == .csv)
         }
         let paths = try ReportOutput(format: output.format, out: output.out, signer: signer).emit(documents)
         Output.write(paths.map { $0 + "\n" }.joined())
@@ -189,8 +190,8 @@ struct TourReportCommand: ParsableCommand {
             let visited = Set(stored.plan.routes.flatMap { $0.stops.flatMap(\.visits) }.map(\.vehicle))
             documents += try ReportOutput.vehicleDocuments(
                 catalog.placements.filter { visited.contains($0.vehicle.id) }, catalog: catalog, store: store,
-                inputs: try ReportInputs(store: store), language: output.lang, signer: signer,
-                csv: output.format == .csv)
+                plan: try PlanStorage.loadIfAny(.published, from: store, catalog: catalog)?.stored,
+                language: output.lang, signer: signer, csv: output.format == .csv)
         }
         let paths = try ReportOutput(format: output.format, out: output.out, signer: signer).emit(documents)
         Output.write(paths.map { $0 + "\n" }.joined())

@@ -25,7 +25,7 @@ struct DraftOutput {
         if let published {
             // The draft as stored, km rounded as in the published plan, so that equal plans compare equal.
             let diff = PlanDiff(
-                from: published.plan, to: try StoredPlan(record, catalog: catalog).plan, context: context,
+                from: published.plan, to: try PlanVersion(record, catalog: catalog).plan, context: context,
                 vehicles: Set(catalog.vehicleIDs))
             epilogue += PlanDiffOutput(
                 diff: diff, fromVersion: published.version, toVersion: record.version, fromLabel: "the published plan"

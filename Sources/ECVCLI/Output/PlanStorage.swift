@@ -29,7 +29,7 @@ enum PlanStorage {
     }
 
     /// The stored version `selector` names, read back as a typed plan.
-    static func load(_ selector: PlanSelector, from store: Store, catalog: Catalog) throws -> StoredPlan {
+    static func load(_ selector: PlanSelector, from store: Store, catalog: Catalog) throws -> PlanVersion {
         let record: PlanRecord?
         do {
             switch selector {
@@ -42,12 +42,12 @@ enum PlanStorage {
             throw CLIError.store(error)
         }
         guard let record else { throw CLIError.noPlan(selector) }
-        return try StoredPlan(record, catalog: catalog)
+        return try PlanVersion(record, catalog: catalog)
     }
 
     /// As `load`, `nil` when there is no such plan; a database or a stored plan that cannot be read is still
     /// an error, never taken for "none".
-    static func loadIfAny(_ selector: PlanSelector, from store: Store, catalog: Catalog) throws -> StoredPlan? {
+    static func loadIfAny(_ selector: PlanSelector, from store: Store, catalog: Catalog) throws -> PlanVersion? {
         do {
             return try load(selector, from: store, catalog: catalog)
         } catch CLIError.noPlan {
@@ -83,7 +83,7 @@ enum PlanStorage {
     }
 }
 
-extension StoredPlan {
+extension PlanVersion {
     /// A warning naming the files of `root` that differ from those this plan was made from; `nil` when they are
     /// the same or the plan did not keep them.
     func inputsWarning(root: URL, language: Language = .en) -> String? {
@@ -94,20 +94,22 @@ extension StoredPlan {
     }
 }
 
-/// A stored plan version with its plan read back into types.
-struct StoredPlan {
+/// A stored plan version: its row (state, inputs, when it was made) and its plan as `StoredPlan`, the one
+/// reader of a stored plan, read it.
+struct PlanVersion {
     let record: PlanRecord
-    let plan: TourPlan
+    let stored: StoredPlan
 
-    init(_ record: PlanRecord, catalog: Catalog) throws {
+    init(_ record: PlanRecord, catalog: Catalog) throws(CLIError) {
         self.record = record
         do {
-            plan = try TourPlan(json: record.json, routes: catalog.routes)
+            stored = try StoredPlan(json: record.json, version: record.version, routes: catalog.routes)
         } catch {
-            throw CLIError.store(.database("plan version \(record.version): \(error)"))
+            throw .unreadablePlan(error)
         }
     }
 
+    var plan: TourPlan { stored.plan }
     var version: Int { record.version }
 }
 

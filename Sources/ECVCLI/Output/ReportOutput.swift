@@ -1,6 +1,6 @@
 import ECVModel
+import ECVPlanning
 import ECVReports
-import ECVServer
 import ECVStore
 import Foundation
 
@@ -64,15 +64,16 @@ struct ReportOutput {
     /// A batch goes to clients: a report of a vehicle nobody has inspected yet would be pages of untested
     /// items. `ecv report vehicle ID` still writes one when asked for that vehicle.
     static func vehicleDocuments(
-        _ placements: [Catalog.VehiclePlacement], catalog: Catalog, store: Store, inputs: ReportInputs,
+        _ placements: [Catalog.VehiclePlacement], catalog: Catalog, store: Store, plan: StoredPlan?,
         language: Language?, signer: ReportSigner?, csv: Bool
     ) throws -> [Document] {
         var documents: [Document] = []
         var waiting: [String] = []
         for placement in placements {
             let language = language ?? catalog.client(withID: placement.site.clientID)?.language ?? .zh
-            let report = try inputs.vehicleReport(
-                store, placement: placement, catalog: catalog, language: language, signer: signer)
+            let report = VehicleReport(
+                placement: placement, catalog: catalog, history: try store.history(ofVehicle: placement.vehicle.id),
+                plan: plan, language: language, signer: signer)
             guard report.wasInspected else {
                 waiting.append(placement.vehicle.id)
                 continue

@@ -7,7 +7,8 @@ struct ItineraryBuilder {
     let model: TourModel
 
     func routePlan(_ r: Int, _ route: RoutingSolution.Route?) -> RoutePlan {
-        let clock = model.clocks[r]
+        let line = model.lines[r]
+        let clock = line.clock
         let vehicle = model.problem.vehicles[r]
         let travelModel = model.travelModels[vehicle.travelProfile]
         // Without a driving limit, days still end: a limit of a whole day splits drives at day ends only.
@@ -22,12 +23,12 @@ struct ItineraryBuilder {
         // A re-plan goes on from the published past: its legs and visits as they were, the team where and when
         // that past leaves it, the driving already done that day, and a drive still under way continued.
         var arriving: String?
-        if let prefix = model.prefixes[r] {
+        if let prefix = line.prefix {
             legs = prefix.legs
             stops = prefix.stops
             at = prefix.site.flatMap { model.siteLocation[$0] } ?? base
             // Nothing new before the re-plan's first day: a team the past leaves at a site waits there.
-            time = Double(model.resumeMinutes[r])
+            time = Double(line.resumeMinute)
             driven =
                 clock.momentStarting(at: Int(time)).day == prefix.readyAt.day
                 ? Double(prefix.drivenMinutes(on: prefix.readyAt.day)) : 0
@@ -47,7 +48,7 @@ struct ItineraryBuilder {
             let arrive = stretches.isEmpty ? depart : clock.momentEnding(at: Int(arrival.time))
             legs.append(
                 RoutePlan.Leg(
-                    from: from.site ?? "base", to: to.site ?? "base", km: km, driveMinutes: Int(leg.minutes),
+                    from: from.place.name, to: to.place.name, km: km, driveMinutes: Int(leg.minutes),
                     depart: depart, arrive: arrive,
                     stretches: RoutePlan.Stretch.split(
                         km: km, minutes: leg.minutes,
@@ -69,8 +70,8 @@ struct ItineraryBuilder {
                 vehicle: model.jobs[job].vehicle.id, client: model.jobs[job].site.clientID,
                 purpose: model.purposes[job])
         }
-        let keptCount = model.kept[r].count
-        let calls = model.kept[r] + planned
+        let keptCount = line.kept.count
+        let calls = line.kept + planned
         func resume(before index: Int) {
             guard index >= keptCount, time < Double(vehicle.shift.start) else { return }
             if rule.day(of: time) != rule.day(of: vehicle.shift.start) { driven = vehicle.travelBeforeShift }
@@ -104,7 +105,7 @@ struct ItineraryBuilder {
             }
             stops.append(
                 RoutePlan.Stop(
-                    site: model.locations[location].site ?? "", arrive: legs[legs.count - 1].arrive,
+                    site: model.locations[location].place.name, arrive: legs[legs.count - 1].arrive,
                     depart: clock.momentStarting(at: Int(time)), visits: visits))
         }
         if let site = arriving { arriveWithoutVisits(at: site) }
@@ -116,7 +117,7 @@ struct ItineraryBuilder {
         let workdays =
             stops.isEmpty ? 0 : (clock.index(of: returnTime.day) ?? 0) - (clock.index(of: depart.day) ?? 0) + 1
         return RoutePlan(
-            route: model.routes[r].id, team: model.teams[r].id, timeZone: model.routes[r].timeZone, depart: depart,
+            route: line.route.id, team: line.team.id, timeZone: line.route.timeZone, depart: depart,
             returnTime: returnTime, stops: stops, legs: legs, workdays: workdays)
     }
 }

@@ -5,27 +5,19 @@ import Foundation
 /// The tour as the routing engine sees it: one engine vehicle per route, one job per vehicle to inspect,
 /// locations for bases and sites, times on each route's work clock.
 struct TourModel {
-    /// The routes being planned, in catalog order; engine vehicle `i` drives `routes[i]`.
-    let routes: [Route]
-    let teams: [Team]
-    let clocks: [WorkClock]
+    /// The lines being planned, in catalog order; engine vehicle `i` drives `lines[i]`.
+    let lines: [Line]
     /// The vehicles to visit; engine job `j` is `jobs[j]`, for `purposes[j]`.
     let jobs: [Catalog.VehiclePlacement]
     let purposes: [RoutePlan.Visit.Purpose]
     /// Service minutes of each job on each route (the route's setup minutes differ).
     let serviceMinutes: [[Int]]
-    /// `locations[k]` is a base (`site == nil`) or a site.
-    let locations: [(point: GeoPoint, site: String?)]
+    /// `locations[k]` is a team's base or a site.
+    let locations: [(point: GeoPoint, place: Place)]
     let siteLocation: [String: Int]
-    let baseLocation: [Int]
     let travelModels: [TravelModel]
     /// Every team's skills in the catalog: the equipment tags that need a qualification.
     let skillNames: [String]
-    /// Per route, the visits a re-plan keeps from its first day on, by start; empty for a fresh plan.
-    let kept: [[KeptCall]]
-    /// Per route, its published past before a re-plan's first day; `nil` for a fresh plan or a team that had
-    /// not left its base.
-    let prefixes: [RoutePrefix?]
     /// Announced visits that would have stayed but that the team can no longer reach in time, with the reason.
     let unreachable: [String: String]
     /// Sites whose first visit has taken place (a re-plan's past, or a vehicle with results): an appointment
@@ -33,16 +25,44 @@ struct TourModel {
     let appointmentsSpent: Set<String>
     /// The day a re-plan starts from; `nil` for a fresh plan.
     let resumeDay: CalendarDay?
-    /// Per route, the working minute from which the team may do anything new: where the published past leaves
-    /// it, never before the re-plan's first day (0 for a fresh plan).
-    let resumeMinutes: [Int]
-    /// Per route, the working minute from which the engine plans, and where the team is then.
-    let startMinutes: [Int]
-    let startLocations: [Int]
     let problem: RoutingProblem
 
     /// Measured legs that replace the great-circle model.
     let distances: DistanceTable
+
+    /// One line of the tour with its team, its work clock and where a re-plan takes it up.
+    struct Line {
+        let route: Route
+        let team: Team
+        let clock: WorkClock
+        /// The published past before a re-plan's first day; `nil` for a fresh plan or a team that had not left
+        /// its base.
+        let prefix: RoutePrefix?
+        /// The working minute from which the team may do anything new: where the published past leaves it,
+        /// never before the re-plan's first day (0 for a fresh plan).
+        let resumeMinute: Int
+        /// The working minute from which the engine plans, and where the team is then.
+        let startMinute: Int
+        let startLocation: Int
+        /// The team's base among the model's locations, where the line ends.
+        let base: Int
+        /// The visits a re-plan keeps from its first day on, by start; empty for a fresh plan.
+        let kept: [KeptCall]
+    }
+
+    /// A place the engine drives between: a team's base or a site.
+    enum Place: Equatable {
+        case base
+        case site(String)
+
+        /// The name plans and distance tables give it: `base`, or the site's id.
+        var name: String {
+            switch self {
+            case .base: return "base"
+            case .site(let id): return id
+            }
+        }
+    }
 
     /// A visit of an earlier plan, on this model's locations and clock.
     struct KeptCall {
@@ -62,7 +82,7 @@ struct TourModel {
         clientRoutes: [String: String] = [:]
     ) throws(PlanningError) {
         self.distances = distances
-        routes = catalog.routes.filter { routeIDs?.contains($0.id) ?? true }
+        let routes = catalog.routes.filter { routeIDs?.contains($0.id) ?? true }
         var teams: [Team] = []
         for route in routes {
             guard let team = catalog.team(withID: route.teamID) else {
@@ -70,21 +90,20 @@ struct TourModel {
             }
             teams.append(team)
         }
-        self.teams = teams
-        clocks = routes.map(WorkClock.init)
+        let clocks = routes.map(WorkClock.init)
 
-        var locations: [(point: GeoPoint, site: String?)] = []
+        var locations: [(point: GeoPoint, place: Place)] = []
         var baseIndex: [GeoPoint: Int] = [:]
-        baseLocation = teams.map { team in
+        let baseLocation = teams.map { team in
             if let index = baseIndex[team.base.location] { return index }
-            locations.append((team.base.location, nil))
+            locations.append((team.base.location, .base))
             baseIndex[team.base.location] = locations.count - 1
             return locations.count - 1
         }
         var siteLocation: [String: Int] = [:]
         for route in routes {
             for site in route.sites where siteLocation[site.id] == nil {
-                locations.append((site.location, site.id))
+                locations.append((site.location, .site(site.id)))
                 siteLocation[site.id] = locations.count - 1
             }
         }
@@ -98,19 +117,16 @@ struct TourModel {
         guard skillNames.count <= 64 else { throw .tooManySkills(skillNames.count) }
         resumeDay = continuation?.from
         let prefixes = routes.map { continuation?.prefixes[$0.id] }
-        self.prefixes = prefixes
         var resume: [Int] = []
         for r in routes.indices {
             resume.append(TourModel.resumeMinute(prefixes[r], from: continuation?.from, on: clocks[r]))
         }
-        resumeMinutes = resume
         let reachable = TourModel.reachable(
             TourModel.keptCalls(continuation, catalog: catalog, routes: routes, clocks: clocks, siteLocation),
             routes: routes, clocks: clocks, prefixes: prefixes, resume: resume, siteLocation: siteLocation,
             bases: baseLocation,
             leg: { from, to, model in TourModel.leg(locations[from], locations[to], model, distances) })
         let kept = reachable.kept
-        self.kept = kept
         unreachable = reachable.dropped
         // Vehicles whose announced visit stays are not planned again; one the team can no longer reach in time is.
         let keptVehicles = Set(kept.flatMap { $0.map(\.vehicle) })
@@ -124,9 +140,8 @@ struct TourModel {
             }
         }
         purposes = jobs.map { revisits[$0.vehicle.id]?.purpose ?? .inspection }
-        let routesForMinutes = routes
         serviceMinutes = jobs.map { job in
-            routesForMinutes.map { route in
+            routes.map { route in
                 if let revisit = revisits[job.vehicle.id] { return revisit.itemMinutes + route.setupMinutes }
                 return catalog.checklists.serviceMinutes(for: job.vehicle, setupMinutes: route.setupMinutes)
             }
@@ -137,21 +152,19 @@ struct TourModel {
         appointmentsSpent = spent
         // The engine's part of a route starts on the re-plan day, where and when the published past leaves the
         // team, and after the route's kept visits; a team whose drive home has begun makes no new trip.
-        let routeClocks = clocks
-        startMinutes = routes.indices.map { r in
-            let clock = routeClocks[r]
+        let startMinutes = routes.indices.map { r in
+            let clock = clocks[r]
             guard continuation?.from != nil else { return 0 }
             if prefixes[r]?.isHome == true { return clock.horizon }
             return max(resume[r], kept[r].last.map { $0.start + $0.minutes } ?? 0)
         }
-        let bases = baseLocation
-        startLocations = routes.indices.map { r in
-            kept[r].last?.location ?? prefixes[r]?.site.flatMap { siteLocation[$0] } ?? bases[r]
+        let startLocations = routes.indices.map { r in
+            kept[r].last?.location ?? prefixes[r]?.site.flatMap { siteLocation[$0] } ?? baseLocation[r]
         }
         // Driving already done on the day the engine takes over counts against that day's limit.
         let starts = startMinutes
         let travelBeforeStart = routes.indices.map { r -> Double in
-            let clock = routeClocks[r]
+            let clock = clocks[r]
             let day = { (minute: Double) in clock.momentStarting(at: Int(minute)).day }
             let state = reachable.after[r]
             return day(state.time) == day(Double(starts[r])) ? state.driven : 0
@@ -169,12 +182,17 @@ struct TourModel {
                         routeIndex[visit.route].map { (route: $0, day: visit.day) }
                     } : nil)
         }
-        problem = TourModel.buildProblem(
+        problem = try TourModel.buildProblem(
             routes: routes, teams: teams, clocks: clocks, jobs: jobs, serviceMinutes: serviceMinutes,
             locations: locations, siteLocation: siteLocation,
             starts: (startMinutes, startLocations, baseLocation, travelBeforeStart),
             travelModels: models, skillNames: skillNames, rebalance: rebalance, measured: distances, days: days,
             rates: timeCosts ? routes.map(catalog.costRates) : nil, appointmentsSpent: spent)
+        lines = routes.indices.map { r in
+            Line(
+                route: routes[r], team: teams[r], clock: clocks[r], prefix: prefixes[r], resumeMinute: resume[r],
+                startMinute: startMinutes[r], startLocation: startLocations[r], base: baseLocation[r], kept: kept[r])
+        }
     }
 
     /// The appointment job `index`'s visit must keep: its site's, when it is the appointed vehicle, the visit is
@@ -275,10 +293,10 @@ struct TourModel {
     /// Road km and whole drive minutes between two locations: measured when the distance table lists
     /// the pair, else great-circle km × circuity at the model's speed.
     static func leg(
-        _ from: (point: GeoPoint, site: String?), _ to: (point: GeoPoint, site: String?), _ model: TravelModel,
+        _ from: (point: GeoPoint, place: Place), _ to: (point: GeoPoint, place: Place), _ model: TravelModel,
         _ distances: DistanceTable
     ) -> (km: Double, minutes: Double) {
-        if let measured = distances.entry(from: from.site ?? "base", to: to.site ?? "base") {
+        if let measured = distances.entry(from: from.place.name, to: to.place.name) {
             return (measured.km, measured.minutes)
         }
         let km = model.roadKm(from: from.point, to: to.point)
@@ -307,11 +325,11 @@ struct TourModel {
 
     private static func buildProblem(
         routes: [Route], teams: [Team], clocks: [WorkClock], jobs: [Catalog.VehiclePlacement],
-        serviceMinutes: [[Int]], locations: [(point: GeoPoint, site: String?)], siteLocation: [String: Int],
+        serviceMinutes: [[Int]], locations: [(point: GeoPoint, place: Place)], siteLocation: [String: Int],
         starts: (minutes: [Int], locations: [Int], bases: [Int], driven: [Double]), travelModels: [TravelModel],
         skillNames: [String],
         rebalance: Bool, measured: DistanceTable, days: [JobDays], rates: [CostRates]?, appointmentsSpent: Set<String>
-    ) -> RoutingProblem {
+    ) throws(PlanningError) -> RoutingProblem {
         let size = locations.count
         let matrices = travelModels.map { model -> TravelMatrix in
             var distances = [Double](repeating: 0, count: size * size)
@@ -354,8 +372,11 @@ struct TourModel {
             return vehicle
         }
         let skillSet = Set(skillNames)
-        let engineJobs = jobs.indices.map { index -> RoutingProblem.Job in
+        var engineJobs: [RoutingProblem.Job] = []
+        for index in jobs.indices {
             let job = jobs[index]
+            // Every site of a planned line has a place; a job without one would be sent to the first place.
+            guard let location = siteLocation[job.site.id] else { throw .siteWithoutPlace(job.site.id) }
             // A pinned visit stays with the team it had, which may have taken it over from its own line.
             let own = days[index].pinned?.route ?? days[index].route ?? routes.firstIndex { $0.id == job.route.id } ?? 0
             // A site with an appointment stays with its own team, so that its first visit is the appointed one.
@@ -378,11 +399,12 @@ struct TourModel {
                     }
                 )
             }
-            return RoutingProblem.Job(
-                location: siteLocation[job.site.id] ?? 0, serviceDuration: terms[own].serviceDuration,
-                windows: terms[own].windows, skills: skills(job.vehicle.requiredSkills(among: skillSet)),
-                priority: job.vehicle.priority == .high ? .high : .normal,
-                allowedVehicles: movable ? nil : [own], termsByClock: terms)
+            engineJobs.append(
+                RoutingProblem.Job(
+                    location: location, serviceDuration: terms[own].serviceDuration,
+                    windows: terms[own].windows, skills: skills(job.vehicle.requiredSkills(among: skillSet)),
+                    priority: job.vehicle.priority == .high ? .high : .normal,
+                    allowedVehicles: movable ? nil : [own], termsByClock: terms))
         }
         return RoutingProblem(jobs: engineJobs, vehicles: vehicles, matrices: matrices)
     }
@@ -393,6 +415,8 @@ public enum PlanningError: Error, CustomStringConvertible, Equatable {
     case unknownTeam(String, route: String)
     case tooManySkills(Int)
     case unknownRoute(String, suggestion: String?)
+    /// A vehicle's site that no planned line has: the model could not say where to drive to inspect it.
+    case siteWithoutPlace(String)
 
     /// What is wrong, in one line a dispatcher can act on.
     public var description: String {
@@ -401,6 +425,8 @@ public enum PlanningError: Error, CustomStringConvertible, Equatable {
         case .tooManySkills(let count): return "\(count) distinct team skills; the planner handles at most 64"
         case .unknownRoute(let route, let suggestion):
             return "unknown route `\(route)`" + (suggestion.map { "; did you mean `\($0)`?" } ?? "")
+        case .siteWithoutPlace(let site):
+            return "site `\(site)` of a vehicle to inspect is on no planned line"
         }
     }
 }

@@ -38,26 +38,34 @@ public enum UnscheduledReason: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    /// The reason in the words of the plan's output.
+    /// The words in English, as plans have always stored them.
     public var description: String {
+        message.text(Messages(.en))
+    }
+
+    /// The catalogue's message for the reason, to be said in the reader's language.
+    public var message: MessageText {
         switch self {
-        case .missingSkills(let missing, let team): return "needs \(missing.joined(separator: ", ")), \(team) lacks it"
-        case .overCapacity(let team): return "exceeds what \(team) can carry"
-        case .noCommonHours(let hours): return "site hours do not overlap the work hours \(hours)"
+        case .missingSkills(let missing, let team):
+            return MessageText("plan.unscheduled.missing-skills", [missing.joined(separator: ", "), team])
+        case .overCapacity(let team): return MessageText("plan.unscheduled.over-capacity", [team])
+        case .noCommonHours(let hours): return MessageText("plan.unscheduled.no-common-hours", [hours.description])
         case .longerThanADay(let minutes, let hours):
-            return "needs \(minutes) min but the site's visiting hours \(hours) allow \(hours.minutes) min a day"
-        case .noWorkingDayLeft(let route, let from): return "route \(route) has no working day left on or after \(from)"
+            return MessageText(
+                "plan.unscheduled.longer-than-a-day", [String(minutes), hours.description, String(hours.minutes)])
+        case .noWorkingDayLeft(let route, let from):
+            return MessageText("plan.unscheduled.no-working-day-left", [route, from.description])
         case .teamHome(let team, let day):
-            return "\(team) drove home on \(day?.description ?? ""); a second trip is not planned"
-        case .siteAlwaysClosed(let route): return "site closed on every working day of route \(route)"
+            return MessageText("plan.unscheduled.team-home", [team, day?.description ?? ""])
+        case .siteAlwaysClosed(let route): return MessageText("plan.unscheduled.site-always-closed", [route])
         case .appointmentPassed(let appointment, let site):
-            return "the appointment \(appointment) at \(site) has passed; agree a new one"
+            return MessageText("plan.unscheduled.appointment-passed", [appointment, site])
         case .appointmentNotKept(let appointment, let site):
-            return "cannot keep the appointment \(appointment) at \(site)"
+            return MessageText("plan.unscheduled.appointment-not-kept", [appointment, site])
         case .followsAppointment(let appointment, let site):
-            return "the appointment \(appointment) at \(site) cannot be kept, and the site's other vehicles follow it"
-        case .tooFar(let end): return "does not fit before \(end): too far to reach and return in time"
-        case .noRoom(let team, let end): return "no room left in \(team)'s tour before \(end)"
+            return MessageText("plan.unscheduled.follows-appointment", [appointment, site])
+        case .tooFar(let end): return MessageText("plan.unscheduled.too-far", [end.description])
+        case .noRoom(let team, let end): return MessageText("plan.unscheduled.no-room", [team, end.description])
         }
     }
 }

@@ -28,9 +28,10 @@ struct UnscheduledReasons {
 
     func reason(for job: Int, _ engineReason: UnassignedReason) -> UnscheduledReason {
         let placement = model.jobs[job]
-        let own = model.routes.firstIndex { $0.id == placement.route.id } ?? 0
-        let route = model.routes[own]
-        let team = model.teams[own]
+        let own = model.lines.firstIndex { $0.route.id == placement.route.id } ?? 0
+        let line = model.lines[own]
+        let route = line.route
+        let team = line.team
         let minutes = model.serviceMinutes[job][own]
         let missedAppointment = model.appointment(keptBy: job).map { appointment -> UnscheduledReason in
             if let from = model.resumeDay, appointment.day < from {
@@ -52,21 +53,21 @@ struct UnscheduledReasons {
             if hours.minutes < minutes {
                 return .longerThanADay(minutes: minutes, hours: hours)
             }
-            if let from = model.resumeDay, !model.clocks[own].days.contains(where: { $0 >= from }) {
+            if let from = model.resumeDay, !line.clock.days.contains(where: { $0 >= from }) {
                 return .noWorkingDayLeft(route: route.id, from: from)
             }
-            if let prefix = model.prefixes[own], prefix.isHome { return Self.home(team.id, prefix) }
-            if let from = model.resumeDay, model.startMinutes[own] >= model.clocks[own].horizon {
+            if let prefix = line.prefix, prefix.isHome { return Self.home(team.id, prefix) }
+            if let from = model.resumeDay, line.startMinute >= line.clock.horizon {
                 return .noWorkingDayLeft(route: route.id, from: from)
             }
-            if !model.clocks[own].days.contains(where: { route.isOpen(placement.site, on: $0) }) {
+            if !line.clock.days.contains(where: { route.isOpen(placement.site, on: $0) }) {
                 return .siteAlwaysClosed(route: route.id)
             }
             if let missedAppointment { return missedAppointment }
             return .tooFar(end: route.end)
         case .noRoom:
-            if let prefix = model.prefixes[own], prefix.isHome,
-                model.clocks[own].days.contains(where: { $0 >= model.resumeDay ?? $0 })
+            if let prefix = line.prefix, prefix.isHome,
+                line.clock.days.contains(where: { $0 >= model.resumeDay ?? $0 })
             {
                 return Self.home(team.id, prefix)
             }

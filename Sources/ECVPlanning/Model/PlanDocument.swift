@@ -151,6 +151,9 @@ public struct PlanDocument: Codable, Sendable {
         public var reason: String
         /// `true` when more working days on the line might fit the vehicle; absent otherwise.
         public var forLackOfTime: Bool?
+        /// `reason` as the catalogue's message and its values, to be said in the reader's language; absent in
+        /// plans stored before it was kept.
+        public var reasonMessage: MessageText?
     }
 
     /// Sums over all lines.
@@ -210,7 +213,7 @@ public struct PlanDocument: Codable, Sendable {
         unscheduled = plan.unscheduled.map {
             Unscheduled(
                 vehicle: $0.vehicle, site: $0.site, route: $0.route, reason: $0.reason,
-                forLackOfTime: $0.forLackOfTime ? true : nil)
+                forLackOfTime: $0.forLackOfTime ? true : nil, reasonMessage: $0.reasonMessage)
         }
         reasons = plan.reasons.isEmpty ? nil : plan.reasons
         savings = plan.savings.isEmpty ? nil : plan.savings.mapValues { ($0 * 100).rounded() / 100 }

@@ -73,7 +73,7 @@ extension TourPlan {
             unscheduled: document.unscheduled.map {
                 Unscheduled(
                     vehicle: $0.vehicle, site: $0.site, route: $0.route, reason: $0.reason,
-                    forLackOfTime: $0.forLackOfTime ?? false)
+                    forLackOfTime: $0.forLackOfTime ?? false, reasonMessage: $0.reasonMessage)
             }, reasons: document.reasons ?? [:],
             advice: (document.advice ?? []).compactMap { advice in
                 CalendarDay(iso: advice.end).map {

@@ -163,10 +163,17 @@ public struct Unscheduled: Sendable, Equatable {
     public var site: String
     /// Its line.
     public var route: String
-    /// Why it is not visited, in words for the dispatcher.
+    /// Why, in English words, as every plan stores them.
     public var reason: String
     /// Whether more working days on its line might fit it: the tour ran out of room, not a site or a skill.
     public var forLackOfTime = false
+    /// `reason` as the catalogue's message; nil in a plan stored before it was kept, which has its words only.
+    public var reasonMessage: MessageText?
+
+    /// Why, in `messages`' language where the plan kept the message, else in the words it stored.
+    public func reason(in messages: Messages) -> String {
+        reasonMessage.map { $0.text(messages) } ?? reason
+    }
 }
 
 /// What would fit a line's vehicles left out for lack of time.

@@ -15,7 +15,7 @@ final class ChromiumSession {
     private var nextID = 1
     private var buffer: [UInt8] = []
     /// Events that arrived while a reply was awaited, for `wait(for:)`.
-    private var events: [[String: Any]] = []
+    private var events: [DevToolsMessage] = []
     private let profile: URL
     private var tabSession: String?
     /// How long one page may take to load and print; a browser that stops answering fails the batch
@@ -76,12 +76,10 @@ final class ChromiumSession {
         page = url.lastPathComponent
         defer { deadline = .distantFuture }
         let session = try tab()
-        _ = try call("Page.navigate", ["url": url.absoluteString], session: session)
+        _ = try call("Page.navigate", DevTools.Navigate(url: url.absoluteString), session: session)
         try wait(for: "Page.loadEventFired", session: session)
-        let printed = try call(
-            "Page.printToPDF",
-            ["preferCSSPageSize": true, "printBackground": true, "displayHeaderFooter": false], session: session)
-        guard let text = printed["data"] as? String, let data = Data(base64Encoded: text) else {
+        let printed = try call("Page.printToPDF", DevTools.PrintToPDF(), session: session)
+        guard let text = printed.data, let data = Data(base64Encoded: text) else {
             throw .browserFailed("no PDF for \(url.lastPathComponent)")
         }
         return data
@@ -91,21 +89,20 @@ final class ChromiumSession {
     /// renderer each time.
     private func tab() throws(ReportError) -> String? {
         if let tabSession { return tabSession }
-        let target = try call("Target.createTarget", ["url": "about:blank"])["targetId"] as? String ?? ""
-        let session = try call("Target.attachToTarget", ["targetId": target, "flatten": true])["sessionId"] as? String
-        _ = try call("Page.enable", [:], session: session)
+        let target = try call("Target.createTarget", DevTools.CreateTarget(url: "about:blank")).targetId ?? ""
+        let session = try call("Target.attachToTarget", DevTools.AttachToTarget(targetId: target)).sessionId
+        _ = try call("Page.enable", DevTools.NoParameters(), session: session)
         tabSession = session
         return session
     }
 
-    private func call(_ method: String, _ parameters: [String: Any], session: String? = nil) throws(ReportError)
-        -> [String: Any]
+    private func call(_ method: String, _ parameters: some Encodable, session: String? = nil) throws(ReportError)
+        -> DevToolsMessage.Result
     {
         let id = nextID
         nextID += 1
-        var message: [String: Any] = ["id": id, "method": method, "params": parameters]
-        if let session { message["sessionId"] = session }
-        guard let data = try? JSONSerialization.data(withJSONObject: message) else {
+        let command = DevTools.Command(id: id, method: method, params: parameters, sessionId: session)
+        guard let data = try? JSONEncoder().encode(command) else {
             throw .browserFailed("cannot encode \(method)")
         }
         var bytes = [UInt8](data) + [0]
@@ -119,20 +116,20 @@ final class ChromiumSession {
         }
         while true {
             let reply = try readMessage()
-            guard reply["id"] as? Int == id else {
-                if reply["method"] != nil { events.append(reply) }
+            guard reply.id == id else {
+                if reply.method != nil { events.append(reply) }
                 continue
             }
-            if let error = reply["error"] as? [String: Any] {
-                throw .browserFailed("\(method): \(error["message"] as? String ?? "error")")
+            if let error = reply.error {
+                throw .browserFailed("\(method): \(error.message ?? "error")")
             }
-            return reply["result"] as? [String: Any] ?? [:]
+            return reply.result ?? DevToolsMessage.Result()
         }
     }
 
     private func wait(for event: String, session: String?) throws(ReportError) {
-        func matches(_ message: [String: Any]) -> Bool {
-            message["method"] as? String == event && message["sessionId"] as? String == session
+        func matches(_ message: DevToolsMessage) -> Bool {
+            message.method == event && message.sessionId == session
         }
         if let index = events.firstIndex(where: matches) {
             events.removeSubrange(...index)
@@ -145,12 +142,12 @@ final class ChromiumSession {
         }
     }
 
-    private func readMessage() throws(ReportError) -> [String: Any] {
+    private func readMessage() throws(ReportError) -> DevToolsMessage {
         while true {
             if let end = buffer.firstIndex(of: 0) {
                 let message = Array(buffer[..<end])
                 buffer.removeSubrange(...end)
-                guard let object = try? JSONSerialization.jsonObject(with: Data(message)) as? [String: Any] else {
+                guard let object = try? JSONDecoder().decode(DevToolsMessage.self, from: Data(message)) else {
                     throw .browserFailed("unreadable reply from the browser")
                 }
                 return object

@@ -17,6 +17,7 @@ public struct PlanTable {
     }
 
     private var names: PlaceNames { PlaceNames(catalog: catalog, language: language) }
+    private var messages: Messages { Messages(language) }
 
     public func rendered() -> String {
         var out = ""
@@ -35,7 +36,7 @@ public struct PlanTable {
             + ", \(workdays) working days"
             + (plan.cost.map { ", cost \(String(format: "%.0f", $0))" } ?? "") + "\n"
         for item in plan.unscheduled {
-            out += "  unscheduled \(item.vehicle) at \(item.site) (\(item.route)): \(item.reason)\n"
+            out += "  unscheduled \(item.vehicle) at \(item.site) (\(item.route)): \(item.reason(in: messages))\n"
         }
         for advice in plan.advice {
             out +=

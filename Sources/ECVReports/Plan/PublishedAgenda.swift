@@ -9,11 +9,11 @@ public struct PublishedAgenda: Sendable {
     let plan: TourPlan
     let catalog: Catalog
 
-    /// Reads a stored plan; an unreadable one is a `PlanReadError` saying why.
-    public init(json: String, version: Int, catalog: Catalog) throws {
-        self.version = version
+    /// The agenda of `stored`, the published plan as `StoredPlan` read it.
+    public init(_ stored: StoredPlan, catalog: Catalog) {
+        version = stored.version
+        plan = stored.plan
         self.catalog = catalog
-        plan = try TourPlan(json: json, routes: catalog.routes)
     }
 
     /// The first and last day any team of the plan is out.

@@ -10,8 +10,8 @@ import Foundation
 /// previous season's verdict. Then one section per subsystem, passed items one line each, failed and untested
 /// items in full with their photos.
 public struct VehicleReport {
-    /// What the report shows, in the template's terms; every text is escaped by the template.
-    let context: [String: Any]
+    /// What the report shows, in the template's terms, framed by its id and signature.
+    let page: TemplateLayers<ReportStamp, VehicleReportView>
     /// SHA-256 of the facts the report tells (vehicle, inspections, results, plan version), the same in every
     /// language and layout; shown in its footer.
     public let contentSHA256: String
@@ -41,71 +41,45 @@ public struct VehicleReport {
         let sectionNumbers = Dictionary(
             verdict.subsystems.enumerated().map { ($1.subsystem, $0 + 1) }, uniquingKeysWith: { first, _ in first })
 
-        var facts: [String: Any] = [
-            "vehicle": ["id": placement.vehicle.id, "model": placement.vehicle.model as Any],
-            "client": client.map { labels.text($0.name) } ?? placement.site.clientID,
-            "site": (placement.site.address ?? placement.site.city).map(labels.text) ?? placement.site.id,
-            "date": lastDay.map(labels.date) ?? "–",
-            "team": catalog.team(withID: placement.route.teamID).map { labels.text($0.name) } ?? placement.route.teamID,
-            "engineers": Array(Set(history.inspections.map(\.engineer))).filter { !$0.isEmpty }.sorted()
-                .joined(separator: ", "),
-            "equipment": placement.vehicle.equipment.map(names.tag).joined(separator: " · "),
-        ]
-        facts["verdict"] = [
-            "code": verdict.readiness.rawValue, "label": labels(verdict.readiness.rawValue),
-            "explanation": labels("explain-\(verdict.readiness.rawValue)"),
-        ]
         let byID = Dictionary(items.map { ($0.fullID, $0) }, uniquingKeysWith: { first, _ in first })
-        let findings = verdict.failed.sorted { $0.severity < $1.severity }.compactMap { finding -> [String: Any]? in
+        let findings = verdict.failed.sorted { $0.severity < $1.severity }.compactMap {
+            finding -> VehicleReportView.Finding? in
             guard let item = byID[finding.itemID] else { return nil }
             let result = latest[finding.itemID]
             let section = sectionNumbers[item.subsystem] ?? 0
-            var shown: [String: Any] = [
-                "title": labels.text(item.title), "id": item.fullID, "severity": labels(item.severity.rawValue),
-                "class": item.severity.rawValue, "anchor": "s\(section)", "sectionLabel": labels.section(section),
-                "advice": labels.advice(item.severity, item.title),
-            ]
-            // Only what was measured or said: an empty text would still open the template's section.
+            // Only what was measured or said.
             let detail = [VehicleReport.answer(item, result), result?.note ?? ""].filter { !$0.isEmpty && $0 != "–" }
-            if !detail.isEmpty { shown["detail"] = detail.joined(separator: " · ") }
-            return shown
+            return VehicleReportView.Finding(
+                title: labels.text(item.title), id: item.fullID, severity: labels(item.severity.rawValue),
+                class: item.severity.rawValue, anchor: "s\(section)", sectionLabel: labels.section(section),
+                advice: labels.advice(item.severity, item.title),
+                detail: detail.isEmpty ? nil : detail.joined(separator: " · "))
         }
-        facts["findings"] = findings
-        facts["hasFindings"] = !findings.isEmpty
-        facts["season"] = season.entries
-        facts["hasSeason"] = !season.entries.isEmpty
-        // Only a real verdict: an absent one must leave the key out, or the section shows.
-        if let previous = season.previous {
-            facts["previous"] = ["code": previous.rawValue, "label": labels(previous.rawValue)]
-        }
-        facts["subsystems"] = verdict.subsystems.map { outcome -> [String: Any] in
+        let subsystems = verdict.subsystems.map { outcome in
             let failed = verdict.failed.filter { byID[$0.itemID]?.subsystem == outcome.subsystem }
             let section = sectionNumbers[outcome.subsystem] ?? 0
-            return [
-                "title": names.subsystem(outcome.subsystem), "verdict": labels(outcome.verdict.rawValue),
-                "class": outcome.verdict == .pass ? "pass" : outcome.verdict == .fail ? "fail" : "untested",
-                "failed": failed.compactMap { byID[$0.itemID].map { labels.text($0.title) } }.joined(separator: "; "),
-                "anchor": "s\(section)", "sectionLabel": labels.section(section),
-            ]
+            return VehicleReportView.SubsystemLine(
+                title: names.subsystem(outcome.subsystem), verdict: labels(outcome.verdict.rawValue),
+                class: outcome.verdict == .pass ? "pass" : outcome.verdict == .fail ? "fail" : "untested",
+                failed: failed.compactMap { byID[$0.itemID].map { labels.text($0.title) } }.joined(separator: "; "),
+                anchor: "s\(section)", sectionLabel: labels.section(section))
         }
-        facts["sections"] = verdict.subsystems.map { outcome -> [String: Any] in
+        let sections = verdict.subsystems.map { outcome in
             let own = items.filter { $0.subsystem == outcome.subsystem }
             // Failed items first, then in checklist order.
             let ordered =
                 own.filter { latest[$0.fullID]?.status == .fail } + own.filter { latest[$0.fullID]?.status != .fail }
             let sectionPhotos = history.photos.filter { photo in own.contains { $0.fullID == photo.itemID } }
             let section = sectionNumbers[outcome.subsystem] ?? 0
-            return [
-                "title": names.subsystem(outcome.subsystem), "anchor": "s\(section)", "number": section,
-                "items": ordered.map { VehicleReport.row($0, latest[$0.fullID], labels) },
-                "hasPhotos": !sectionPhotos.isEmpty,
-                "photos": sectionPhotos.map { photo in
-                    [
-                        "src": "data:\(photo.contentType);base64,\(photo.data.base64EncodedString())",
-                        "caption": names.item(photo.itemID, in: items),
-                    ]
-                },
-            ]
+            return VehicleReportView.Section(
+                title: names.subsystem(outcome.subsystem), anchor: "s\(section)", number: section,
+                items: ordered.map { VehicleReport.row($0, latest[$0.fullID], labels) },
+                hasPhotos: !sectionPhotos.isEmpty,
+                photos: sectionPhotos.map { photo in
+                    VehicleReportView.Photo(
+                        src: "data:\(photo.contentType);base64,\(photo.data.base64EncodedString())",
+                        caption: names.item(photo.itemID, in: items))
+                })
         }
         var actions: [String] = []
         for severity in Severity.allCases {
@@ -120,8 +94,23 @@ public struct VehicleReport {
                 labels("untested-items")
                     + verdict.untested.map { names.item($0.itemID, in: items) }.joined(separator: "; "))
         }
-        facts["recommendations"] = actions
-        facts["hasRecommendations"] = !actions.isEmpty
+        let view = VehicleReportView(
+            vehicle: .init(id: placement.vehicle.id, model: placement.vehicle.model),
+            client: client.map { labels.text($0.name) } ?? placement.site.clientID,
+            site: (placement.site.address ?? placement.site.city).map(labels.text) ?? placement.site.id,
+            date: lastDay.map(labels.date) ?? "–",
+            team: catalog.team(withID: placement.route.teamID).map { labels.text($0.name) } ?? placement.route.teamID,
+            engineers: Array(Set(history.inspections.map(\.engineer))).filter { !$0.isEmpty }.sorted()
+                .joined(separator: ", "),
+            equipment: placement.vehicle.equipment.map(names.tag).joined(separator: " · "),
+            verdict: .init(
+                code: verdict.readiness.rawValue, label: labels(verdict.readiness.rawValue),
+                explanation: labels("explain-\(verdict.readiness.rawValue)")),
+            findings: findings, hasFindings: !findings.isEmpty, season: season.entries,
+            hasSeason: !season.entries.isEmpty,
+            previous: season.previous.map { .init(code: $0.rawValue, label: labels($0.rawValue)) },
+            subsystems: subsystems, sections: sections, recommendations: actions,
+            hasRecommendations: !actions.isEmpty)
 
         lines = items.map { item in
             let result = latest[item.fullID]
@@ -143,7 +132,18 @@ public struct VehicleReport {
             facts: ReportIdentity.facts(of: history, vehicle: placement.vehicle.id, planVersion: planVersion))
         contentSHA256 = identity.contentSHA256
         reportID = identity.reportID
-        context = identity.context(facts, labels: labels, signer: signer)
+        page = identity.page(view, labels: labels, signer: signer)
+    }
+
+    /// The report of `history` against `plan`, the plan the teams follow (nil before one is published): its
+    /// version is named, and its season's start tells this season's results from the previous one's.
+    public init(
+        placement: Catalog.VehiclePlacement, catalog: Catalog, history: VehicleHistory, plan: StoredPlan?,
+        language: Language, signer: ReportSigner? = nil
+    ) {
+        self.init(
+            placement: placement, catalog: catalog, history: history, planVersion: plan?.version,
+            seasonStart: plan.flatMap { Season.start(of: $0.plan) }, language: language, signer: signer)
     }
 
     /// The results as CSV, one row per applicable item (untested ones too), in checklist order.
@@ -156,7 +156,7 @@ public struct VehicleReport {
 
     /// The report as an HTML document.
     public func html() throws -> String {
-        try ReportTemplates.shared.render(context, template: "vehicle-report")
+        try ReportTemplates.shared.render(page, template: "vehicle-report")
     }
 
     /// What was measured, chosen or written for an item, with its unit; `–` when nothing was.
@@ -168,16 +168,17 @@ public struct VehicleReport {
     }
 
     /// A table row: a passed item compact on one line; a failed or untested one with its method and limits.
-    private static func row(_ item: ChecklistItem, _ result: ItemResult?, _ labels: ReportLabels) -> [String: Any] {
+    private static func row(_ item: ChecklistItem, _ result: ItemResult?, _ labels: ReportLabels)
+        -> VehicleReportView.ItemRow
+    {
         var limits = ""
         if case .measure(let unit, let bounds) = item.kind { limits = "\(bounds) \(unit)" }
         let status = result?.status ?? .untested
         let passed = status == .pass || status == .na
-        return [
-            "title": labels.text(item.title), "id": item.fullID, "severity": labels(item.severity.rawValue),
-            "method": passed ? "" : item.method.map(labels.text) ?? "", "value": answer(item, result),
-            "limits": limits, "status": passed ? "pass" : status.rawValue, "result": labels(status.rawValue),
-            "note": result?.note ?? "", "compact": passed,
-        ]
+        return VehicleReportView.ItemRow(
+            title: labels.text(item.title), id: item.fullID, severity: labels(item.severity.rawValue),
+            method: passed ? "" : item.method.map(labels.text) ?? "", value: answer(item, result),
+            limits: limits, status: passed ? "pass" : status.rawValue, result: labels(status.rawValue),
+            note: result?.note ?? "", compact: passed)
     }
 }

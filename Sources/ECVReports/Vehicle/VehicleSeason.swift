@@ -9,8 +9,30 @@ import Foundation
 /// The season begins at `seasonStart` once an inspection has begun since; until then every inspection counts
 /// as this season's, so results recorded ahead of a plan still tell their story.
 struct VehicleSeason {
-    /// One entry per inspection of this season, oldest first, in the template's terms.
-    let entries: [[String: Any]]
+    /// One inspection of the season in the template's terms: when, what kind, by whom, what it found and what
+    /// it showed repaired.
+    struct Entry: Encodable {
+        let date: String
+        let kind: String
+        let engineer: String
+        let checked: String
+        let failures: [Failure]
+        let hasFailures: Bool
+        let repaired: String
+        let hasRepaired: Bool
+    }
+
+    /// An item an inspection found failed, with what was measured or said and its photos.
+    struct Failure: Encodable {
+        let title: String
+        let id: String
+        /// Nil when nothing was measured, said or photographed: an empty text would still open the
+        /// template's section.
+        let detail: String?
+    }
+
+    /// One entry per inspection of this season, oldest first.
+    let entries: [Entry]
     /// The readiness of the results recorded before the season began; nil without any.
     let previous: Readiness?
 
@@ -25,7 +47,7 @@ struct VehicleSeason {
         var failedBefore: Set<String> = Set(
             earlier.reduce(into: [String: ItemResult]()) { $0[$1.result.itemID] = $1.result }
                 .filter { $0.value.status == .fail }.keys)
-        var entries: [[String: Any]] = []
+        var entries: [Entry] = []
         for inspection in history.inspections where seasonStart.map({ inspection.startedAt >= $0 }) ?? true {
             var own: [String: ItemResult] = [:]
             var order: [String] = []
@@ -36,16 +58,15 @@ struct VehicleSeason {
             let results = order.compactMap { own[$0] }
             // An inspection opens with its first answer; one without any (stored by an older ecv) checked nothing.
             guard !results.isEmpty else { continue }
-            let failures = results.filter { $0.status == .fail }.map { result -> [String: Any] in
+            let failures = results.filter { $0.status == .fail }.map { result in
                 let photos = history.photos.filter { $0.itemID == result.itemID }.count
                 let item = byID[result.itemID]
                 let value = item.map { VehicleReport.answer($0, result) } ?? "–"
                 let detail = [value == "–" ? nil : value, result.note, photos == 0 ? nil : labels.photos(photos)]
                 let shown = detail.compactMap { $0 }.filter { !$0.isEmpty }
-                var failure: [String: Any] = ["title": names.item(result.itemID, in: items), "id": result.itemID]
-                // An empty text would still open the template's section.
-                if !shown.isEmpty { failure["detail"] = shown.joined(separator: ", ") }
-                return failure
+                return Failure(
+                    title: names.item(result.itemID, in: items), id: result.itemID,
+                    detail: shown.isEmpty ? nil : shown.joined(separator: ", "))
             }
             let repaired = results.filter { $0.status == .pass && failedBefore.contains($0.itemID) }.map { result in
                 names.item(result.itemID, in: items) + (result.note.map { " — \($0)" } ?? "")
@@ -55,14 +76,13 @@ struct VehicleSeason {
                 if result.status == .pass { failedBefore.remove(result.itemID) }
             }
             let day = ISOTime.calendarDay(inspection.startedAt)
-            entries.append([
-                "date": day.map(labels.date) ?? "–",
-                "kind": labels(inspection.isRecheck ? "season-recheck" : "season-inspection"),
-                "engineer": inspection.engineer,
-                "checked": labels.checked(results.count, failed: failures.count),
-                "failures": failures, "hasFailures": !failures.isEmpty,
-                "repaired": repaired.joined(separator: "; "), "hasRepaired": !repaired.isEmpty,
-            ])
+            entries.append(
+                Entry(
+                    date: day.map(labels.date) ?? "–",
+                    kind: labels(inspection.isRecheck ? "season-recheck" : "season-inspection"),
+                    engineer: inspection.engineer, checked: labels.checked(results.count, failed: failures.count),
+                    failures: failures, hasFailures: !failures.isEmpty, repaired: repaired.joined(separator: "; "),
+                    hasRepaired: !repaired.isEmpty))
         }
         self.entries = entries
     }

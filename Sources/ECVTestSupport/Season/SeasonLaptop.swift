@@ -28,7 +28,7 @@ final class SeasonLaptop {
     /// The visits of this laptop's team on `day` in the plan it follows, as `ecv today` lists them.
     func visits(on day: CalendarDay, catalog: Catalog) throws -> [TeamDay.Entry] {
         guard let record = try store.publishedPlan() else { return [] }
-        let plan = try TourPlan(json: record.json, routes: catalog.routes)
+        let plan = try StoredPlan(json: record.json, version: record.version, routes: catalog.routes).plan
         return plan.days(on: day, team: team, catalog: catalog).flatMap(\.entries).filter { $0.kind == .visit }
     }
 
@@ -36,7 +36,7 @@ final class SeasonLaptop {
     /// as `ecv inspect`, `ecv record` and the form tell them; `nil` before a plan arrives.
     func seasonStart(catalog: Catalog) throws -> Date? {
         guard let record = try store.publishedPlan() else { return nil }
-        return try TourPlan(json: record.json, routes: catalog.routes).seasonStart
+        return try StoredPlan(json: record.json, version: record.version, routes: catalog.routes).plan.seasonStart
     }
 
     /// What this laptop recorded since its last export, signed, as `ecv export` writes it; `nil` when nothing is new.

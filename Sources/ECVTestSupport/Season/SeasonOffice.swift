@@ -128,6 +128,6 @@ struct PublishedPlan {
         version = record.version
         json = record.json
         document = try JSONDecoder().decode(PlanDocument.self, from: Data(record.json.utf8))
-        plan = try TourPlan(json: record.json, routes: catalog.routes)
+        plan = try StoredPlan(json: record.json, version: record.version, routes: catalog.routes).plan
     }
 }
