@@ -26,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird", from: "2.1.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     ],
     targets: [
         .target(name: "ECVModel"),
@@ -83,6 +84,7 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ],
             exclude: ["Generated/README.md", "Generated/openapi-generator-config.yaml"]
         ),
@@ -186,7 +188,8 @@ let package = Package(
         .testTarget(
             name: "ECVCLITests",
             dependencies: [
-                "ECVCLI", "ECVCatalog", "ECVModel", "ECVSync", "ECVHubClient", "ECVReports", "ECVTestSupport", "ecv",
+                "ECVCLI", "ECVCatalog", "ECVModel", "ECVSync", "ECVHub", "ECVHubClient", "ECVReports", "ECVTestSupport",
+                "ecv",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
