@@ -50,6 +50,17 @@ public final class PageTemplates: Sendable {
     }
 
     public func render(_ context: [String: Any], template name: String) throws -> String {
+        try renderAny(context, template: name)
+    }
+
+    /// `template` with a typed view: a misspelt key is a compile error where the view is built.
+    ///
+    /// Mustache reads the view's stored properties by name; an optional that is `nil` renders as nothing.
+    public func render<View: Encodable>(_ view: View, template name: String) throws -> String {
+        try renderAny(view, template: name)
+    }
+
+    private func renderAny(_ context: Any, template name: String) throws -> String {
         // A missing partial would render as nothing, so any problem at all refuses every page.
         if let problem { throw ReportError.template(problem) }
         guard let page = library.render(context, withTemplate: name) else {

@@ -57,6 +57,7 @@ public struct Messages: Sendable {
     /// the printed reports', the web form's.
     public static let parts: [(name: String, entries: [(String, Entry)])] = [
         ("words", words), ("answers", answers), ("terminal", terminal), ("report", report), ("web", web),
+        ("hub", hub),
     ]
 
     /// `text` with `{n}` replaced by the n-th argument; an argument is never read as a placeholder itself.
