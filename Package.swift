@@ -88,7 +88,7 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             exclude: ["Generated/README.md", "Generated/openapi-generator-config.yaml"],
-            resources: [.copy("Pages/Templates")]
+            resources: [.copy("Pages/Templates"), .copy("Pages/Assets")]
         ),
         .target(
             name: "ECVCLI",

@@ -145,6 +145,7 @@ struct HubSignInTests {
                 "fire.ops", role: .client, clientID: HubPageFixture.someClient, password: Self.password, at: Date())
             #expect(try await Self.signIn(browser, "fire.ops", Self.password).status == 303)
             #expect(try await browser.get("/").status == 403)
+            #expect(try await browser.get("/emergency?lat=45&lon=126&r=100").status == 403)
         }
     }
 

@@ -47,7 +47,8 @@ struct HubUserTests {
         try await HubTestDatabase.with { database in
             try await database.migrate()
             await #expect(throws: HubUserError.password(problem)) {
-                try await database.addUser("wang.fang", role: .dispatcher, clientID: nil, password: password, at: Date())
+                try await database.addUser(
+                    "wang.fang", role: .dispatcher, clientID: nil, password: password, at: Date())
             }
             #expect(try await database.users().isEmpty)
         }
@@ -71,6 +72,8 @@ struct HubUserTests {
 
     @Test func anUnknownRoleNamesTheRoles() {
         #expect(throws: HubUserError.unknownRole("admin")) { try HubRole.named("admin") }
-        #expect(HubUserError.unknownRole("admin").description == "unknown role `admin`; the roles are dispatcher and client")
+        #expect(
+            HubUserError.unknownRole("admin").description == "unknown role `admin`; the roles are dispatcher and client"
+        )
     }
 }

@@ -12,7 +12,8 @@ enum PasswordInput {
         guard let text = String(data: data, encoding: .utf8) else {
             throw CLIError.said("the password on standard input is not UTF-8")
         }
-        var line = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        var line =
+            text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
         if line.hasSuffix("\r") { line.removeLast() }
         return line
     }

@@ -3,7 +3,8 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 
-/// The dispatcher's pages: sign-in and sign-out, and the pages behind them, in Chinese or English.
+/// The dispatcher's pages: sign-in and sign-out, the readiness board, each line's progress, the map, the
+/// emergency view and sync health, in Chinese or English.
 ///
 /// Every page but the sign-in page needs a session of a dispatcher. Posts carry a form token besides the
 /// SameSite=Strict cookies: the sign-in form the token of its own cookie, the sign-out form the session's.
@@ -21,11 +22,62 @@ struct HubPages: Sendable {
         router.post("/sign-in") { request, _ in try await signIn(request) }
         router.post("/sign-out") { request, _ in try await signOut(request) }
         router.get("/") { request, _ in
-            try await dispatcherPage(request, .board) { frame, _ in
-                try HubTemplates.render(
-                    "hub-message", HubPage(frame: frame, view: MessageView(text: frame.signedIn ?? "")))
+            try await dispatcherPage(request, .board) { frame, language in
+                let (catalog, rows) = try await board()
+                let bundles = try await database.receiptCount()
+                return try HubTemplates.render(
+                    "hub-board",
+                    HubPage(frame: frame, view: BoardView(rows, catalog: catalog, bundles: bundles, language: language))
+                )
             }
         }
+        router.get("/lines") { request, _ in
+            try await dispatcherPage(request, .lines) { frame, language in
+                let progress = try await database.lineProgress()
+                return try HubTemplates.render(
+                    "hub-lines", HubPage(frame: frame, view: LinesView(progress, language: language)))
+            }
+        }
+        router.get("/map") { request, _ in
+            try await dispatcherPage(request, .map) { frame, language in
+                let (catalog, rows) = try await board()
+                return try HubTemplates.render(
+                    "hub-map", HubPage(frame: frame, view: MapView(rows, catalog: catalog, language: language)))
+            }
+        }
+        router.get("/emergency") { request, _ in
+            try await dispatcherPage(request, .emergency) { frame, language in
+                let (catalog, rows) = try await board()
+                let query = EmergencyQuery(request.uri.queryParameters)
+                return try HubTemplates.render(
+                    "hub-emergency",
+                    HubPage(
+                        frame: frame,
+                        view: EmergencyView(query: query, rows: rows, catalog: catalog, language: language)))
+            }
+        }
+        router.get("/sync") { request, _ in
+            try await dispatcherPage(request, .sync) { frame, language in
+                let health = try await database.syncHealth()
+                return try HubTemplates.render(
+                    "hub-sync", HubPage(frame: frame, view: SyncHealthView(health, language: language)))
+            }
+        }
+        router.get("/assets/hub.js") { _, _ in
+            Response(
+                status: .ok,
+                headers: [
+                    .contentType: "text/javascript; charset=utf-8", HubPages.noSniff: "nosniff",
+                    .cacheControl: "no-cache",
+                ],
+                body: .init(byteBuffer: ByteBuffer(string: HubPages.script)))
+        }
+    }
+
+    /// The office's latest catalog, and the board of its vehicles; none before the office pushes one.
+    private func board() async throws -> (Catalog?, [HubBoardRow]) {
+        guard let catalog = try await database.currentCatalog() else { return (nil, []) }
+        return (catalog, try await database.board(catalog))
     }
 
     // MARK: - Signing in and out
@@ -176,6 +228,14 @@ struct HubPages: Sendable {
         for cookie in cookies { response.setCookie(cookie) }
         return response
     }
+
+    /// The emergency page's script: a click on the map fills in the point.
+    static let script: String = {
+        guard let url = Bundle.module.url(forResource: "hub", withExtension: "js", subdirectory: "Assets"),
+            let text = try? String(contentsOf: url, encoding: .utf8)
+        else { return "" }
+        return text
+    }()
 }
 
 /// The sign-in form's own words.

@@ -95,7 +95,10 @@ struct HubPage<View: Encodable & Sendable>: Encodable, Sendable {
 /// The hub's page templates, read once from the module's resources.
 enum HubTemplates {
     static let all = PageTemplates(
-        ["hub-style", "hub-head", "hub-foot", "hub-sign-in", "hub-message"], in: .module)
+        [
+            "hub-style", "hub-head", "hub-foot", "hub-sign-in", "hub-board", "hub-lines", "hub-map", "hub-emergency",
+            "hub-sync", "hub-message",
+        ], in: .module)
 
     static func render<View: Encodable & Sendable>(_ template: String, _ page: HubPage<View>) throws -> String {
         try all.render(page, template: template)

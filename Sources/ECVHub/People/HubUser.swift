@@ -40,11 +40,13 @@ public enum HubUserError: Error, Equatable, CustomStringConvertible {
         case .badName(let name):
             return "user name `\(name.prefix(80))` must be 1 to 64 letters, digits, `.`, `_`, `-` or `@`"
         case .unknownRole(let role):
-            return "unknown role `\(role.prefix(40))`; the roles are \(HubRole.allCases.map(\.rawValue).joined(separator: " and "))"
+            return
+                "unknown role `\(role.prefix(40))`; the roles are \(HubRole.allCases.map(\.rawValue).joined(separator: " and "))"
         case .clientNeeded: return "a client user needs --client CLIENT-ID: the organisation whose vehicles it sees"
         case .clientNotForDispatcher: return "a dispatcher sees every client; leave out --client"
         case .unknownClient(let id, let known):
-            let list = known.isEmpty ? "the office has not pushed Routes/ yet" : "known: \(known.joined(separator: ", "))"
+            let list =
+                known.isEmpty ? "the office has not pushed Routes/ yet" : "known: \(known.joined(separator: ", "))"
             return "unknown client `\(id.prefix(64))` (\(list))"
         case .nameTaken(let name): return "user `\(name)` exists already; choose another name"
         case .password(let problem): return problem.description

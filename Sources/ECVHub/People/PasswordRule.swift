@@ -20,7 +20,8 @@ public enum PasswordRule {
             switch self {
             case .empty: return "the password is empty; type one on standard input"
             case .tooShort(let count):
-                return "the password is too weak: \(count) characters, at least \(PasswordRule.minimumCharacters) needed"
+                return
+                    "the password is too weak: \(count) characters, at least \(PasswordRule.minimumCharacters) needed"
             case .tooLong(let bytes):
                 return "the password is \(bytes) bytes; bcrypt reads only \(PasswordRule.maximumBytes)"
             case .oneCharacter: return "the password is too weak: one character repeated"
