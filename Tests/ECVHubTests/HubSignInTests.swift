@@ -40,6 +40,9 @@ struct HubSignInTests {
     @Test func aDispatcherSignsInWithAStrictHttpOnlyCookieAndSignsOut() async throws {
         try await Self.withDispatcher { hub, browser in
             #expect(try await browser.get("/").status == 303)
+            // Only the pages go unsigned: any other path, however written, is the API's and needs a signature.
+            #expect(try await browser.get("/%761/pull?since=0").status == 401)
+            #expect(try await browser.get("/favicon.ico").status == 401)
             let form = try await browser.get("/sign-in")
             #expect(form.status == 200)
             let formCookie = try #require(form.setCookie(SessionCookies.signInForm))

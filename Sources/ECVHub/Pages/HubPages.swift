@@ -14,6 +14,9 @@ struct HubPages: Sendable {
     let cookies: SessionCookies
     let throttle: SignInThrottle
 
+    /// Every path the pages answer, and nothing else: the signature check lets these through unsigned.
+    static let paths = Set(["/sign-in", "/sign-out", "/assets/hub.js"] + PageFrame.Section.allCases.map(\.rawValue))
+
     /// The largest form body taken: a name, a password and a token.
     static let formLimit = 4096
 
