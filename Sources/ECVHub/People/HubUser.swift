@@ -4,9 +4,11 @@ import Foundation
 public struct HubUser: Sendable, Equatable {
     /// What they type to sign in: 1 to 64 letters, digits, `.`, `_`, `-` or `@`.
     public var name: String
+    /// What they may see.
     public var role: HubRole
     /// The client organisation whose vehicles a client sees; `nil` for a dispatcher.
     public var clientID: String?
+    /// When `ecv hub users add` added them.
     public var createdAt: Date
 
     /// Public so that tests and the command line can build one.

@@ -11,6 +11,7 @@ public actor SignInThrottle {
     public let window: TimeInterval
     private var failures: [String: [Date]] = [:]
 
+    /// `allowed` failures per name within `window` seconds.
     public init(allowed: Int = 5, window: TimeInterval = 15 * 60) {
         self.allowed = allowed
         self.window = window

@@ -5,10 +5,15 @@ import PostgresNIO
 
 /// One vehicle's line on the hub's readiness board.
 public struct HubBoardRow: Sendable, Equatable {
+    /// The vehicle's id.
     public var vehicle: String
+    /// Its client organisation's id.
     public var client: String
+    /// Its line's id.
     public var route: String
+    /// Its site's id.
     public var site: String
+    /// Its readiness and the items behind it.
     public var verdict: VehicleVerdict
     /// When its last answer that counts was recorded; `nil` for a vehicle not inspected.
     public var inspected: Date?

@@ -7,17 +7,25 @@ import PostgresNIO
 public struct LineProgress: Sendable, Equatable {
     /// The published plan's version; `nil` when none is published (then `lines` is empty).
     public var planVersion: Int?
+    /// The plan's lines, in its order.
     public var lines: [Line]
 
     /// One line of the plan.
     public struct Line: Sendable, Equatable {
+        /// The line's id.
         public var route: String
+        /// Its name in Routes/, when it is there.
         public var name: LocalizedText?
+        /// Its days with a visit or a drive, in order.
         public var days: [Day]
 
+        /// Visits planned on the line (a vehicle visited twice counts twice).
         public var plannedVehicles: Int { days.reduce(0) { $0 + $1.plannedVehicles } }
+        /// Of them, done.
         public var doneVehicles: Int { days.reduce(0) { $0 + $1.doneVehicles } }
+        /// km planned on the line.
         public var plannedKm: Double { days.reduce(0) { $0 + $1.plannedKm } }
+        /// Of them, driven.
         public var doneKm: Double { days.reduce(0) { $0 + $1.doneKm } }
     }
 
@@ -27,10 +35,15 @@ public struct LineProgress: Sendable, Equatable {
     /// time zone). The km of a day count as driven when some vehicle of that day or a later one is done: the team
     /// has been that far.
     public struct Day: Sendable, Equatable {
+        /// The day, in the line's time zone.
         public var day: CalendarDay
+        /// Vehicles visited that day in the plan.
         public var plannedVehicles: Int
+        /// Of them, done.
         public var doneVehicles: Int
+        /// km of the day's driving in the plan.
         public var plannedKm: Double
+        /// The same km once the team has been that far; else 0.
         public var doneKm: Double
     }
 }

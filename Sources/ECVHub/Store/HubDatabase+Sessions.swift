@@ -5,9 +5,11 @@ import PostgresNIO
 
 /// A signed-in person's session: the token their cookie carries, kept at the hub only as its SHA-256.
 public struct HubSession: Sendable, Equatable {
+    /// Who signed in.
     public var user: HubUser
     /// The cookie's value: 32 random bytes, base64url.
     public var token: String
+    /// When the session ends unless signed out before.
     public var expiresAt: Date
 
     /// The token a form of this session must carry: an HMAC of the session token, so another site cannot know it.

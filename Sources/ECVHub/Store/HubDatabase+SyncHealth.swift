@@ -3,6 +3,7 @@ import PostgresNIO
 
 /// How each enrolled key syncs: its last push and pull, and the pushes the hub refused.
 public struct SyncHealth: Sendable, Equatable {
+    /// Every enrolled key, by name.
     public var keys: [Key]
     /// The latest refusals first, at most `refusalsShown`.
     public var refusals: [Refusal]
@@ -12,19 +13,29 @@ public struct SyncHealth: Sendable, Equatable {
 
     /// One enrolled key.
     public struct Key: Sendable, Equatable {
+        /// The key's enrolled name.
         public var name: String
+        /// `office` or `laptop`.
         public var role: String
+        /// The team whose work it pulls; `nil` for all.
         public var team: String?
+        /// When the hub took its last bundle; `nil` for never.
         public var lastPush: Date?
+        /// When it last pulled; `nil` for never.
         public var lastPull: Date?
+        /// How many of its bundles the hub took.
         public var bundles: Int
     }
 
     /// A push the hub refused: by whom, when, and the reason it replied with.
     public struct Refusal: Sendable, Equatable {
+        /// The key that pushed it.
         public var signer: String
+        /// When it was refused.
         public var at: Date
+        /// SHA-256 of the bytes pushed, hex.
         public var sha256: String
+        /// The reason the push was told.
         public var reason: String
     }
 }

@@ -4,7 +4,9 @@ import Foundation
 /// Equirectangular, shrunk east-west by the cosine of the middle latitude, fitted to the drawing with a
 /// margin and the tour in the middle: the graticule runs to the edges on the side the tour leaves free.
 public struct MapProjection: Sendable {
+    /// The drawing's width, in its units.
     public let width: Double
+    /// The drawing's height.
     public let height: Double
     private var south: Double
     /// The latitude of the drawing's top edge.

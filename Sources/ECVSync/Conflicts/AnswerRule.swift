@@ -29,9 +29,12 @@ public enum AnswerRule {
 
     /// The time an inspection was open: from its start to its end, or on for an inspection not ended.
     public struct Visit: Sendable, Equatable {
+        /// When the inspection started.
         public var startedAt: Date
+        /// When it ended; `nil` while it is open.
         public var finishedAt: Date?
 
+        /// The visit from `startedAt` to `finishedAt`, or on when that is `nil`.
         public init(startedAt: Date, finishedAt: Date?) {
             self.startedAt = startedAt
             self.finishedAt = finishedAt
@@ -66,12 +69,14 @@ public enum AnswerRule {
 
     /// A worse answer held against a conflict until a later answer resolves it.
     public struct Held: Sendable, Equatable {
+        /// The worse answer, which the verdict is never better than.
         public var status: ItemResult.Status
         /// The laptop whose answer it is: only its later answer resolves it.
         public var laptop: String
         /// When the later of the two rivals was recorded.
         public var recordedAt: Date
 
+        /// A worse answer `status` of `laptop`, held since `recordedAt`.
         public init(status: ItemResult.Status, laptop: String, recordedAt: Date) {
             self.status = status
             self.laptop = laptop

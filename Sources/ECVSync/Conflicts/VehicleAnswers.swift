@@ -16,6 +16,7 @@ public struct VehicleAnswers: Sendable {
     /// How many conflicts were found.
     public private(set) var conflicts = 0
 
+    /// No answers yet, at the database of laptop `here` (the hub: its importer name).
     public init(here: String) {
         self.here = here
     }
