@@ -56,9 +56,7 @@ extension Store {
             }
             return rows
         }
-        let order: [Readiness] = [.notDeployable, .restricted, .incomplete, .notInspected, .deployable]
-        let rank = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
-        return rows.map { (rank[$0.verdict.readiness] ?? 0, $0) }
+        return rows.map { ($0.verdict.readiness.boardRank, $0) }
             .sorted { ($0.0, $0.1.vehicle) < ($1.0, $1.1.vehicle) }
             .map(\.1)
     }

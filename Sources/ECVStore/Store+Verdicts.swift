@@ -135,19 +135,3 @@ enum VerdictCode {
         return VehicleVerdict(readiness: readiness, failed: failed, untested: untested, subsystems: subsystems)
     }
 }
-
-extension ItemResult.Status {
-    /// How bad an answer is for a verdict: a fail, then an item left untested, then a pass or not applicable.
-    var badness: Int {
-        switch self {
-        case .fail: return 3
-        case .untested: return 2
-        case .na, .pass: return 0
-        }
-    }
-
-    /// The worse of two answers; `self` when they are as bad.
-    func worse(_ other: ItemResult.Status) -> ItemResult.Status {
-        other.badness > badness ? other : self
-    }
-}

@@ -79,6 +79,7 @@ struct HubAPI: APIProtocol {
             return .forbidden(.init(body: .json(.init(reason: "pulls are made with an enrolled bundle key"))))
         }
         let pull = try await database.pull(for: key, since: input.query.since ?? 0)
+        try await database.recordPull(by: key.enrollment.name, cursor: pull.cursor, at: now())
         return .ok(
             .init(
                 body: .json(

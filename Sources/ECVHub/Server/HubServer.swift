@@ -53,6 +53,10 @@ public struct HubServer: Sendable {
         let router = Router()
         router.add(
             middleware: SignatureCheck(database: database, now: configuration.now, bodyLimit: configuration.bodyLimit))
+        HubPages(
+            database: database, now: configuration.now, cookies: SessionCookies(secure: configuration.tls != nil),
+            throttle: SignInThrottle()
+        ).register(on: router)
         do {
             try HubAPI(database: database, now: configuration.now, bodyLimit: configuration.bodyLimit)
                 .registerHandlers(on: router)

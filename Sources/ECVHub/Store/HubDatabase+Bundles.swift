@@ -18,7 +18,20 @@ extension HubDatabase {
     ///
     /// The same bytes again give the stored receipt and store nothing. Pushes are taken one at a time (an advisory
     /// lock), so receipt numbers — the pull cursor — follow the order of commits.
+    ///
+    /// A refusal is recorded with its reason (`refused_bundle`), for the dispatcher's sync page.
     public func receive(_ data: Data, from sender: EnrolledKey, at now: Date) async throws
+        -> Result<Receipt, BundleRefusal>
+    {
+        let outcome = try await take(data, from: sender, at: now)
+        if case .failure(let refusal) = outcome {
+            try await recordRefusal(of: data, by: sender.enrollment.name, reason: refusal.description, at: now)
+        }
+        return outcome
+    }
+
+    /// Checks and stores a pushed bundle; a refusal is returned, not recorded.
+    private func take(_ data: Data, from sender: EnrolledKey, at now: Date) async throws
         -> Result<Receipt, BundleRefusal>
     {
         let sha256 = data.sha256Hex

@@ -11,7 +11,7 @@ extension HubMigration {
     /// Every migration, in order.
     ///
     /// A migration, once released, is never edited: a change is a new one.
-    static let all: [HubMigration] = [syncTables, requestGuard, clientRows]
+    static let all: [HubMigration] = [syncTables, requestGuard, clientRows, syncHealth]
 
     /// The tables a laptop's bundles fill, with the laptop store's identities (record UUID + version), and
     /// those of the office: keys, receipts, the published plan and its files, people and their sessions.
@@ -240,6 +240,33 @@ extension HubMigration {
             """
             CREATE POLICY photo_of_client ON photo FOR SELECT TO ecv_client
                 USING (client_id = current_setting('ecv.client', true))
+            """,
+        ])
+
+    /// What the dispatcher's sync page shows besides the receipts: bundles refused and why, and each key's last
+    /// pull.
+    static let syncHealth = HubMigration(
+        number: 4, name: "sync health",
+        statements: [
+            // Every refused push, kept so that the office sees a laptop whose work does not arrive and why; the same
+            // bytes pushed again at the next sync are another row.
+            """
+            CREATE TABLE refused_bundle (
+                seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                sha256 text NOT NULL CHECK (sha256 ~ '^[0-9a-f]{64}$'),
+                signer text NOT NULL REFERENCES enrolled_key (name),
+                bytes bigint NOT NULL CHECK (bytes >= 0),
+                refused_at timestamptz NOT NULL,
+                reason text NOT NULL
+            )
+            """,
+            "CREATE INDEX refused_bundle_by_time ON refused_bundle (refused_at)",
+            """
+            CREATE TABLE key_pull (
+                key_name text PRIMARY KEY REFERENCES enrolled_key (name),
+                last_pull_at timestamptz NOT NULL,
+                cursor bigint NOT NULL
+            )
             """,
         ])
 }

@@ -63,6 +63,7 @@ public struct Messages: Sendable {
     public static let parts: [(name: String, entries: [(String, Entry)])] = [
         ("words", words), ("answers", answers), ("terminal", terminal), ("report", report), ("web", web),
         ("planning", planning),
+        ("hub", hub),
     ]
 
     /// `text` with `{n}` replaced by the n-th argument; an argument is never read as a placeholder itself.

@@ -23,6 +23,12 @@ public enum Readiness: String, Sendable, Hashable, Codable, CaseIterable {
 
     /// The words a person reads, such as `NOT DEPLOYABLE`.
     public var label: String { rawValue.replacingUnderscores }
+
+    /// The order of a readiness board: the vehicles a dispatcher must not send first, the deployable last.
+    public static let worstFirst: [Readiness] = [.notDeployable, .restricted, .incomplete, .notInspected, .deployable]
+
+    /// The place of this readiness in `worstFirst`.
+    public var boardRank: Int { Readiness.worstFirst.firstIndex(of: self) ?? 0 }
 }
 
 /// An item behind a verdict: which one and how much it matters.

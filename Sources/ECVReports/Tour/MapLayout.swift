@@ -3,17 +3,24 @@ import Foundation
 
 /// Equirectangular, shrunk east-west by the cosine of the middle latitude, fitted to the drawing with a
 /// margin and the tour in the middle: the graticule runs to the edges on the side the tour leaves free.
-struct MapProjection {
-    let width: Double
-    let height: Double
+public struct MapProjection: Sendable {
+    /// The drawing's width, in its units.
+    public let width: Double
+    /// The drawing's height.
+    public let height: Double
     private var south: Double
-    private var north: Double
-    private var west: Double
+    /// The latitude of the drawing's top edge.
+    public private(set) var north: Double
+    /// The longitude of the drawing's left edge.
+    public private(set) var west: Double
     private var east: Double
-    private let squeeze: Double
-    private let scale: Double
+    /// How much a degree of longitude is shorter than one of latitude: the cosine of the middle latitude.
+    public let squeeze: Double
+    /// Drawing units per degree of latitude.
+    public let scale: Double
 
-    init(fitting locations: [GeoPoint], width: Double, height: Double) {
+    /// The projection that fits `locations` into `width` × `height` with a margin.
+    public init(fitting locations: [GeoPoint], width: Double, height: Double) {
         self.width = width
         self.height = height
         let lats = locations.map(\.lat)
@@ -32,12 +39,20 @@ struct MapProjection {
         north += spareLat / 2
     }
 
-    func x(_ lon: Double) -> Double { ((lon - west) * squeeze * scale).rounded(toPlaces: 1) }
-    func y(_ lat: Double) -> Double { ((north - lat) * scale).rounded(toPlaces: 1) }
-    func point(_ location: GeoPoint) -> (Double, Double) { (x(location.lon), y(location.lat)) }
+    /// Where longitude `lon` is drawn, from the left edge.
+    public func x(_ lon: Double) -> Double { ((lon - west) * squeeze * scale).rounded(toPlaces: 1) }
+    /// Where latitude `lat` is drawn, from the top edge.
+    public func y(_ lat: Double) -> Double { ((north - lat) * scale).rounded(toPlaces: 1) }
+    /// Where `location` is drawn.
+    public func point(_ location: GeoPoint) -> (Double, Double) { (x(location.lon), y(location.lat)) }
+
+    /// The place drawn at (`x`, `y`): the inverse of `point`, to a tenth of a drawing unit.
+    public func location(atX x: Double, y: Double) -> GeoPoint {
+        GeoPoint(lat: north - y / scale, lon: west + x / (squeeze * scale))
+    }
 
     /// A line and its label every five degrees.
-    func graticule() -> String {
+    public func graticule() -> String {
         var svg = ""
         for lon in stride(from: (west / 5).rounded(.up) * 5, through: east, by: 5) {
             svg += "<line x1=\"\(x(lon))\" y1=\"0\" x2=\"\(x(lon))\" y2=\"\(Int(height))\" stroke=\"#d0d7de\"/>"

@@ -119,7 +119,7 @@ extension Store {
                 var stored = incoming
                 if let clash = versions.first(where: { $0.version == incoming.version }) {
                     // The same version of one result, changed on two laptops.
-                    let incomingWins = (incoming.recordedAt, incoming.laptop) > (clash.recordedAt, clash.laptop)
+                    let incomingWins = AnswerRule.keeps(incoming, over: clash)
                     report.conflicts.append(
                         try Store.conflict(
                             vehicle: inspection.vehicleID, kept: incomingWins ? incoming : clash,
@@ -134,7 +134,7 @@ extension Store {
                 } else if known.mayHaveRival(vehicle: inspection.vehicleID, item: incoming.itemID),
                     let rival = try Store.concurrentRival(of: incoming, in: inspection, db)
                 {
-                    let incomingWins = (incoming.recordedAt, incoming.version) >= (rival.recordedAt, rival.version)
+                    let incomingWins = AnswerRule.keeps(incoming, overRival: rival)
                     report.conflicts.append(
                         try Store.conflict(
                             vehicle: inspection.vehicleID, kept: incomingWins ? incoming : rival,
@@ -236,8 +236,7 @@ extension Store {
         }
     }
 
-    /// The vehicle's latest result of the same item, when another laptop recorded it during an inspection
-    /// that was open at the same time as `incoming`'s, with another answer.
+    /// The vehicle's latest result of the same item, when it is a rival of `incoming` (`AnswerRule.areRivals`).
     private static func concurrentRival(of incoming: ResultRecord, in inspection: InspectionRecord, _ db: Database)
         throws -> ResultRecord?
     {
@@ -247,43 +246,31 @@ extension Store {
                 arguments: [inspection.vehicleID, incoming.itemID]),
             let rival = try ResultRecord.fetchOne(
                 db, key: ["id": latest["resultID"] as UUID, "version": latest["version"] as Int]),
-            rival.id != incoming.id, rival.laptop != incoming.laptop, !rival.sameAnswer(as: incoming, timed: false),
+            rival.id != incoming.id, rival.laptop != incoming.laptop,
             let other = try InspectionRecord.fetchOne(db, key: rival.inspectionID)
         else { return nil }
-        let overlap =
-            inspection.startedAt <= (other.finishedAt ?? .distantFuture)
-            && other.startedAt <= (inspection.finishedAt ?? .distantFuture)
-        let oneVisit = abs(incoming.recordedAt.timeIntervalSince(rival.recordedAt)) <= Store.visitSeconds
-        return overlap || oneVisit ? rival : nil
+        return AnswerRule.areRivals(incoming, in: AnswerRule.Visit(inspection), rival, in: AnswerRule.Visit(other))
+            ? rival : nil
     }
 
-    /// Answers of one item this close in time belong to one visit of the vehicle, whatever inspection holds them.
-    static let visitSeconds: TimeInterval = 12 * 3600
-
-    /// Holds the worse of two conflicting answers until a later answer resolves it (`ResultRows`).
-    ///
-    /// Nothing is held when the later of the two was recorded here: this database decided after the other answer.
+    /// Holds the worse of two conflicting answers until a later answer resolves it (`AnswerRule.held`).
     private static func hold(_ kept: ResultRecord, _ other: ResultRecord, vehicle: String, here: String, _ db: Database)
         throws
     {
-        let later = kept.recordedAt >= other.recordedAt ? kept : other
-        let keptStatus = ItemResult.Status(rawValue: kept.status) ?? .untested
-        let otherStatus = ItemResult.Status(rawValue: other.status) ?? .untested
-        guard later.laptop != here, keptStatus.badness != otherStatus.badness else { return }
-        let worse = otherStatus.badness > keptStatus.badness ? other : kept
-        let worseStatus = ItemResult.Status(rawValue: worse.status) ?? .untested
-        if let held = try String.fetchOne(
-            db, sql: "SELECT status FROM heldAnswer WHERE vehicleID = ? AND itemID = ?",
-            arguments: [vehicle, worse.itemID]),
-            (ItemResult.Status(rawValue: held) ?? .untested).badness > worseStatus.badness
-        {
-            return
+        let current = try Row.fetchOne(
+            db, sql: "SELECT status, laptop, recordedAt FROM heldAnswer WHERE vehicleID = ? AND itemID = ?",
+            arguments: [vehicle, kept.itemID]
+        ).map { row in
+            AnswerRule.Held(
+                status: ItemResult.Status(rawValue: row[0]) ?? .untested, laptop: row[1],
+                recordedAt: DatabaseTime.parse(row[2]) ?? .distantPast)
         }
+        guard let held = AnswerRule.held(kept: kept, other: other, here: here, current: current) else { return }
         try db.execute(
             sql: """
                 INSERT OR REPLACE INTO heldAnswer (vehicleID, itemID, status, laptop, recordedAt) VALUES (?, ?, ?, ?, ?)
                 """,
-            arguments: [vehicle, worse.itemID, worse.status, worse.laptop, DatabaseTime.text(later.recordedAt)])
+            arguments: [vehicle, kept.itemID, held.status.rawValue, held.laptop, DatabaseTime.text(held.recordedAt)])
     }
 
     /// Appends a `conflict` line to the trail and returns the conflict.
@@ -302,15 +289,6 @@ extension Store {
 }
 
 extension ResultRecord {
-    /// Whether `other` gives the same answer, by the same hand; with `timed`, also at the same moment.
-    func sameAnswer(as other: ResultRecord, timed: Bool = true) -> Bool {
-        status == other.status && value == other.value && choice == other.choice && text == other.text
-            && (!timed
-                || (note == other.note && recordedBy == other.recordedBy && laptop == other.laptop
-                    // The database keeps milliseconds; the same time read from two places may differ below.
-                    && abs(recordedAt.timeIntervalSince(other.recordedAt)) < 0.0005))
-    }
-
     /// `laptop-1 (Zhang Wei) fail at 2027-03-14T04:54:20Z`.
     func summary(_ stamp: TimeStamp) -> String {
         let answer = [value.map { Limits.format($0) }, choice, text].compactMap { $0 }.first

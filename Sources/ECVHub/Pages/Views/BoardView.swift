@@ -1,0 +1,50 @@
+import ECVModel
+import Foundation
+
+/// The readiness board's view: a table on a laptop, one card per vehicle on a phone, the worst first.
+struct BoardView: Encodable, Sendable {
+    let summary: String
+    let noCatalog: Bool
+    let rows: [Row]
+
+    struct Row: Encodable, Sendable {
+        let code: String
+        let verdict: String
+        let vehicle: String
+        let client: String
+        let line: String
+        let failed: [Failed]
+        let inspected: String?
+    }
+
+    struct Failed: Encodable, Sendable {
+        let item: String
+        let severity: String
+    }
+
+    init(_ board: [HubBoardRow], catalog: Catalog?, bundles: Int, language: Language) {
+        let messages = Messages(language)
+        summary = messages("hub.board.count", "\(board.count)", "\(bundles)")
+        noCatalog = catalog == nil
+        rows = board.map { row in
+            Row(
+                code: row.verdict.readiness.rawValue, verdict: messages.readiness(row.verdict.readiness),
+                vehicle: row.vehicle,
+                client: catalog?.client(withID: row.client).map { messages.text($0.name) } ?? row.client,
+                line: catalog?.route(withID: row.route).map { messages.text($0.name) } ?? row.route,
+                failed: row.verdict.failed.map { Failed(item: $0.itemID, severity: messages.severity($0.severity)) },
+                inspected: row.inspected.map(UTCText.minute))
+        }
+    }
+}
+
+/// Times on the hub's pages: UTC to the minute, as the page says.
+enum UTCText {
+    static func minute(_ date: Date) -> String {
+        let format = DateFormatter()
+        format.locale = Locale(identifier: "en_US_POSIX")
+        format.timeZone = TimeZone(identifier: "UTC")
+        format.dateFormat = "yyyy-MM-dd HH:mm"
+        return format.string(from: date)
+    }
+}
