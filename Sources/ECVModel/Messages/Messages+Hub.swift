@@ -95,6 +95,6 @@ extension Messages {
         ("hub.sync.noLaptops", Entry("尚无已登记的密钥。", "No key is enrolled yet.")),
         ("hub.error.title", Entry("出错了", "Something went wrong")),
         ("hub.error.notFound", Entry("没有这个页面。", "There is no such page.")),
-        ("hub.times", Entry("时间为 UTC。", "Times are UTC.")),
+        ("hub.times", Entry("时间为各线路当地时间（北京时间）。", "Times are each line's local time (China Standard Time).")),
     ]
 }

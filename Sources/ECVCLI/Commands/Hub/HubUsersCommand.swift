@@ -20,8 +20,8 @@ struct HubUsersAddCommand: AsyncParsableCommand {
             The password is never an argument (arguments show in the process list and the shell's history): it is the first line of standard input, or asked for without echo at a terminal. At least 12 characters, not containing the name; it is stored as a bcrypt hash. A client user sees one client organisation (an id of Routes/clients.yaml as the office last pushed it).
 
             Examples:
-              ecv hub users add wang.fang --role dispatcher --database postgres://ecv@127.0.0.1/ecv_hub
               printf '%s\\n' "$PASSWORD" | ecv hub users add cnpc.ops --role client --client cnpc --database postgres://ecv@127.0.0.1/ecv_hub
+              ecv hub users add wang.fang --role dispatcher --database postgres://ecv@127.0.0.1/ecv_hub
             """
     )
 

@@ -33,17 +33,21 @@ struct BoardView: Encodable, Sendable {
                 client: catalog?.client(withID: row.client).map { messages.text($0.name) } ?? row.client,
                 line: catalog?.route(withID: row.route).map { messages.text($0.name) } ?? row.route,
                 failed: row.verdict.failed.map { Failed(item: $0.itemID, severity: messages.severity($0.severity)) },
-                inspected: row.inspected.map(UTCText.minute))
+                inspected: row.inspected.map {
+                    LocalText.minute($0, timeZone: catalog?.route(withID: row.route)?.timeZone ?? Route.defaultTimeZone)
+                })
         }
     }
 }
 
-/// Times on the hub's pages: UTC to the minute, as the page says.
-enum UTCText {
-    static func minute(_ date: Date) -> String {
+/// Times on the hub's pages, to the minute, on the wall clock of the line they belong to (China's civil time for
+/// what belongs to no line, such as a laptop's last sync), as the page says: a dispatcher in Beijing reads a
+/// vehicle inspected at 07:30 as 07:30, not as 23:30 the evening before.
+enum LocalText {
+    static func minute(_ date: Date, timeZone: String = Route.defaultTimeZone) -> String {
         let format = DateFormatter()
         format.locale = Locale(identifier: "en_US_POSIX")
-        format.timeZone = TimeZone(identifier: "UTC")
+        format.timeZone = TimeZone(identifier: timeZone) ?? TimeZone(secondsFromGMT: 8 * 3600)
         format.dateFormat = "yyyy-MM-dd HH:mm"
         return format.string(from: date)
     }

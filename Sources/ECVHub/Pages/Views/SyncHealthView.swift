@@ -33,15 +33,15 @@ struct SyncHealthView: Encodable, Sendable {
             let role = messages("hub.sync.role.\(key.role)")
             return Key(
                 name: key.name, role: key.team.map { "\(role) · \($0)" } ?? role,
-                lastPush: key.lastPush.map(UTCText.minute) ?? never,
-                lastPull: key.lastPull.map(UTCText.minute) ?? never,
+                lastPush: key.lastPush.map { LocalText.minute($0) } ?? never,
+                lastPull: key.lastPull.map { LocalText.minute($0) } ?? never,
                 bundles: key.bundles, silent: key.lastPush == nil && key.lastPull == nil)
         }
         hasKeys = !health.keys.isEmpty
         hasRefusals = !health.refusals.isEmpty
         refusals = health.refusals.map { refusal in
             Refusal(
-                signer: refusal.signer, at: UTCText.minute(refusal.at), sha256: String(refusal.sha256.prefix(12)),
+                signer: refusal.signer, at: LocalText.minute(refusal.at), sha256: String(refusal.sha256.prefix(12)),
                 reason: refusal.reason)
         }
     }
