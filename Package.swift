@@ -87,10 +87,17 @@ let package = Package(
             exclude: ["Generated/README.md", "Generated/openapi-generator-config.yaml"]
         ),
         .target(
+            name: "ECVHubSync",
+            dependencies: [
+                "ECVModel", "ECVCatalog", "ECVPlanning", "ECVStore", "ECVSync", "ECVHubClient",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
             name: "ECVCLI",
             dependencies: [
                 "ECVModel", "ECVCatalog", "ECVRouting", "ECVPlanning", "ECVReports", "ECVStore", "ECVSync", "ECVServer",
-                "ECVHub", "ECVHubClient", .product(name: "Crypto", package: "swift-crypto"),
+                "ECVHub", "ECVHubClient", "ECVHubSync", .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -102,9 +109,16 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        .target(
+            name: "ECVSeasonHub",
+            dependencies: [
+                "ECVTestSupport", "ECVHub", "ECVHubClient", "ECVHubSync", "ECVModel", "ECVStore", "ECVSync",
+                .product(name: "Crypto", package: "swift-crypto"), .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
         .executableTarget(
             name: "season-sim",
-            dependencies: ["ECVTestSupport"],
+            dependencies: ["ECVTestSupport", "ECVSeasonHub", "ECVHub"],
             path: "Benchmarks/SeasonSim"
         ),
         .executableTarget(
@@ -182,6 +196,17 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"), .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
+        ),
+        .testTarget(
+            name: "ECVHubSyncTests",
+            dependencies: [
+                "ECVHubSync", "ECVHubClient", "ECVModel", "ECVReports", "ECVStore", "ECVSync", "ECVTestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .testTarget(
+            name: "ECVSeasonHubTests",
+            dependencies: ["ECVSeasonHub", "ECVHub", "ECVTestSupport"]
         ),
         .testTarget(
             name: "ECVCLITests",
