@@ -2,6 +2,8 @@ import Crypto
 import ECVHub
 import Foundation
 import Hummingbird
+import Logging
+import ServiceLifecycle
 
 /// A hub served in this process, as `ecv hub serve --database URL` serves it: the sync API on 127.0.0.1 on a
 /// migrated PostgreSQL database. It can be stopped and started again on the same database and port, as a hub is
@@ -17,7 +19,7 @@ final class InProcessHub: @unchecked Sendable {
 
     /// A server and its end, once it listens.
     private struct Serving {
-        var task: Task<Void, Never>
+        var group: ServiceGroup
         var ended: Outcome<Bool>
     }
 
@@ -45,11 +47,16 @@ final class InProcessHub: @unchecked Sendable {
         try serve()
     }
 
-    /// Stops serving, waits for the server's end and closes the database's connections.
+    /// Stops serving as SIGTERM stops `ecv hub serve` (requests under way are answered first), waits for the
+    /// server's end and closes the database's connections.
     func stop() {
         guard let serving else { return }
         self.serving = nil
-        serving.task.cancel()
+        let group = serving.group
+        _ = try? waitFor {
+            await group.triggerGracefulShutdown()
+            return true
+        }
         _ = serving.ended.wait()
         let database = self.database
         _ = try? waitFor {
@@ -78,9 +85,12 @@ final class InProcessHub: @unchecked Sendable {
         let listening = Outcome<Int>()
         let ended = Outcome<Bool>()
         let application = try server.application { port in listening.end(.success(port)) }
+        var logger = Logger(label: "ecv season hub")
+        logger.logLevel = .critical
+        let group = ServiceGroup(configuration: ServiceGroupConfiguration(services: [application], logger: logger))
         let task = Task {
             do {
-                try await application.runService(gracefulShutdownSignals: [])
+                try await group.run()
                 listening.end(.failure(InProcessHubError.endedBeforeListening("")))
             } catch {
                 listening.end(.failure(InProcessHubError.endedBeforeListening("\(error)")))
@@ -90,7 +100,7 @@ final class InProcessHub: @unchecked Sendable {
         switch listening.wait(until: .now() + 60) {
         case .success(let port):
             self.port = port
-            serving = Serving(task: task, ended: ended)
+            serving = Serving(group: group, ended: ended)
         case .failure(let error):
             task.cancel()
             throw error
