@@ -91,7 +91,8 @@ print(
 print("|---|---|---|---|---|---|---|---|---|---|")
 print(
     String(
-        format: "| %d (seeds %llu–%llu) | \(overHub ? "hub" : "files") | %d | %d | %d | %d (%d) | %d | %d | %d | %.1f s |",
+        format:
+            "| %d (seeds %llu–%llu) | \(overHub ? "hub" : "files") | %d | %d | %d | %d (%d) | %d | %d | %d | %.1f s |",
         seasons, firstSeed, firstSeed &+ UInt64(max(0, seasons - 1)), daysPlayed, replans, answers, syncs, refused,
         restarts, violations.count, stopped.count, seconds))
 print("")

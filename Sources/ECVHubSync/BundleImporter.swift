@@ -21,8 +21,9 @@ public struct BundleImporter {
         self.actor = actor
     }
 
-    /// Imports the bundle `data` (named `file` in messages), its times checked against `now`; returns its sender
-    /// and what it did. A refused bundle is `HubSyncError.refusedBundle`; a database that fails, its `StoreError`.
+    /// Imports the bundle `data` (named `file` in messages), its times checked against `now`.
+    ///
+    /// Returns its sender and what it did. A refused bundle is `HubSyncError.refusedBundle`; a database that fails, its `StoreError`.
     public func report(_ data: Data, named file: String, at now: Date) throws -> (sender: String, report: ImportReport)
     {
         let bundle: SyncBundle

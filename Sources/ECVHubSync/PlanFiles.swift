@@ -33,7 +33,8 @@ public struct PlanFiles {
     public func take(_ files: [Pull.File], at now: Date) throws -> [String] {
         for file in files {
             guard Self.isPlanFile(file.path) else {
-                throw HubSyncError.refusedFromHub("the hub sent a file `\(file.path)` that is not a file of Routes/ or Checklists/")
+                throw HubSyncError.refusedFromHub(
+                    "the hub sent a file `\(file.path)` that is not a file of Routes/ or Checklists/")
             }
             guard file.content.sha256Hex == file.sha256 else {
                 throw HubSyncError.refusedFromHub("the hub sent \(file.path) with bytes that do not match its SHA-256")
@@ -88,7 +89,8 @@ public struct PlanFiles {
             throw HubSyncError.badFile("cannot try the plan's files: \(error)")
         }
         if let error = CatalogLoader.load(root: trial).errors.first {
-            throw HubSyncError.refusedFromHub("the plan's files from the hub do not read as a catalog, none was taken: \(error)")
+            throw HubSyncError.refusedFromHub(
+                "the plan's files from the hub do not read as a catalog, none was taken: \(error)")
         }
     }
 

@@ -38,7 +38,8 @@ public final class HubTransport: SeasonTransport {
         clock.set(step.now)
         let name = "season_" + UUID().uuidString.prefix(12).lowercased().replacingOccurrences(of: "-", with: "")
         let hub = try InProcessHub(
-            databaseURL: try cluster.createDatabase(name), officeKey: officeKey.publicKey, now: { [clock] in clock.now })
+            databaseURL: try cluster.createDatabase(name), officeKey: officeKey.publicKey, now: { [clock] in clock.now }
+        )
         self.hub = hub
         let office = client(signedBy: SignedRequest.officeKeyName) { [officeKey] data in
             try officeKey.signature(for: data).base64EncodedString()
@@ -113,7 +114,9 @@ public final class HubTransport: SeasonTransport {
         step.restarts += 1
     }
 
-    /// `party` syncs as `ecv sync --hub` does; returns what it said. A push the hub refuses stays waiting for the
+    /// `party` syncs as `ecv sync --hub` does; returns what it said.
+    ///
+    /// A push the hub refuses stays waiting for the
     /// next sync; in a full round (`strict`) it breaks convergence, as does a bundle refused on the way in.
     @discardableResult
     private func sync(_ party: SeasonParty, _ step: inout SeasonSyncStep, strict: Bool) throws -> [String] {

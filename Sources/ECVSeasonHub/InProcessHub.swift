@@ -5,8 +5,9 @@ import Hummingbird
 import Logging
 import ServiceLifecycle
 
-/// A hub served in this process, as `ecv hub serve --database URL` serves it: the sync API on 127.0.0.1 on a
-/// migrated PostgreSQL database. It can be stopped and started again on the same database and port, as a hub is
+/// A hub served in this process, as `ecv hub serve --database URL` serves it.
+///
+/// The sync API on 127.0.0.1 on a migrated PostgreSQL database. It can be stopped and started again on the same database and port, as a hub is
 /// restarted.
 final class InProcessHub: @unchecked Sendable {
     /// The hub's database, which outlives its restarts.

@@ -3,11 +3,21 @@ import PostgresNIO
 
 /// One result the hub holds: a record's identity and version, and what it is about.
 public struct HeldResult: Sendable, Hashable {
+    /// The vehicle the result is about.
     public var vehicleID: String
+    /// The item, `subsystem.item`.
     public var itemID: String
     /// The record's UUID, made on the laptop that recorded it.
     public var id: UUID
     public var version: Int
+
+    /// Version `version` of result `id`, of item `itemID` of vehicle `vehicleID`.
+    public init(vehicleID: String, itemID: String, id: UUID, version: Int) {
+        self.vehicleID = vehicleID
+        self.itemID = itemID
+        self.id = id
+        self.version = version
+    }
 }
 
 extension HubDatabase {

@@ -77,8 +77,9 @@ final class SeasonOffice {
     /// The office as a database that sends and takes bundles.
     var party: SeasonParty { SeasonParty(name: Self.name, store: store, key: key, root: root) }
 
-    /// A signed bundle of what `party` recorded since its last export, marked exported, as `ecv export` writes
-    /// it; at the office it carries the published plan. `nil` when `unlessEmpty` and nothing was recorded since.
+    /// A signed bundle of what `party` recorded since its last export, marked exported, as `ecv export` writes it.
+    ///
+    /// At the office it carries the published plan. `nil` when `unlessEmpty` and nothing was recorded since.
     static func export(_ party: SeasonParty, at now: Date, unlessEmpty: Bool) throws -> Data? {
         let (bundle, lastSeq) = try party.store.bundleSinceLastExport(
             laptop: party.key.name, at: now, id: TimeOrderedID.make(), carryingPlan: party.name == name)

@@ -49,7 +49,8 @@ public struct SeasonSimulator: Sendable {
 
         /// The one command that plays this season again.
         public var replay: String {
-            "swift run -c release season-sim" + (overHub ? " --hub" : "") + " --seasons 1 --seed \(seed)" + (daysGiven ? " --days \(days)" : "")
+            "swift run -c release season-sim" + (overHub ? " --hub" : "") + " --seasons 1 --seed \(seed)"
+                + (daysGiven ? " --days \(days)" : "")
                 + (iterations == Self.defaultIterations ? "" : " --iterations \(iterations)")
         }
     }

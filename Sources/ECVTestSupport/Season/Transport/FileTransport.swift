@@ -69,6 +69,7 @@ public final class FileTransport: SeasonTransport {
         }
     }
 
+    /// Nothing runs between the steps: files wait where they are.
     public func stop() {}
 
     /// Imports parcel `index` into `receiver`; returns whether it was imported.
@@ -82,7 +83,9 @@ public final class FileTransport: SeasonTransport {
                 courier.data(index), into: receiver.store, importer: receiver.name, catalog: step.catalog, at: step.now)
         } catch let error as BundleError {
             step.refused += 1
-            if strict { step.breaches.append(InvariantBreach(.converging, "\(receiver.name) refuses a bundle: \(error)")) }
+            if strict {
+                step.breaches.append(InvariantBreach(.converging, "\(receiver.name) refuses a bundle: \(error)"))
+            }
             return false
         }
         courier.markTaken(index, by: receiver.name)

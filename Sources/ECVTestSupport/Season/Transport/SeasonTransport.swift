@@ -27,6 +27,7 @@ public protocol SeasonTransport: AnyObject {
 public struct SeasonParty: Sendable {
     /// `office` or the laptop's name, which is its key's.
     public let name: String
+    /// Its database.
     public let store: Store
     /// The bundle key its bundles are signed with.
     public let key: LaptopKey
@@ -45,8 +46,9 @@ public struct SeasonSyncStep {
     public let laptops: [SeasonParty]
     /// The office's Routes/ and Checklists/ as they are now.
     public let catalog: Catalog
-    /// The season's day, and the moment of the step on it.
+    /// The season's day.
     public let day: CalendarDay
+    /// The moment of the step on `day`, in the lines' time zone.
     public let now: Date
     /// The season's random numbers: what a transport picks follows from the seed.
     public var random: SeededGenerator
