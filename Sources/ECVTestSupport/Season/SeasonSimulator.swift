@@ -6,7 +6,8 @@ import Foundation
 ///
 /// The office plans and publishes; each day every team does its published day's visits and its engineer answers —
 /// failures, repairs, rechecks, an inspection left half done — through `record`, the terminal or the web form;
-/// laptops export bundles that reach the office late, out of order and now and then twice; on days the seed picks
+/// laptops' work travels as bundles that reach the office late, out of order and now and then twice
+/// (`FileTransport`), or through a hub (`SeasonTransport`); on days the seed picks
 /// the office closes a site for a day, adds a holiday, calls a team out, adds or removes a vehicle, replans from that
 /// day and publishes. Everything follows from the seed: the same seed plays the same season.
 public struct SeasonSimulator: Sendable {
