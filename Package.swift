@@ -28,6 +28,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird", from: "2.1.0"),
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         .target(name: "ECVModel"),
@@ -80,7 +81,8 @@ let package = Package(
                 "ECVModel", "ECVCatalog", "ECVPlanning", "ECVReports", "ECVSync", "ECVHubClient",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log"),
-                .product(name: "NIOSSL", package: "swift-nio-ssl"), .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -93,10 +95,17 @@ let package = Package(
             resources: [.copy("Pages/Templates"), .copy("Pages/Assets")]
         ),
         .target(
+            name: "ECVHubSync",
+            dependencies: [
+                "ECVModel", "ECVCatalog", "ECVPlanning", "ECVStore", "ECVSync", "ECVHubClient",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
             name: "ECVCLI",
             dependencies: [
                 "ECVModel", "ECVCatalog", "ECVRouting", "ECVPlanning", "ECVReports", "ECVStore", "ECVSync", "ECVServer",
-                "ECVHub", "ECVHubClient", .product(name: "Crypto", package: "swift-crypto"),
+                "ECVHub", "ECVHubClient", "ECVHubSync", .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -108,9 +117,19 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        .target(
+            name: "ECVSeasonHub",
+            dependencies: [
+                "ECVTestSupport", "ECVHub", "ECVHubClient", "ECVHubSync", "ECVModel", "ECVStore", "ECVSync",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .executableTarget(
             name: "season-sim",
-            dependencies: ["ECVTestSupport"],
+            dependencies: ["ECVTestSupport", "ECVSeasonHub", "ECVHub"],
             path: "Benchmarks/SeasonSim"
         ),
         .executableTarget(
@@ -185,11 +204,23 @@ let package = Package(
             dependencies: [
                 "ECVHub", "ECVHubClient", "ECVStore", "ECVSync", "ECVTestSupport",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
-                .product(name: "Crypto", package: "swift-crypto"), .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             exclude: ["Browser"]
+        ),
+        .testTarget(
+            name: "ECVHubSyncTests",
+            dependencies: [
+                "ECVHubSync", "ECVHubClient", "ECVModel", "ECVReports", "ECVStore", "ECVSync", "ECVTestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .testTarget(
+            name: "ECVSeasonHubTests",
+            dependencies: ["ECVSeasonHub", "ECVHub", "ECVTestSupport"]
         ),
         .testTarget(
             name: "ECVCLITests",

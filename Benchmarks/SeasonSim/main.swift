@@ -1,3 +1,5 @@
+import ECVHub
+import ECVSeasonHub
 import ECVTestSupport
 import Foundation
 
@@ -5,8 +7,10 @@ import Foundation
 // the seasons did and the violations found, by invariant, and for each violation the command that replays its
 // season. Exit status 1 when any season broke an invariant or could not go on.
 // Run in release mode: swift run -c release season-sim --seasons N --seed S [--days D] [--iterations N] [--all]
-// [--keep DIR] (--iterations: the search of each plan, default 150; --all prints every violation, not only the first of each invariant; --keep DIR copies the last season's
-// databases, Routes/ and keys into DIR).
+// [--keep DIR] [--hub] (--iterations: the search of each plan, default 150; --all prints every violation, not only
+// the first of each invariant; --keep DIR copies the last season's databases, Routes/ and keys into DIR; --hub syncs
+// the laptops and the office through a hub served here on a throwaway PostgreSQL cluster, restarted now and then,
+// instead of carrying bundles as files).
 
 func text(of option: String) -> String? {
     let arguments = CommandLine.arguments
@@ -19,13 +23,14 @@ func value(of option: String) -> UInt64? {
 }
 
 let printAll = CommandLine.arguments.contains("--all")
-let options = CommandLine.arguments.dropFirst().filter { $0 != "--all" }
+let overHub = CommandLine.arguments.contains("--hub")
+let options = CommandLine.arguments.dropFirst().filter { $0 != "--all" && $0 != "--hub" }
 let known = ["--seasons", "--seed", "--days", "--iterations", "--keep"]
 for (index, argument) in options.enumerated() where index % 2 == 0 {
     guard known.contains(argument), argument == "--keep" ? text(of: argument) != nil : value(of: argument) != nil else {
         FileHandle.standardError.write(
             Data(
-                "usage: season-sim --seasons N --seed S [--days D] [--iterations N] [--all] [--keep DIR] (unknown or incomplete `\(argument)`)\n"
+                "usage: season-sim --seasons N --seed S [--days D] [--iterations N] [--all] [--keep DIR] [--hub] (unknown or incomplete `\(argument)`)\n"
                     .utf8
             ))
         exit(2)
@@ -35,11 +40,21 @@ let seasons = Int(value(of: "--seasons") ?? 1)
 let firstSeed = value(of: "--seed") ?? 1
 let days = value(of: "--days").map { Int($0) }
 
+// One PostgreSQL cluster for the run, a new hub database for each season.
+let cluster: TemporaryCluster?
+do {
+    cluster = overHub ? try TemporaryCluster(database: "season_sim") : nil
+} catch {
+    FileHandle.standardError.write(Data("season-sim --hub: \(error)\n".utf8))
+    exit(1)
+}
+
 var daysPlayed = 0
 var replans = 0
 var answers = 0
 var syncs = 0
 var refused = 0
+var restarts = 0
 var stopped: [String] = []
 var violations: [SeasonViolation] = []
 var effects: [ReplanEffect] = []
@@ -51,12 +66,14 @@ for offset in 0..<seasons {
         var settings = SeasonSimulator.Settings(seed: seed, days: days)
         settings.iterations = value(of: "--iterations").map { Int($0) } ?? settings.iterations
         settings.keep = text(of: "--keep").map { URL(fileURLWithPath: $0) }
-        let outcome = try SeasonSimulator(settings: settings).run()
+        settings.overHub = overHub
+        let outcome = try SeasonSimulator(settings: settings).run(transport: cluster.map { HubTransport(cluster: $0) })
         daysPlayed += outcome.daysPlayed
         replans += outcome.replans
         answers += outcome.answers
         syncs += outcome.syncs
         refused += outcome.refusedImports
+        restarts += outcome.hubRestarts
         violations += outcome.violations
         effects += outcome.replanEffects
     } catch {
@@ -68,13 +85,16 @@ let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.att
 
 let byInvariant = Dictionary(grouping: violations, by: \.invariant).mapValues(\.count)
 let breakdown = SeasonInvariant.allCases.map { "\($0.rawValue) \(byInvariant[$0, default: 0])" }.joined(separator: ", ")
-print("| seasons | days played | replans | answers | syncs (refused) | violations | seasons stopped | time |")
-print("|---|---|---|---|---|---|---|---|")
+print(
+    "| seasons | transport | days played | replans | answers | syncs (refused) | hub restarts | violations "
+        + "| seasons stopped | time |")
+print("|---|---|---|---|---|---|---|---|---|---|")
 print(
     String(
-        format: "| %d (seeds %llu–%llu) | %d | %d | %d | %d (%d) | %d | %d | %.1f s |", seasons, firstSeed,
-        firstSeed &+ UInt64(max(0, seasons - 1)), daysPlayed, replans, answers, syncs, refused, violations.count,
-        stopped.count, seconds))
+        format:
+            "| %d (seeds %llu–%llu) | \(overHub ? "hub" : "files") | %d | %d | %d | %d (%d) | %d | %d | %d | %.1f s |",
+        seasons, firstSeed, firstSeed &+ UInt64(max(0, seasons - 1)), daysPlayed, replans, answers, syncs, refused,
+        restarts, violations.count, stopped.count, seconds))
 print("")
 // What replans did to the plans clients were told about: per replan, summed over the lines.
 func mean(_ values: [Double]) -> Double { values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count) }
@@ -113,4 +133,5 @@ if printAll {
     }
 }
 for problem in stopped { print("  stopped: \(problem)") }
+cluster?.stop()
 exit(violations.isEmpty && stopped.isEmpty ? 0 : 1)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ECVHub
 import ECVHubClient
+import ECVHubSync
 import ECVModel
 import ECVStore
 import Foundation
@@ -48,6 +49,9 @@ public struct ECVCommand: ParsableCommand {
             Foundation.exit(1)
         } catch let error as HubError {
             printError([error.description])
+            Foundation.exit(1)
+        } catch let error as HubSyncError {
+            printError(error.lines)
             Foundation.exit(1)
         } catch let error as HubClientError {
             printError([error.description + error.commandLineHint])

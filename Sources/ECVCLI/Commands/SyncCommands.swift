@@ -1,4 +1,5 @@
 import ArgumentParser
+import ECVHubSync
 import ECVModel
 import ECVPlanning
 import ECVReports
@@ -96,6 +97,6 @@ struct ImportCommand: ParsableCommand {
         let data = try BoundedFile.read(file, limit: SyncBundle.maximumBytes)
         let importer = BundleImporter(
             catalog: try global.loadCatalog(), store: try global.openStore(), actor: try global.actor())
-        Output.write(try importer.take(data, named: file))
+        Output.write(try importer.take(data, named: file, at: Date()))
     }
 }

@@ -39,8 +39,6 @@ final class SeasonLaptop {
         return try StoredPlan(json: record.json, version: record.version, routes: catalog.routes).plan.seasonStart
     }
 
-    /// What this laptop recorded since its last export, signed, as `ecv export` writes it; `nil` when nothing is new.
-    func export(at now: Date) throws -> Data? {
-        try SeasonOffice.export(store, key: key, at: now, unlessEmpty: true)
-    }
+    /// The laptop as a database that sends and takes bundles.
+    var party: SeasonParty { SeasonParty(name: name, store: store, key: key, root: folder) }
 }

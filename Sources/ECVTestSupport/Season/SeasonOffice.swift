@@ -74,24 +74,19 @@ final class SeasonOffice {
         return published
     }
 
-    /// The office's bundle, carrying the published plan, as `ecv export` writes it.
-    func export(at now: Date) throws -> Data {
-        try Self.export(store, key: key, at: now, unlessEmpty: false, carryingPlan: true) ?? Data()
-    }
+    /// The office as a database that sends and takes bundles.
+    var party: SeasonParty { SeasonParty(name: Self.name, store: store, key: key, root: root) }
 
-    /// A signed bundle of what `store` holds for `key`'s laptop since its last export, marked exported; `nil` when
-    /// `unlessEmpty` and nothing was recorded since.
+    /// A signed bundle of what `party` recorded since its last export, marked exported, as `ecv export` writes it.
     ///
-    /// `carryingPlan` at the office, which sends the published plan.
-    static func export(
-        _ store: Store, key: LaptopKey, at now: Date, unlessEmpty: Bool, carryingPlan: Bool = false
-    ) throws -> Data? {
-        let (bundle, lastSeq) = try store.bundleSinceLastExport(
-            laptop: key.name, at: now, id: TimeOrderedID.make(), carryingPlan: carryingPlan)
+    /// At the office it carries the published plan. `nil` when `unlessEmpty` and nothing was recorded since.
+    static func export(_ party: SeasonParty, at now: Date, unlessEmpty: Bool) throws -> Data? {
+        let (bundle, lastSeq) = try party.store.bundleSinceLastExport(
+            laptop: party.key.name, at: now, id: TimeOrderedID.make(), carryingPlan: party.name == name)
         if unlessEmpty, bundle.audit.isEmpty { return nil }
-        let data = try bundle.encoded(signedWith: key)
-        try store.markExported(
-            bundle, lastSeq: lastSeq, file: "\(key.name)-\(bundle.id).ecvbundle", sha256: data.sha256Hex)
+        let data = try bundle.encoded(signedWith: party.key)
+        try party.store.markExported(
+            bundle, lastSeq: lastSeq, file: "\(party.key.name)-\(bundle.id).ecvbundle", sha256: data.sha256Hex)
         return data
     }
 

@@ -16,6 +16,8 @@ public struct SeasonOutcome: Sendable {
     public var syncs = 0
     /// Bundles refused on the way (retried later).
     public var refusedImports = 0
+    /// Times the hub was stopped and started again on its database (none when bundles travel as files).
+    public var hubRestarts = 0
     /// The faults the office met, in order: `2027-03-05 site-1-2 closed on 2027-03-08`.
     public var faults: [String] = []
     /// Every breach, each reported once, at the first step that found it.

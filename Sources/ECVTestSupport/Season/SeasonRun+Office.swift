@@ -33,18 +33,9 @@ extension SeasonRun {
         try checkPlan(published, previous: previous, board: board, ready: repairs)
     }
 
-    /// Sends the office's bundle, with the plan just published, to every laptop, which imports it at once.
+    /// Sends the plan just published to the laptops.
     private mutating func distribute() throws {
-        courier.send(try office.export(at: now(SeasonClock.morning)), from: SeasonOffice.name)
-        for laptop in laptops {
-            for index in courier.waiting(for: laptop.name, from: [SeasonOffice.name]) {
-                _ = try SeasonOffice.importBundle(
-                    courier.data(index), into: laptop.store, importer: laptop.name, catalog: office.catalog,
-                    at: now(SeasonClock.morning))
-                courier.markTaken(index, by: laptop.name)
-                outcome.syncs += 1
-            }
-        }
+        try travel(at: SeasonClock.morning) { transport, step in try transport.sendPlan(&step) }
     }
 
     /// Changes Routes/ as `fault` says, then replans from the day being played.

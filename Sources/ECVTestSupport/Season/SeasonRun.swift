@@ -10,7 +10,8 @@ struct SeasonRun {
     let settings: SeasonSimulator.Settings
     let office: SeasonOffice
     let laptops: [SeasonLaptop]
-    var courier = SeasonCourier()
+    /// How bundles travel between the office and the laptops.
+    let transport: SeasonTransport
     var random: SeededGenerator
     var outcome: SeasonOutcome
     /// Per vehicle, the day its repair is done, as the engineer phones it in.
@@ -24,8 +25,9 @@ struct SeasonRun {
     /// Breaches already reported: each is reported once.
     private var reported: Set<InvariantBreach> = []
 
-    init(settings: SeasonSimulator.Settings, folder: URL) throws {
+    init(settings: SeasonSimulator.Settings, folder: URL, transport: SeasonTransport) throws {
         self.settings = settings
+        self.transport = transport
         random = SeededGenerator(seed: settings.seed &* 0x9E37_79B9 &+ 7)
         outcome = SeasonOutcome(seed: settings.seed)
         let root = folder.appendingPathComponent(SeasonOffice.name)
@@ -38,19 +40,7 @@ struct SeasonRun {
             try SeasonLaptop(
                 name: "lap-\(index)", team: team.id, folder: folder.appendingPathComponent("lap-\(index)"))
         }
-        // Every database takes the signed bundles of every other: the office's plan, and each laptop's work.
-        let everyone =
-            [(SeasonOffice.name, office.store, office.key.publicKey)]
-            + laptops.map { ($0.name, $0.store, $0.key.publicKey) }
-        let enrolledAt = SeasonClock.date(CalendarDay(iso: "2027-02-20") ?? day, minute: SeasonClock.morning)
-        for (name, store, _) in everyone {
-            for (other, _, key) in everyone where other != name {
-                // The office's key with the office role (`ecv laptops enroll --office`): only it brings the plan.
-                try store.enroll(
-                    laptop: other, publicKey: key, role: other == SeasonOffice.name ? .office : .laptop,
-                    by: SeasonOffice.actor, at: enrolledAt)
-            }
-        }
+        try travel(at: SeasonClock.morning) { transport, step in try transport.start(&step) }
     }
 
     /// Plays every day from the office's first plan to the last team's return, then a last full sync round.
@@ -106,6 +96,22 @@ struct SeasonRun {
                     breach: breach, seed: settings.seed, step: step, action: action, day: day,
                     replay: settings.replay))
         }
+    }
+
+    /// Lets bundles travel at `minute` of the day being played, through `transport`; counts what it did and
+    /// reports what its own checks found.
+    mutating func travel(
+        at minute: Int, _ body: (SeasonTransport, inout SeasonSyncStep) throws -> Void
+    ) throws {
+        var step = SeasonSyncStep(
+            office: office.party, laptops: laptops.map(\.party), catalog: office.catalog, day: day, now: now(minute),
+            random: random)
+        try body(transport, &step)
+        random = step.random
+        outcome.syncs += step.syncs
+        outcome.refusedImports += step.refused
+        outcome.hubRestarts += step.restarts
+        report(step.breaches)
     }
 
     /// The moment `minute` of the day being played.

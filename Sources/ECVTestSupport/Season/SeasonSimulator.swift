@@ -6,7 +6,8 @@ import Foundation
 ///
 /// The office plans and publishes; each day every team does its published day's visits and its engineer answers —
 /// failures, repairs, rechecks, an inspection left half done — through `record`, the terminal or the web form;
-/// laptops export bundles that reach the office late, out of order and now and then twice; on days the seed picks
+/// laptops' work travels as bundles that reach the office late, out of order and now and then twice
+/// (`FileTransport`), or through a hub (`SeasonTransport`); on days the seed picks
 /// the office closes a site for a day, adds a holiday, calls a team out, adds or removes a vehicle, replans from that
 /// day and publishes. Everything follows from the seed: the same seed plays the same season.
 public struct SeasonSimulator: Sendable {
@@ -28,6 +29,9 @@ public struct SeasonSimulator: Sendable {
         public var iterations = Settings.defaultIterations
         /// A folder to copy the season's databases and files into when it ends, to look at what happened.
         public var keep: URL?
+        /// Whether the season syncs through a hub (`season-sim --hub`) rather than by files: the replay command
+        /// then says so.
+        public var overHub = false
 
         /// A season of two or three teams, four to six sites a line, one to three vehicles a site, 24 to 30 days.
         public init(seed: UInt64, days: Int? = nil) {
@@ -46,7 +50,8 @@ public struct SeasonSimulator: Sendable {
 
         /// The one command that plays this season again.
         public var replay: String {
-            "swift run -c release season-sim --seasons 1 --seed \(seed)" + (daysGiven ? " --days \(days)" : "")
+            "swift run -c release season-sim" + (overHub ? " --hub" : "") + " --seasons 1 --seed \(seed)"
+                + (daysGiven ? " --days \(days)" : "")
                 + (iterations == Self.defaultIterations ? "" : " --iterations \(iterations)")
         }
     }
@@ -59,9 +64,13 @@ public struct SeasonSimulator: Sendable {
         self.settings = settings
     }
 
-    /// Plays the season in a temporary folder; throws `SeasonError` when the season cannot go on (a store or the
-    /// planner refusing what it should take), with the step and the command that replays it.
-    public func run() throws -> SeasonOutcome {
+    /// Plays the season in a temporary folder, its bundles carried by `transport` (files when `nil`); throws
+    /// `SeasonError` when the season cannot go on (a store or the planner refusing what it should take), with the
+    /// step and the command that replays it.
+    ///
+    /// A transport that waits for asynchronous work (a hub) blocks the calling thread: call it from a thread of
+    /// its own, not from a task of the cooperative pool.
+    public func run(transport: SeasonTransport? = nil) throws -> SeasonOutcome {
         let folder = try TemporaryFolder()
         defer {
             if let keep = settings.keep {
@@ -69,7 +78,9 @@ public struct SeasonSimulator: Sendable {
                 try? FileManager.default.copyItem(at: folder.url, to: keep)
             }
         }
-        var season = try SeasonRun(settings: settings, folder: folder.url)
+        let transport = transport ?? FileTransport()
+        defer { transport.stop() }
+        var season = try SeasonRun(settings: settings, folder: folder.url, transport: transport)
         try season.play()
         return season.outcome
     }

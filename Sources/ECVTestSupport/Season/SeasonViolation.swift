@@ -18,6 +18,10 @@ public enum SeasonInvariant: String, CaseIterable, Sendable, Hashable, Comparabl
     case oneLifecycle = "one-lifecycle"
     /// After a full sync round every database holds the same results and shows the same board.
     case converging = "converging"
+    /// After a full round through a hub, the hub holds each result once, and exactly the office's results.
+    case hubHoldsOnce = "hub-holds-once"
+    /// After a full round through a hub, the office's board is the one `ecv import` of the same bundles builds.
+    case boardFromBundles = "board-from-bundles"
 
     /// In the order DESIGN.md lists them.
     public static func < (lhs: Self, rhs: Self) -> Bool {

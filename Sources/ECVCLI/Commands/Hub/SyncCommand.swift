@@ -1,5 +1,6 @@
 import ArgumentParser
 import ECVHubClient
+import ECVHubSync
 import ECVReports
 import ECVStore
 import ECVSync
@@ -44,7 +45,10 @@ struct SyncCommand: AsyncParsableCommand {
         }
         let client = try connection.client(
             signedBy: HubClient.Signer(name: key.name) { try key.signature(for: $0) })
-        let sync = HubSync(global: global, client: client, key: key, office: office)
+        let sync = HubSync(
+            client: client, key: key, officeKey: office.publicKey, atOffice: office.canSign, root: global.rootURL,
+            store: try global.openStore(), databasePath: global.databasePath, actor: try global.actor(),
+            loadCatalog: global.loadCatalog)
         for line in try await sync.run(at: Date()) { Output.write(Terminal.safeLines(line) + "\n") }
     }
 }

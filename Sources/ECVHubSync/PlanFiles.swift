@@ -11,11 +11,17 @@ import Foundation
 /// (or `.yml`) or `Routes/distances.csv` with a plain name, and its bytes must have the SHA-256 it comes with. The
 /// set is taken only when it reads as a catalog without an error; the files it replaces or removes are kept in
 /// `ROOT/previous-files/TIME/`.
-struct PlanFiles {
-    let root: URL
+public struct PlanFiles {
+    /// The folder holding Routes/ and Checklists/.
+    public let root: URL
+
+    /// The plan's files of the folder `root`.
+    public init(root: URL) {
+        self.root = root
+    }
 
     /// This folder's files as the office pushes them.
-    func current() throws -> [Pull.File] {
+    public func current() throws -> [Pull.File] {
         try PlanInputs.read(root: root).files.keys.sorted().map { path in
             let data = try Data(contentsOf: root.appendingPathComponent(path))
             return Pull.File(path: path, sha256: data.sha256Hex, content: data)
@@ -24,13 +30,14 @@ struct PlanFiles {
 
     /// Makes this folder's Routes/ and Checklists/ exactly `files`; returns one line per file added, changed or
     /// removed (none when they are the same).
-    func take(_ files: [Pull.File], at now: Date) throws -> [String] {
+    public func take(_ files: [Pull.File], at now: Date) throws -> [String] {
         for file in files {
             guard Self.isPlanFile(file.path) else {
-                throw CLIError.said("the hub sent a file `\(file.path)` that is not a file of Routes/ or Checklists/")
+                throw HubSyncError.refusedFromHub(
+                    "the hub sent a file `\(file.path)` that is not a file of Routes/ or Checklists/")
             }
             guard file.content.sha256Hex == file.sha256 else {
-                throw CLIError.said("the hub sent \(file.path) with bytes that do not match its SHA-256")
+                throw HubSyncError.refusedFromHub("the hub sent \(file.path) with bytes that do not match its SHA-256")
             }
         }
         let here = PlanInputs.read(root: root).files
@@ -62,7 +69,7 @@ struct PlanFiles {
                 }
             }
         } catch {
-            throw CLIError.said("cannot write the plan's files into \(root.path): \(error)")
+            throw HubSyncError.badFile("cannot write the plan's files into \(root.path): \(error)")
         }
         return lines
     }
@@ -79,15 +86,16 @@ struct PlanFiles {
                 try file.content.write(to: target)
             }
         } catch {
-            throw CLIError.said("cannot try the plan's files: \(error)")
+            throw HubSyncError.badFile("cannot try the plan's files: \(error)")
         }
         if let error = CatalogLoader.load(root: trial).errors.first {
-            throw CLIError.said("the plan's files from the hub do not read as a catalog, none was taken: \(error)")
+            throw HubSyncError.refusedFromHub(
+                "the plan's files from the hub do not read as a catalog, none was taken: \(error)")
         }
     }
 
     /// Whether `path` names a file of a catalog: one plain name under Routes/ or Checklists/.
-    static func isPlanFile(_ path: String) -> Bool {
+    public static func isPlanFile(_ path: String) -> Bool {
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, ["Routes", "Checklists"].contains(parts[0]) else { return false }
         let name = parts[1]

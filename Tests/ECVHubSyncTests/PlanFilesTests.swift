@@ -1,12 +1,13 @@
 import Crypto
 import ECVHubClient
+import ECVHubSync
+import ECVModel
 import ECVReports
+import ECVStore
 import ECVSync
 import ECVTestSupport
 import Foundation
 import Testing
-
-@testable import ECVCLI
 
 /// The plan's files a hub hands a laptop never become a path outside Routes/ or Checklists/, never replace the
 /// laptop's files with a set that does not read, and never lose a file they replace.
@@ -41,12 +42,12 @@ import Testing
         var files = try Self.sample()
         let index = try #require(files.firstIndex { $0.path == "Routes/northeast.yaml" })
         files[index].content = Data("route: northeast\n".utf8)
-        #expect(throws: CLIError.self) { try PlanFiles(root: folder.url).take(files, at: Date()) }
+        #expect(throws: HubSyncError.self) { try PlanFiles(root: folder.url).take(files, at: Date()) }
         #expect(try folder.read("Routes/northeast.yaml") == before)
 
         var outside = try Self.sample()
         outside.append(Self.file("Routes/../../escaped.yaml", "x: 1\n"))
-        #expect(throws: CLIError.self) { try PlanFiles(root: folder.url).take(outside, at: Date()) }
+        #expect(throws: HubSyncError.self) { try PlanFiles(root: folder.url).take(outside, at: Date()) }
         #expect(!FileManager.default.fileExists(atPath: folder.url.deletingLastPathComponent().path + "/escaped.yaml"))
     }
 
@@ -56,7 +57,7 @@ import Testing
         var files = try Self.sample().filter { $0.path != "Routes/teams.yaml" && $0.path != "Routes/northeast.yaml" }
         files.append(Self.file("Routes/northeast.yaml", before.replacingOccurrences(of: "Sui Peng", with: "Sui")))
         // Without teams.yaml no line has its team: the laptop keeps what it has.
-        #expect(throws: CLIError.self) { try PlanFiles(root: folder.url).take(files, at: Date()) }
+        #expect(throws: HubSyncError.self) { try PlanFiles(root: folder.url).take(files, at: Date()) }
         #expect(try folder.read("Routes/northeast.yaml") == before)
         #expect(FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("Routes/teams.yaml").path))
     }
@@ -84,11 +85,13 @@ import Testing
         // The laptop holds the office's public key only, as it does in the field.
         try FileManager.default.removeItem(at: keys.appendingPathComponent(ReportSigner.privateKeyName))
         let laptop = try LaptopKey.create(name: "lap-a", in: keys)
-        let global = try GlobalOptions.parse(["--root", folder.url.path])
+        let database = folder.url.appendingPathComponent("ecv.sqlite").path
+        let store = try Store(path: database)
         let sync = HubSync(
-            global: global,
-            client: HubClient(hub: URL(string: "http://127.0.0.1:9")!, signer: .init(name: "lap-a") { _ in "" }),
-            key: laptop, office: try ReportSigner.load(from: keys))
+            client: HubClient(
+                hub: try #require(URL(string: "http://127.0.0.1:9")), signer: .init(name: "lap-a") { _ in "" }),
+            key: laptop, officeKey: try ReportSigner.load(from: keys).publicKey, atOffice: false, root: folder.url,
+            store: store, databasePath: database, actor: Actor(who: "engineer", laptop: "lap-a"))
         let stranger = Curve25519.Signing.PrivateKey()
         let publicKey = stranger.publicKey.rawRepresentation.base64EncodedString()
         let text = Enrollment.signedText(name: "lap-x", role: "office", publicKey: publicKey)
@@ -96,18 +99,15 @@ import Testing
         let forged = Enrollment(
             name: "lap-x", role: "office", publicKey: publicKey, team: nil,
             officeSignature: try stranger.signature(for: Data(text.utf8)).base64EncodedString())
-        let store = try global.openStore()
-        #expect(throws: CLIError.self) {
-            try sync.take(
-                Pull(cursor: 1, keys: [forged], bundles: [], files: []), into: store, atOffice: false, at: Date())
+        #expect(throws: HubSyncError.self) {
+            try sync.take(Pull(cursor: 1, keys: [forged], bundles: [], files: []), at: Date())
         }
         #expect(try store.enrolledLaptops().isEmpty)
         // The same enrollment signed by the office is taken.
         let signed = Enrollment(
             name: "lap-x", role: "office", publicKey: publicKey, team: nil,
             officeSignature: try #require(office.sign(text: text)))
-        let lines = try sync.take(
-            Pull(cursor: 1, keys: [signed], bundles: [], files: []), into: store, atOffice: false, at: Date())
+        let lines = try sync.take(Pull(cursor: 1, keys: [signed], bundles: [], files: []), at: Date())
         #expect(lines == ["enrolled lap-x (office), signed by the office"])
     }
 }
