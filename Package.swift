@@ -102,6 +102,14 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        .target(
+            name: "ECVHubTestSupport",
+            dependencies: [
+                "ECVHub", "ECVTestSupport", .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"), .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "season-sim",
             dependencies: ["ECVTestSupport"],
@@ -177,7 +185,7 @@ let package = Package(
         .testTarget(
             name: "ECVHubTests",
             dependencies: [
-                "ECVHub", "ECVHubClient", "ECVStore", "ECVSync", "ECVTestSupport",
+                "ECVHub", "ECVHubClient", "ECVHubTestSupport", "ECVStore", "ECVSync", "ECVTestSupport",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Crypto", package: "swift-crypto"), .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
