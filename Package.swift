@@ -194,7 +194,8 @@ let package = Package(
         .testTarget(
             name: "ECVCLITests",
             dependencies: [
-                "ECVCLI", "ECVCatalog", "ECVModel", "ECVSync", "ECVHubClient", "ECVReports", "ECVTestSupport", "ecv",
+                "ECVCLI", "ECVCatalog", "ECVModel", "ECVSync", "ECVHubClient", "ECVHubTestSupport", "ECVReports",
+                "ECVTestSupport", "ecv",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
