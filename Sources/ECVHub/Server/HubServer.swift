@@ -53,6 +53,7 @@ public struct HubServer: Sendable {
         let router = Router()
         router.add(
             middleware: SignatureCheck(database: database, now: configuration.now, bodyLimit: configuration.bodyLimit))
+        router.add(middleware: UnreadableRequest())
         do {
             try HubAPI(database: database, now: configuration.now, bodyLimit: configuration.bodyLimit)
                 .registerHandlers(on: router)
