@@ -143,6 +143,15 @@ let package = Package(
             path: "Benchmarks/StoreBenchmark"
         ),
         .executableTarget(
+            name: "hub-load",
+            dependencies: [
+                "ECVCatalog", "ECVHubClient", "ECVHubTestSupport", "ECVModel", "ECVStore", "ECVSync", "ECVTestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Benchmarks/HubLoad"
+        ),
+        .executableTarget(
             name: "bundle-fuzz",
             dependencies: ["ECVTestSupport"],
             path: "Benchmarks/BundleFuzz"
