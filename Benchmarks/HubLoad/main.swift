@@ -15,11 +15,11 @@ import Foundation
 // every result sent is stored once, and the board an office builds from what the hub relays equals the board of
 // importing the same bundles. Run in release mode, `ecv` built first (the hub is that binary):
 // swift build -c release --product ecv && swift run -c release hub-load [--laptops N] [--results N]
-//     [--vehicles-per-bundle N] [--seed N]
+//     [--vehicles-per-bundle N] [--seed N] [--drop-percent 2] [--duplicate-percent 2] [--delay-percent 5]
 
-func option(_ name: String, _ fallback: Int) -> Int {
+func option(_ name: String, _ fallback: Int, allowingZero: Bool = false) -> Int {
     guard let index = CommandLine.arguments.firstIndex(of: name), index + 1 < CommandLine.arguments.count,
-        let value = Int(CommandLine.arguments[index + 1]), value > 0
+        let value = Int(CommandLine.arguments[index + 1]), value > 0 || (allowingZero && value == 0), value <= 1_000_000
     else { return fallback }
     return value
 }
@@ -28,6 +28,10 @@ let laptopCount = option("--laptops", 50)
 let resultsPerLaptop = option("--results", 2_000)
 let vehiclesPerBundle = option("--vehicles-per-bundle", 1)
 let seed = UInt64(option("--seed", 1))
+/// Per cent of pushes whose reply is dropped, that are sent twice, that are held back.
+let dropPercent = option("--drop-percent", 2, allowingZero: true)
+let duplicatePercent = option("--duplicate-percent", 2, allowingZero: true)
+let delayPercent = option("--delay-percent", 5, allowingZero: true)
 
 /// One laptop's key and the bundles it pushes, in order.
 struct Laptop: Sendable {
@@ -132,8 +136,9 @@ _ = try await office.pushCatalog(catalogFiles)
 // 3. Every laptop pushes its bundles one after another, all laptops at once, each on an HTTP client of its own
 //    (a laptop's own connections), through the faults; a push's time runs until its receipt is in.
 let policy = FaultPolicy(
-    matching: "POST /v1/bundles", dropResponse: 0.02, duplicate: 0.02, delay: 0.05, maximumDelay: .milliseconds(200),
-    seed: seed)
+    matching: "POST /v1/bundles", dropResponse: Double(min(dropPercent, 100)) / 100,
+    duplicate: Double(min(duplicatePercent, 100)) / 100, delay: Double(min(delayPercent, 100)) / 100,
+    maximumDelay: .milliseconds(200), seed: seed)
 let proxy = try await FaultProxy.start(forwardingTo: hub.port, policy: policy)
 let pushing = Stopwatch()
 let latencies = try await withThrowingTaskGroup(of: [Double].self) { group in
