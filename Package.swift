@@ -127,6 +127,14 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        .target(
+            name: "ECVHubTestSupport",
+            dependencies: [
+                "ECVHub", "ECVTestSupport", .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"), .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "season-sim",
             dependencies: ["ECVTestSupport", "ECVSeasonHub", "ECVHub"],
@@ -158,6 +166,15 @@ let package = Package(
                 "ECVCatalog", "ECVStore", "ECVSync", "ECVTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Benchmarks/StoreBenchmark"
+        ),
+        .executableTarget(
+            name: "hub-load",
+            dependencies: [
+                "ECVCatalog", "ECVHubClient", "ECVHubTestSupport", "ECVModel", "ECVStore", "ECVSync", "ECVTestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Benchmarks/HubLoad"
         ),
         .executableTarget(
             name: "bundle-fuzz",
@@ -202,14 +219,14 @@ let package = Package(
         .testTarget(
             name: "ECVHubTests",
             dependencies: [
-                "ECVHub", "ECVHubClient", "ECVStore", "ECVSync", "ECVTestSupport",
+                "ECVHub", "ECVHubClient", "ECVHubTestSupport", "ECVStore", "ECVSync", "ECVTestSupport",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
-            exclude: ["Browser"]
+            exclude: ["Browser", "Schemathesis"]
         ),
         .testTarget(
             name: "ECVHubSyncTests",
@@ -225,8 +242,8 @@ let package = Package(
         .testTarget(
             name: "ECVCLITests",
             dependencies: [
-                "ECVCLI", "ECVCatalog", "ECVModel", "ECVSync", "ECVHub", "ECVHubClient", "ECVReports", "ECVTestSupport",
-                "ecv",
+                "ECVCLI", "ECVCatalog", "ECVModel", "ECVSync", "ECVHub", "ECVHubClient", "ECVHubTestSupport", "ECVReports",
+                "ECVTestSupport", "ecv",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],

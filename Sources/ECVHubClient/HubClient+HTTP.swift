@@ -18,12 +18,13 @@ extension HubClient {
         return certificates
     }
 
-    /// Runs `body` with an HTTP client of its own, shut down afterwards.
+    /// Runs `body` with the caller's `http`, or else with an HTTP client of its own, shut down afterwards.
     ///
     /// A hub that cannot be reached fails the attempt at once: the client's own retries (`attempts`, `firstBackoff`)
     /// say how long to keep trying, where the HTTP library would try to connect again for 90 seconds each time.
     /// With `trustedCertificates` the hub's certificate must be signed by one of them, and by nothing else.
     func withHTTPClient<T>(_ body: (HTTPClient) async throws -> T) async throws -> T {
+        if let http { return try await body(http) }
         var tls = TLSConfiguration.makeClientConfiguration()
         if let trustedCertificates { tls.trustRoots = .certificates(trustedCertificates) }
         var configuration = HTTPClient.Configuration(

@@ -33,6 +33,9 @@ public struct HubClient: Sendable {
     /// The authorities the hub's certificate must be signed by, instead of the system's (a hub with a certificate
     /// of the office's own); see `trustedCertificates(inPEMFile:)`.
     public var trustedCertificates: [NIOSSLCertificate]?
+    /// An HTTP client of the caller's to send through (a load test opens one per laptop, as many connections as
+    /// laptops); `nil`, the default: one made for each request with `trustedCertificates` and no retries of its own.
+    public var http: HTTPClient?
 
     /// A client of the hub at `hub` whose requests `signer` signs; five attempts with back-off, the system's trust.
     public init(hub: URL, signer: Signer) {

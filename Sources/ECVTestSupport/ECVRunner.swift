@@ -64,6 +64,9 @@ public enum ECVRunner {
             self.stderr = stderr
         }
 
+        /// The process id, to read what the process uses.
+        public var processIdentifier: Int32 { process.processIdentifier }
+
         /// Ends the process at once, as a flat battery would.
         public func kill() {
             signal(SIGKILL)

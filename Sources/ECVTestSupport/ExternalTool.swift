@@ -89,6 +89,14 @@ extension ExternalTool {
         executable(named: "openssl") != nil
     }
 
+    /// schemathesis (`st`), which sends requests made from `docs/hub-openapi.yaml` to the hub, and Debian's
+    /// `cryptography`, with which its hook signs them.
+    public static let schemathesis = ExternalTool(
+        name: "schemathesis (st) and python3 module cryptography",
+        install:
+            "/usr/bin/python3 -m pip install --break-system-packages schemathesis==4.32.5 && apt-get install -y python3-cryptography"
+    ) { executable(named: "st") != nil && pythonImports("cryptography") }
+
     /// PostgreSQL's server programs (`initdb`, `pg_ctl`), which the hub's tests start a throwaway cluster with.
     public static let postgresql = ExternalTool(
         name: "PostgreSQL (initdb, pg_ctl)", install: "apt-get install -y postgresql"

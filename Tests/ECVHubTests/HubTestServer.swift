@@ -22,15 +22,18 @@ struct HubTestServer: Sendable {
         client(signedBy: SignedRequest.officeKeyName, officeKey)
     }
 
-    /// A client that signs with `key` under `name`, on the hub's clock.
-    func client(signedBy name: String, _ key: Curve25519.Signing.PrivateKey) -> HubClient {
-        client(signedBy: name) { data in try key.signature(for: data).base64EncodedString() }
+    /// A client that signs with `key` under `name`, on the hub's clock; with `via`, through that port (a proxy's).
+    func client(signedBy name: String, _ key: Curve25519.Signing.PrivateKey, via: Int? = nil) -> HubClient {
+        client(signedBy: name, via: via) { data in try key.signature(for: data).base64EncodedString() }
     }
 
-    /// A client that signs with `sign` (base64 signature of its bytes) under `name`, on the hub's clock.
-    func client(signedBy name: String, _ sign: @escaping @Sendable (Data) throws -> String) -> HubClient {
+    /// A client that signs with `sign` (base64 signature of its bytes) under `name`, on the hub's clock; with
+    /// `via`, through that port (a proxy's).
+    func client(signedBy name: String, via: Int? = nil, _ sign: @escaping @Sendable (Data) throws -> String)
+        -> HubClient
+    {
         var client = HubClient(
-            hub: URL(string: "http://127.0.0.1:\(port)") ?? URL(fileURLWithPath: "/"),
+            hub: URL(string: "http://127.0.0.1:\(via ?? port)") ?? URL(fileURLWithPath: "/"),
             signer: HubClient.Signer(name: name, sign: sign))
         client.now = now
         client.attempts = 1

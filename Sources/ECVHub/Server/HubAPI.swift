@@ -14,7 +14,9 @@ struct HubAPI: APIProtocol {
         guard RequestSender.current == .officeKey else {
             return .forbidden(.init(body: .json(.init(reason: "only the office key (`@office`) enrolls keys"))))
         }
-        guard case .json(let body) = input.body else { return .undocumented(statusCode: 415, .init()) }
+        guard case .json(let body) = input.body else {
+            return .unsupportedMediaType(.init(body: .json(.init(reason: "the body must be application/json"))))
+        }
         let enrollment = Enrollment(
             name: body.name, role: body.role.rawValue, publicKey: body.publicKey, team: body.team,
             officeSignature: body.officeSignature)
@@ -38,7 +40,9 @@ struct HubAPI: APIProtocol {
         guard case .enrolled(let key) = RequestSender.current, key.isOffice else {
             return .forbidden(.init(body: .json(.init(reason: "only an office key pushes Routes/ and Checklists/"))))
         }
-        guard case .json(let body) = input.body else { return .undocumented(statusCode: 415, .init()) }
+        guard case .json(let body) = input.body else {
+            return .unsupportedMediaType(.init(body: .json(.init(reason: "the body must be application/json"))))
+        }
         var files: [CatalogFile] = []
         for file in body.files {
             guard let content = Data(base64Encoded: file.content), content.sha256Hex == file.sha256 else {
@@ -59,7 +63,10 @@ struct HubAPI: APIProtocol {
         guard case .enrolled(let key) = RequestSender.current else {
             return .forbidden(.init(body: .json(.init(reason: "bundles are pushed with an enrolled bundle key"))))
         }
-        guard case .binary(let body) = input.body else { return .undocumented(statusCode: 415, .init()) }
+        guard case .binary(let body) = input.body else {
+            return .unsupportedMediaType(
+                .init(body: .json(.init(reason: "the body must be application/octet-stream"))))
+        }
         let data = try await Data(collecting: body, upTo: bodyLimit)
         switch try await database.receive(data, from: key, at: now()) {
         case .success(let receipt):

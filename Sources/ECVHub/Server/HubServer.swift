@@ -53,6 +53,7 @@ public struct HubServer: Sendable {
         let router = Router()
         router.add(
             middleware: SignatureCheck(database: database, now: configuration.now, bodyLimit: configuration.bodyLimit))
+        router.add(middleware: UnreadableRequest())
         HubPages(
             database: database, now: configuration.now, cookies: SessionCookies(secure: configuration.tls != nil),
             throttle: SignInThrottle()

@@ -57,13 +57,30 @@ extension HubDatabase {
 
     /// The files of the latest catalog the office pushed; empty before the first.
     public func currentCatalogFiles() async throws(HubError) -> [CatalogFile] {
+        guard let version = try await latestCatalogVersion() else { return [] }
+        return try await catalogFiles(ofVersion: version)
+    }
+
+    /// The number of the latest catalog the office pushed; `nil` before the first.
+    private func latestCatalogVersion() async throws(HubError) -> Int64? {
+        do {
+            return try await rows("SELECT max(seq) FROM catalog_version").first?.decode(Int64?.self)
+        } catch let error as HubError {
+            throw error
+        } catch {
+            throw HubError.database(error, at: url)
+        }
+    }
+
+    /// The files of catalog version `version`.
+    private func catalogFiles(ofVersion version: Int64) async throws(HubError) -> [CatalogFile] {
         try await transaction { connection in
             try await connection.query(
                 """
                 SELECT f.path, f.content FROM catalog_file f
                 JOIN (SELECT w.path, w.sha256
-                      FROM (SELECT paths, sha256s FROM catalog_version ORDER BY seq DESC LIMIT 1) AS latest,
-                           unnest(latest.paths, latest.sha256s) AS w(path, sha256)) AS v
+                      FROM (SELECT paths, sha256s FROM catalog_version WHERE seq = \(version)) AS pushed,
+                           unnest(pushed.paths, pushed.sha256s) AS w(path, sha256)) AS v
                   ON v.path = f.path AND v.sha256 = f.sha256
                 ORDER BY f.path
                 """, logger: logger
@@ -99,10 +116,16 @@ extension HubDatabase {
     }
 
     /// The catalog bundles are checked against: the latest files the office pushed; `nil` before the first.
+    ///
+    /// Read from the files once per version (`catalogs`).
     public func currentCatalog() async throws(HubError) -> Catalog? {
-        let files = try await currentCatalogFiles()
+        guard let version = try await latestCatalogVersion() else { return nil }
+        if let catalog = catalogs.catalog(ofVersion: version) { return catalog }
+        let files = try await catalogFiles(ofVersion: version)
         guard !files.isEmpty else { return nil }
-        return CatalogLoader.load(files: files.map { ($0.path, $0.content) }).catalog
+        let catalog = CatalogLoader.load(files: files.map { ($0.path, $0.content) }).catalog
+        catalogs.keep(catalog, ofVersion: version)
+        return catalog
     }
 }
 

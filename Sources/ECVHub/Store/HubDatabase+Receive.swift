@@ -48,45 +48,12 @@ extension HubDatabase {
                         logger: logger)
                 }
             }
-            for result in bundle.results {
-                let place = placesOfRows[result.inspectionID]
-                let vehicle = place?.vehicleID ?? ""
-                let client = place?.clientID ?? ""
-                let inserted = try await connection.query(
-                    """
-                    INSERT INTO result (id, version, inspection_id, vehicle_id, client_id, item_id, status, value, choice,
-                        text, note, recorded_at, recorded_by, laptop, receipt)
-                    VALUES (\(result.id), \(result.version), \(result.inspectionID), \(vehicle), \(client),
-                        \(result.itemID), \(result.status), \(result.value), \(result.choice), \(result.text),
-                        \(result.note), \(result.recordedAt), \(result.recordedBy), \(result.laptop), \(seq))
-                    ON CONFLICT (id, version) DO NOTHING RETURNING id
-                    """, logger: logger
-                ).collect()
-                if !inserted.isEmpty {
-                    counts.new += 1
-                    continue
-                }
-                let same =
-                    try await connection.query(
-                        """
-                        SELECT count(*) FROM result WHERE id = \(result.id) AND version = \(result.version)
-                          AND status = \(result.status) AND value IS NOT DISTINCT FROM \(result.value)
-                          AND choice IS NOT DISTINCT FROM \(result.choice) AND text IS NOT DISTINCT FROM \(result.text)
-                        """, logger: logger
-                    ).collect().first?.decode(Int.self) ?? 0
-                if same > 0 { counts.alreadyHere += 1 } else { counts.conflicts += 1 }
-            }
-            for line in bundle.audit {
-                let inserted = try await connection.query(
-                    """
-                    INSERT INTO audit (id, at, who, laptop, entity, entity_id, vehicle_id, old, new, receipt)
-                    VALUES (\(line.id), \(line.at), \(line.who), \(line.laptop), \(line.entity), \(line.entityID),
-                        \(line.vehicleID), \(line.old), \(line.new), \(seq))
-                    ON CONFLICT (id) DO NOTHING RETURNING id
-                    """, logger: logger
-                ).collect()
-                counts.new += inserted.count
-            }
+            let results = try await BatchedRows.insertResults(
+                bundle.results, places: placesOfRows, receipt: seq, on: connection, logger)
+            counts.new += results.new
+            counts.alreadyHere += results.alreadyHere
+            counts.conflicts += results.conflicts
+            counts.new += try await BatchedRows.insertAudit(bundle.audit, receipt: seq, on: connection, logger)
             for bundled in bundle.photos {
                 let photo = bundled.photo
                 let client = placesOfRows[photo.inspectionID]?.clientID ?? ""

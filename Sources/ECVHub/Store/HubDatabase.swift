@@ -10,6 +10,8 @@ public final class HubDatabase: Sendable {
     let client: PostgresClient
     private let running: Task<Void, Never>
     let logger: Logger
+    /// The catalog pushes are checked against, read once per version.
+    let catalogs = CatalogCache()
 
     /// Opens a pool on `url`; connections are made when first used, so a wrong address shows at the first query.
     public init(url: DatabaseURL, maximumConnections: Int = 8) {
