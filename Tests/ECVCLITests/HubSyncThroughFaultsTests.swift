@@ -6,23 +6,18 @@ import Testing
 /// `ecv sync` through a proxy that loses the hub's replies: the hub commits a push whose receipt never reaches the
 /// laptop; the laptop sends again and counts its work exported only once a receipt is in.
 @Suite(.needs(.postgresql), .serialized) struct HubSyncThroughFaultsTests {
-    typealias Place = HubSyncEndToEndTests.Place
-
     /// A hub with the office's published plan and one laptop, `lap-a`, that has taken it and recorded two results
     /// on HLJ-FIRE-01 since.
     struct Setting {
         let hub: RunningHub
-        let laptop: Place
+        let laptop: SyncPlace
     }
 
     static func setting() throws -> Setting {
-        let office = try Place()
-        let laptop = try Place()
-        try office.run(["keys", "init"])
-        try office.run(["keys", "init", "--laptop", "office"])
-        try laptop.run(["keys", "init", "--laptop", "lap-a"])
-        try FileManager.default.copyItem(
-            atPath: office.key("office-ed25519.pub"), toPath: laptop.key("office-ed25519.pub"))
+        let office = try SyncPlace()
+        let laptop = try SyncPlace()
+        try office.makeOfficeKeys()
+        try laptop.makeLaptopKey("lap-a", officeAt: office)
         let hub = try RunningHub(officeKey: office.key("office-ed25519.pub"))
         try office.run([
             "hub", "enroll", "--hub", hub.url, "office", office.key("laptop-office-ed25519.pub"), "--office",
