@@ -11,6 +11,7 @@ public enum HubError: Error, CustomStringConvertible, Equatable {
     /// The hub already has another office key.
     case otherOfficeKey(String)
 
+    /// The problem in one line.
     public var description: String {
         switch self {
         case .badDatabaseURL(let url, let reason): return "--database `\(url)` is not a PostgreSQL URL: \(reason)"

@@ -22,12 +22,15 @@ public struct FaultPolicy: Sendable {
     public var matching: String?
     /// The chance of each fault for a matching request; what is left of 1 passes untouched.
     public var dropResponse: Double
+    /// The chance that a matching request is sent to the hub a second time.
     public var duplicate: Double
+    /// The chance that a matching request is held back, so that later ones overtake it.
     public var delay: Double
     /// The longest delay; each delayed request waits a uniform share of it.
     public var maximumDelay: Duration
     /// At most this many faults in all; `nil` for no bound.
     public var limit: Int?
+    /// Seeds the draws: one seed, the same faults in the same order.
     public var seed: UInt64
 
     /// A policy; with no arguments, one that touches nothing.

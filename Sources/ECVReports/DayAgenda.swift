@@ -5,14 +5,18 @@ import Foundation
 /// Teams' days of the published plan for people (a table) and for tools (`ecv-today/1`): where to drive,
 /// which vehicles to inspect, whom to call, where to sleep.
 public struct DayAgenda {
+    /// The teams' days of `day`, in team order.
     public let days: [TeamDay]
+    /// The day shown.
     public let day: CalendarDay
     /// The plan version the days come from.
     public let version: Int
+    /// The Routes/ the names come from.
     public let catalog: Catalog
     /// The language of the text: words, weekdays and names.
     public let language: Language
 
+    /// The agenda of `days` on `day` from plan `version`, in English by default.
     public init(days: [TeamDay], day: CalendarDay, version: Int, catalog: Catalog, language: Language = .en) {
         self.days = days
         self.day = day
@@ -130,29 +134,48 @@ public struct DayAgenda {
 /// `ecv today --format json`, the contract `ecv-today/1`: every entry lies inside the day, times in
 /// ISO 8601 with offset.
 public struct TodayDocument: Codable, Sendable, Equatable {
+    /// Always `ecv-today/1`.
     public var format = "ecv-today/1"
+    /// The day, `YYYY-MM-DD`.
     public var date: String
+    /// The published plan's version.
     public var plan: Int
+    /// One per team that works the day.
     public var teams: [Team]
 
+    /// One team's day.
     public struct Team: Codable, Sendable, Equatable {
+        /// The team's id.
         public var team: String
+        /// The line it works on.
         public var route: String
+        /// Its drives, visits and night, in time order.
         public var entries: [Entry]
     }
 
+    /// A drive, a visit or the night.
     public struct Entry: Codable, Sendable, Equatable {
+        /// `drive`, `visit` or `overnight`.
         public var kind: TeamDay.Entry.Kind
+        /// When it starts, ISO 8601 with the line's offset.
         public var start: String
+        /// When it ends.
         public var end: String
+        /// A drive's start: a site's id or `base`.
         public var from: String?
+        /// A drive's end.
         public var to: String?
+        /// Km of this day's part of a drive.
         public var km: Double?
         /// `1/3` for the first day of a drive over three.
         public var part: String?
+        /// A visit's site, or where the team sleeps.
         public var site: String?
+        /// A visit's vehicle.
         public var vehicle: String?
+        /// A visit's client organisation.
         public var client: String?
+        /// A visit's planned minutes.
         public var minutes: Int?
         /// Visits only: whether the start keeps an appointment.
         public var fixed: Bool?

@@ -4,6 +4,7 @@ import Foundation
 
 /// The readiness board as a table for people (optionally coloured), `ecv-status/1` JSON, or CSV.
 public struct ReadinessBoard {
+    /// One row per vehicle.
     public let rows: [BoardRow]
     /// Each line's time zone, by route id: a vehicle's inspection time is written in its line's zone.
     public let timeZones: [String: String]
@@ -17,6 +18,7 @@ public struct ReadinessBoard {
     /// The zone of `row`'s line.
     func zone(_ row: BoardRow) -> String { timeZones[row.route] ?? Route.defaultTimeZone }
 
+    /// The board as an aligned table, one row per vehicle; `colour` for a terminal that shows colours.
     public func table(colour: Bool) -> String {
         var lines: [[String]] = [["verdict", "vehicle", "client", "route", "inspected", "failed items"]]
         for row in rows {
@@ -83,6 +85,7 @@ public struct ReadinessBoard {
         return ((try? encoder.encode(document)).map { String(decoding: $0, as: UTF8.self) } ?? "{}") + "\n"
     }
 
+    /// The board as CSV, one row per vehicle.
     public func csv() -> String {
         var lines = ["vehicle,client,route,verdict,inspected,failed"]
         for row in rows {

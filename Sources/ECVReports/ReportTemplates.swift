@@ -15,6 +15,7 @@ public enum ReportError: Error, CustomStringConvertible, Equatable {
     /// Two reports of one batch would be written to one file.
     case sameFileName(String, String, String)
 
+    /// The problem in one line.
     public var description: String {
         switch self {
         case .template(let reason): return reason

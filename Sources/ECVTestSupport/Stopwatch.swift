@@ -11,6 +11,7 @@ public func seconds(_ body: () throws -> Void) rethrows -> Double {
 public struct Stopwatch: Sendable {
     private let start = ContinuousClock.now
 
+    /// A stopwatch started now.
     public init() {}
 
     /// Seconds since the stopwatch was made.

@@ -147,6 +147,7 @@ public enum ClusterError: Error, CustomStringConvertible, Equatable {
     case noUnprivilegedUser
     case failed(String, String)
 
+    /// What went wrong, in one line with what PostgreSQL said.
     public var description: String {
         switch self {
         case .programsMissing:

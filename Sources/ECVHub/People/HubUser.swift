@@ -37,6 +37,7 @@ public enum HubUserError: Error, Equatable, CustomStringConvertible {
     case nameTaken(String)
     case password(PasswordRule.Problem)
 
+    /// The problem in one line.
     public var description: String {
         switch self {
         case .badName(let name):

@@ -16,6 +16,7 @@ public enum PasswordRule {
         case oneCharacter
         case containsName
 
+        /// Why the password is refused, in one line.
         public var description: String {
             switch self {
             case .empty: return "the password is empty; type one on standard input"

@@ -11,7 +11,9 @@ import OpenAPIHummingbird
 public struct HubServer: Sendable {
     /// Where and how the hub listens.
     public struct Configuration: Sendable {
+        /// The address to listen on; any but loopback needs `tls`.
         public var host: String
+        /// The TCP port; 0 takes a free one.
         public var port: Int
         /// PEM files of the certificate chain and its private key; `nil` for plain HTTP, which only the loopback
         /// address may serve (behind a reverse proxy that speaks TLS).
@@ -21,6 +23,7 @@ public struct HubServer: Sendable {
         /// The largest request body taken.
         public var bodyLimit: Int
 
+        /// A configuration for plain HTTP on 127.0.0.1:8443 by default, the system clock, bodies up to 256 MiB.
         public init(
             host: String = "127.0.0.1", port: Int = 8443, tls: (certificate: String, key: String)? = nil,
             now: @escaping @Sendable () -> Date = Date.init, bodyLimit: Int = 256 << 20
@@ -36,9 +39,12 @@ public struct HubServer: Sendable {
         public var isLoopback: Bool { ["127.0.0.1", "::1", "localhost"].contains(host) }
     }
 
+    /// How the server was started.
     public let configuration: Configuration
+    /// The database it serves.
     public let database: HubDatabase
 
+    /// A server of `database`.
     public init(configuration: Configuration, database: HubDatabase) {
         self.configuration = configuration
         self.database = database
@@ -104,6 +110,7 @@ public enum HubServerError: Error, CustomStringConvertible, Equatable {
     case badTLSFile(String, String)
     case cannotStart(String)
 
+    /// The problem in one line.
     public var description: String {
         switch self {
         case .plainHTTPOffLoopback(let host):

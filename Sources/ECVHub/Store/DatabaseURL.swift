@@ -10,11 +10,17 @@ public struct DatabaseURL: Sendable, Equatable, CustomStringConvertible {
         case disable, prefer, require
     }
 
+    /// The server's host name or address.
     public var host: String
+    /// The server's port, 5432 unless given.
     public var port: Int
+    /// The role to connect as.
     public var user: String
+    /// Its password, when the URL gives one.
     public var password: String?
+    /// The database's name.
     public var database: String
+    /// Whether and how the connection uses TLS.
     public var tls: TLSMode
 
     /// Reads `text`; a URL that is not a PostgreSQL URL with a user and a database is refused with the reason.

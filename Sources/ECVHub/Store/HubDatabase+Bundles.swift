@@ -9,6 +9,7 @@ import PostgresNIO
 
 /// Why a pushed bundle was not taken; nothing was stored.
 public struct BundleRefusal: Error, Equatable, CustomStringConvertible {
+    /// The reason, in one line.
     public var description: String
 }
 

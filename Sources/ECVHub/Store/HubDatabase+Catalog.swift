@@ -8,8 +8,10 @@ import PostgresNIO
 public struct CatalogFile: Sendable, Equatable {
     /// `Routes/north-china.yaml`.
     public var path: String
+    /// The file's bytes.
     public var content: Data
 
+    /// The file at `path` with these bytes.
     public init(path: String, content: Data) {
         self.path = path
         self.content = content
@@ -131,6 +133,7 @@ extension HubDatabase {
 
 /// Office files that do not make a catalog; nothing was stored.
 public struct CatalogRefusal: Error, Equatable, CustomStringConvertible {
+    /// The reason, in one line.
     public var description: String
 
     init(_ description: String) {

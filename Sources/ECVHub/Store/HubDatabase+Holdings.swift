@@ -9,6 +9,7 @@ public struct HeldResult: Sendable, Hashable {
     public var itemID: String
     /// The record's UUID, made on the laptop that recorded it.
     public var id: UUID
+    /// The result's version.
     public var version: Int
 
     /// Version `version` of result `id`, of item `itemID` of vehicle `vehicleID`.

@@ -6,9 +6,12 @@ import PostgresNIO
 
 /// A key enrolled at the hub, with the office's signed statement of it.
 public struct EnrolledKey: Sendable, Equatable {
+    /// The enrollment as the office signed it.
     public var enrollment: Enrollment
+    /// The key itself.
     public var publicKey: Curve25519.Signing.PublicKey
 
+    /// Equal when the enrollments and the keys' bytes are.
     public static func == (lhs: EnrolledKey, rhs: EnrolledKey) -> Bool {
         lhs.enrollment == rhs.enrollment && lhs.publicKey.rawRepresentation == rhs.publicKey.rawRepresentation
     }
@@ -26,6 +29,7 @@ public enum EnrollmentRefusal: Error, Equatable, CustomStringConvertible {
     /// The enrollment is malformed or not signed by the office key.
     case invalid(String)
 
+    /// The reason, in one line.
     public var description: String {
         switch self {
         case .clash(let reason), .invalid(let reason): return reason

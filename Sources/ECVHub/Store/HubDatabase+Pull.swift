@@ -5,9 +5,13 @@ import PostgresNIO
 /// What a pull hands a key: bundles as their senders signed them, the enrollments of those senders, and the files
 /// of the published plan.
 public struct PullContent: Sendable, Equatable {
+    /// The `since` of the next pull: the last receipt number given.
     public var cursor: Int64
+    /// The office-signed enrollments of the keys that signed `bundles`.
     public var keys: [Enrollment]
+    /// The bundles, oldest first, byte for byte as their senders signed them.
     public var bundles: [Data]
+    /// The files the latest published plan was made from.
     public var files: [CatalogFile]
 }
 

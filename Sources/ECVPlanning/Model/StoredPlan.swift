@@ -8,6 +8,7 @@ import ECVModel
 public struct StoredPlan: Sendable {
     /// The version number the store gave the plan.
     public let version: Int
+    /// The plan as read.
     public let plan: TourPlan
 
     /// Reads stored version `version` from its `ecv-plan/1` JSON; the catalog's `routes` give each line its
@@ -29,6 +30,7 @@ public struct StoredPlanError: Error, CustomStringConvertible, Equatable {
     /// What is wrong with its text.
     public let reason: PlanReadError
 
+    /// `plan version N in the database cannot be read (why); make a new plan with ecv plan`.
     public var description: String {
         "plan version \(version) in the database cannot be read (\(reason)); make a new plan with ecv plan"
     }

@@ -9,7 +9,9 @@ import Foundation
 public struct ClientSummary {
     /// What the summary shows, framed by its id and signature.
     let page: TemplateLayers<ReportStamp, ClientSummaryView>
+    /// SHA-256 of the summary's content, printed in it and signed.
     public let contentSHA256: String
+    /// The summary's id, printed in it.
     public let reportID: String
 
     /// `rows` are the readiness board narrowed to the client; `plan` the plan followed, for the next visits.

@@ -9,8 +9,10 @@ import Foundation
 /// `%` itself makes the naming one-to-one. An id too long for a file name is cut, and the SHA-256 of the whole
 /// id is appended.
 public struct ReportFiles {
+    /// The folder the reports are written into.
     public let folder: URL
 
+    /// Names in `folder`.
     public init(folder: URL) {
         self.folder = folder.standardizedFileURL
     }

@@ -4,10 +4,12 @@ import ECVPlanning
 /// The plan as CSV, for spreadsheets: one row per visit with the km driven to it, one per stop without a visit,
 /// and one per route for the drive home, so that the column `leg_km_before` adds up to the plan's km.
 public enum PlanCSV {
+    /// The columns, in order.
     public static let header = [
         "route", "team", "date", "start", "end", "site", "vehicle", "client", "minutes", "leg_km_before", "kind",
     ]
 
+    /// The plan as CSV: the header, then one row per visit, site reached without a visit and drive home.
     public static func rendered(_ plan: TourPlan) -> String {
         var rows = [header.joined(separator: ",")]
         func row(_ route: RoutePlan, _ fields: [String]) {

@@ -9,11 +9,14 @@ import Foundation
 /// changed over the published versions before this one; a visit that an earlier published version had and
 /// this one has not comes once more, as STATUS:CANCELLED, so that calendars drop it.
 public struct PlanCalendar {
+    /// The plan the events come from.
     public let plan: TourPlan
+    /// The Routes/ the sites and contacts come from.
     public let catalog: Catalog
     /// The plans published before this one, oldest first.
     public let history: [TourPlan]
 
+    /// The calendars of `plan`, after the published `history` (oldest first) that their events follow on from.
     public init(plan: TourPlan, catalog: Catalog, history: [TourPlan] = []) {
         self.plan = plan
         self.catalog = catalog

@@ -6,10 +6,14 @@ import Foundation
 /// hours, the visits with times, vehicle and client, where the team spends the night, the working days
 /// without work and why, and km per day and in all.
 public struct PlanTable {
+    /// The plan to show.
     public let plan: TourPlan
+    /// The Routes/ the names come from.
     public let catalog: Catalog
+    /// The language of the words and names.
     public let language: Language
 
+    /// A table of `plan`, in English by default.
     public init(plan: TourPlan, catalog: Catalog, language: Language = .en) {
         self.plan = plan
         self.catalog = catalog
@@ -19,6 +23,7 @@ public struct PlanTable {
     private var names: PlaceNames { PlaceNames(catalog: catalog, language: language) }
     private var messages: Messages { Messages(language) }
 
+    /// The table as text: each team's lines in time order, then the totals, the unscheduled vehicles and the advice.
     public func rendered() -> String {
         var out = ""
         let teams = plan.routes.map(\.team).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }

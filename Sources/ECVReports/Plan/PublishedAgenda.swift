@@ -5,6 +5,7 @@ import Foundation
 /// The published plan as the web form shows it, day by day: which days have work, and each team's day with
 /// every name already in the reader's language — the form needs no planning code of its own.
 public struct PublishedAgenda: Sendable {
+    /// The published plan's version.
     public let version: Int
     let plan: TourPlan
     let catalog: Catalog
@@ -56,37 +57,53 @@ public struct PublishedAgenda: Sendable {
 
 /// One team's day, names resolved.
 public struct AgendaTeam: Sendable, Equatable {
+    /// The team's id.
     public var team: String
+    /// The team's name in the reader's language.
     public var teamName: String
+    /// The line it works on.
     public var route: String
     /// Why a working day has no work.
     public var idle: String?
+    /// Its drives, visits and night, in time order.
     public var entries: [AgendaEntry]
 }
 
 /// A drive, a visit or the night, names resolved; fields that do not apply are nil.
 public struct AgendaEntry: Sendable, Equatable {
+    /// `drive`, `visit` or `overnight`.
     public var kind: String
     /// `08:30`.
     public var start: String
+    /// `17:00`.
     public var end: String
+    /// Where a drive starts, by name.
     public var from: String?
+    /// Where a drive ends, by name.
     public var to: String?
     /// `12.3 km` in the reader's words.
     public var distance: String?
     /// `1/2`: this day's part of a drive over two days.
     public var part: String?
+    /// A visit's site, or where the team sleeps, by name.
     public var site: String?
     /// The site's address, given only for the first visit of a run at one site.
     public var address: String?
+    /// Whom to call at the site.
     public var contact: Contact?
+    /// A visit's vehicle.
     public var vehicle: String?
+    /// The vehicle's make and model.
     public var model: String?
+    /// A visit's client organisation, by name.
     public var client: String?
+    /// A visit's planned minutes.
     public var minutes: Int?
+    /// Whether the visit keeps an appointment.
     public var fixed = false
     /// `recheck` or `completion`; nil for a full inspection.
     public var purpose: String?
+    /// Whether the night is spent on the road between two places.
     public var onTheRoad = false
 
     init(

@@ -9,12 +9,15 @@ import Foundation
 /// and `FILE.sig.bin`, the raw 64 bytes, which OpenSSL 3 checks with the public key as PEM and no ecv:
 /// `openssl pkeyutl -verify -pubin -inkey office-ed25519.pub.pem -rawin -in FILE -sigfile FILE.sig.bin`.
 public struct ReportSigner: Sendable {
+    /// The office's private key file in the keys folder.
     public static let privateKeyName = "office-ed25519.key"
+    /// The office's public key file in the keys folder (base64 of its 32 bytes).
     public static let publicKeyName = "office-ed25519.pub"
     /// The public key as PEM (SubjectPublicKeyInfo), for clients and standard tools.
     public static let publicPEMName = "office-ed25519.pub.pem"
 
     let privateKey: Curve25519.Signing.PrivateKey?
+    /// The key reports are verified with.
     public let publicKey: Curve25519.Signing.PublicKey
 
     /// Creates the office's key pair in `folder` (as `KeyPair.create` makes every key: the folder 0700, the
@@ -193,6 +196,7 @@ public enum SigningError: Error, CustomStringConvertible, Equatable {
     case wrongKey(String)
     case changed(String)
 
+    /// The problem in one line, with what to do.
     public var description: String {
         switch self {
         case .exists(let path): return "\(path) exists already; keys are never replaced"

@@ -12,11 +12,14 @@ import Foundation
 public struct TourSummary {
     /// What the summary shows, framed by its id and signature.
     let page: TemplateLayers<ReportStamp, TourSummaryView>
+    /// SHA-256 of the summary's content, printed in it and signed.
     public let contentSHA256: String
+    /// The summary's id, printed in it.
     public let reportID: String
     /// One row per line and team, for `csv()`.
     let lines: [[String]]
 
+    /// The summary of `plan` (version `planVersion`) on `day`, from the board's `rows`; signed when `signer` can sign.
     public init(
         plan: TourPlan, planVersion: Int, catalog: Catalog, rows: [BoardRow], on day: CalendarDay,
         language: Language, signer: ReportSigner? = nil
