@@ -50,9 +50,9 @@ struct TodayPage {
 
     private func entryView(_ entry: AgendaEntry) -> TodayView.Entry {
         let messages = page.messages
-        var view = TodayView.Entry(kind: entry.kind, start: entry.start)
+        var view = TodayView.Entry(kind: entry.kind.rawValue, start: entry.start)
         switch entry.kind {
-        case "drive":
+        case .drive:
             view.end = entry.end.nonEmpty
             view.kindWord = messages("web.today.drive")
             view.description =
@@ -60,7 +60,7 @@ struct TodayPage {
                     "\(entry.from ?? "") → \(entry.to ?? "")", entry.distance,
                     entry.part.map { messages("web.today.part", $0) },
                 ].compactMap { $0 }.joined(separator: " · ").nonEmpty
-        case "visit":
+        case .visit:
             view.end = entry.end.nonEmpty
             view.kindWord = messages("web.today.inspect")
             view.vehicle = entry.vehicle?.nonEmpty
@@ -76,7 +76,7 @@ struct TodayPage {
                 TodayView.Contact(
                     name: contact.name?.nonEmpty, phone: contact.phone?.nonEmpty, email: contact.email?.nonEmpty)
             }
-        default:
+        case .overnight:
             view.kindWord = messages("web.today.overnight")
             view.description =
                 (entry.onTheRoad

@@ -71,8 +71,8 @@ public struct AgendaTeam: Sendable, Equatable {
 
 /// A drive, a visit or the night, names resolved; fields that do not apply are nil.
 public struct AgendaEntry: Sendable, Equatable {
-    /// `drive`, `visit` or `overnight`.
-    public var kind: String
+    /// A drive, a visit or the night.
+    public var kind: TeamDay.Entry.Kind
     /// `08:30`.
     public var start: String
     /// `17:00`.
@@ -109,7 +109,7 @@ public struct AgendaEntry: Sendable, Equatable {
     init(
         _ entry: TeamDay.Entry, team: String, names: PlaceNames, messages: Messages, catalog: Catalog, newSite: Bool
     ) {
-        kind = entry.kind.rawValue
+        kind = entry.kind
         start = PlaceNames.clock(entry.start)
         end = PlaceNames.clock(entry.end)
         from = entry.from.map { names.place($0, team: team) }

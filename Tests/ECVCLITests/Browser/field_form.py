@@ -16,7 +16,7 @@ import sys
 
 from axe_selenium_python import Axe
 from selenium import webdriver
-from selenium.common.exceptions import TimeoutException
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, TimeoutException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -76,8 +76,12 @@ def browser(width):
 
 
 def wait_for(driver, what, condition, seconds=15):
+    # A condition may read the page while it is being replaced (a post that loads a new page): an element gone
+    # stale or not there yet is asked again, not a failure.
     try:
-        return WebDriverWait(driver, seconds, poll_frequency=0.2).until(lambda d: condition())
+        return WebDriverWait(driver, seconds, poll_frequency=0.2,
+                             ignored_exceptions=(StaleElementReferenceException, NoSuchElementException)
+                             ).until(lambda d: condition())
     except TimeoutException:
         fail("no " + what + " within %d s" % seconds)
 
