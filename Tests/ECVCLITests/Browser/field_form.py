@@ -14,24 +14,17 @@ import socket
 import subprocess
 import sys
 
-from axe_selenium_python import Axe
 from selenium import webdriver
-from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, TimeoutException
+from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "Browser"))
+from page_checks import check_layout, fail, step, wait_for  # noqa: E402
+
 CONFIG = json.loads(sys.argv[1])
-
-
-def fail(message):
-    print("FAIL " + message, flush=True)
-    sys.exit(1)
-
-
-def step(message):
-    print(message, flush=True)
 
 
 class Server:
@@ -75,17 +68,6 @@ def browser(width):
     return driver
 
 
-def wait_for(driver, what, condition, seconds=15):
-    # A condition may read the page while it is being replaced (a post that loads a new page): an element gone
-    # stale or not there yet is asked again, not a failure.
-    try:
-        return WebDriverWait(driver, seconds, poll_frequency=0.2,
-                             ignored_exceptions=(StaleElementReferenceException, NoSuchElementException)
-                             ).until(lambda d: condition())
-    except TimeoutException:
-        fail("no " + what + " within %d s" % seconds)
-
-
 def state_of(driver, item):
     state = driver.find_element(By.ID, item).find_element(By.CSS_SELECTOR, "form.answer .state")
     return state.get_attribute("class"), state.text
@@ -93,33 +75,8 @@ def state_of(driver, item):
 
 def check_page(driver, name, width):
     """No horizontal scrolling, touch targets of at least 44 px, no serious accessibility violation."""
-    scroll = driver.execute_script("return document.documentElement.scrollWidth")
-    inner = driver.execute_script("return window.innerWidth")
-    if scroll > inner:
-        fail("%s at %d px scrolls sideways: %d px wide" % (name, width, scroll))
-    small = driver.execute_script("""
-        var out = [];
-        document.querySelectorAll('button, select, input:not([type=hidden]):not([type=radio]), .choices label, ' +
-                                  'nav a, td a, a.vehicle, ul.subsystems a, a[href$="/report"], a.photo-link')
-                .forEach(function (e) {
-          var r = e.getBoundingClientRect();
-          if (r.width > 0 && r.height > 0 && r.height < 44) {
-            out.push(e.tagName + ' ' + (e.textContent || e.name).trim().slice(0, 30) + ' ' + Math.round(r.height));
-          }
-        });
-        return out;""")
-    if small:
-        fail("%s at %d px has controls under 44 px: %s" % (name, width, "; ".join(small[:5])))
-    axe = Axe(driver)
-    axe.inject()
-    results = axe.run()
-    serious = [v for v in results["violations"] if v.get("impact") in ("serious", "critical")]
-    if serious:
-        fail("%s at %d px: %s" % (name, width, "; ".join(
-            "%s (%s): %s" % (v["id"], v["impact"], v["nodes"][0]["html"][:120]) for v in serious)))
-    step("%s at %d px: no sideways scrolling, targets >= 44 px, axe: %d violations, none serious or critical%s" %
-         (name, width, len(results["violations"]),
-          "".join(" [%s %s]" % (v["id"], v.get("impact")) for v in results["violations"])))
+    check_layout(driver, name, width, "button, select, input:not([type=hidden]):not([type=radio]), .choices label, "
+                 "nav a, td a, a.vehicle, ul.subsystems a, a[href$='/report'], a.photo-link")
     driver.save_screenshot(os.path.join(CONFIG["shots"], "%s-%d.png" % (name, width)))
 
 
