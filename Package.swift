@@ -122,7 +122,6 @@ let package = Package(
             dependencies: [
                 "ECVTestSupport", "ECVHub", "ECVHubClient", "ECVHubSync", "ECVModel", "ECVStore", "ECVSync",
                 .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -131,8 +130,7 @@ let package = Package(
             name: "ECVHubTestSupport",
             dependencies: [
                 "ECVHub", "ECVTestSupport", .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"), .product(name: "PostgresNIO", package: "postgres-nio"),
-                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         .executableTarget(

@@ -1,8 +1,6 @@
 import ECVHub
 import ECVTestSupport
 import Foundation
-import Logging
-import PostgresNIO
 
 /// The real `ecv hub serve` on a database of a throwaway PostgreSQL cluster, migrated with `ecv hub migrate`, for
 /// as long as the value is not stopped; its database stays reachable for a test to count rows.
@@ -52,23 +50,8 @@ public final class RunningHub: @unchecked Sendable {
         return result
     }
 
-    /// The integer in the first column of the first row `sql` gives on the hub's database.
+    /// The one number `sql` gives on the hub's database, as `psql` prints it.
     public func integer(_ sql: String) async throws -> Int {
-        let logger = Logger(label: "ecv.hub.test")
-        let url = try DatabaseURL(databaseURL)
-        let connection = try await PostgresConnection.connect(
-            configuration: .init(
-                host: url.host, port: url.port, username: url.user, password: url.password, database: url.database,
-                tls: .disable),
-            id: 1, logger: logger)
-        do {
-            let value = try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger).collect().first?
-                .decode(Int.self)
-            try await connection.close()
-            return value ?? 0
-        } catch {
-            try? await connection.close()
-            throw error
-        }
+        try PostgreSQLShell.count(sql, on: databaseURL)
     }
 }

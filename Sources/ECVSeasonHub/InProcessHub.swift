@@ -1,7 +1,6 @@
 import Crypto
 import ECVHub
 import Foundation
-import Hummingbird
 import Logging
 import ServiceLifecycle
 

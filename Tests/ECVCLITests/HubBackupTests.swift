@@ -1,4 +1,5 @@
 import ECVHub
+import ECVHubTestSupport
 import ECVTestSupport
 import Foundation
 import Testing

@@ -1,5 +1,6 @@
 import ECVCatalog
 import ECVHub
+import ECVHubTestSupport
 import ECVSync
 import ECVTestSupport
 import Foundation

@@ -4,15 +4,15 @@ import Foundation
 
 /// PostgreSQL's client programs (`psql`, `pg_dump`, `pg_restore`), run as an administrator of a test's cluster
 /// would run them.
-enum PostgreSQLShell {
+public enum PostgreSQLShell {
     /// Runs `psql` with `sql` on `database`: the rows it prints, one a line, columns split by `|`.
-    static func query(_ sql: String, on database: String) throws -> [String] {
+    public static func query(_ sql: String, on database: String) throws -> [String] {
         try run("psql", ["-X", "-A", "-t", "-q", "-v", "ON_ERROR_STOP=1", "-d", database, "-c", sql])
             .split(separator: "\n").map(String.init)
     }
 
     /// The one number `sql` gives.
-    static func count(_ sql: String, on database: String) throws -> Int {
+    public static func count(_ sql: String, on database: String) throws -> Int {
         let rows = try query(sql, on: database)
         guard rows.count == 1, let number = Int(rows[0]) else {
             throw TestSupportError.setup("psql `\(sql)` gave \(rows), not one number")
@@ -22,7 +22,7 @@ enum PostgreSQLShell {
 
     /// Waits until `sql` gives `expected`, looking every tenth of a second; fails after `seconds` (a bound that
     /// only ends a hung test: the condition is what the test waits for).
-    static func wait(until sql: String, gives expected: Int, on database: String, within seconds: Double = 600)
+    public static func wait(until sql: String, gives expected: Int, on database: String, within seconds: Double = 600)
         throws
     {
         let deadline = Date().addingTimeInterval(seconds)
@@ -36,7 +36,7 @@ enum PostgreSQLShell {
 
     /// Runs one of PostgreSQL's programs to its end and returns what it printed; a failure throws with its errors.
     @discardableResult
-    static func run(_ name: String, _ arguments: [String]) throws -> String {
+    public static func run(_ name: String, _ arguments: [String]) throws -> String {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ecv-psql-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -62,7 +62,7 @@ enum PostgreSQLShell {
     }
 
     /// The program `name`: on `PATH`, else beside the server programs.
-    static func program(_ name: String) throws -> URL {
+    public static func program(_ name: String) throws -> URL {
         let folders = PostgreSQLPrograms.find().map { [$0.folder.path] } ?? []
         guard let url = ExternalTool.executable(named: name, extraFolders: folders) else {
             throw TestSupportError.setup("\(name) is not installed (\(ExternalTool.postgresqlClient))")
@@ -73,12 +73,12 @@ enum PostgreSQLShell {
 
 /// A `psql` session that stays open between statements, as an administrator's terminal does: a transaction begun
 /// in it holds its locks until `end(with:)`.
-final class PostgreSQLSession {
+public final class PostgreSQLSession {
     private let process = Process()
     private let input = Pipe()
 
     /// Opens a session on `database`.
-    init(on database: String) throws {
+    public init(on database: String) throws {
         process.executableURL = try PostgreSQLShell.program("psql")
         process.arguments = ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", database]
         process.standardInput = input
@@ -88,12 +88,12 @@ final class PostgreSQLSession {
     }
 
     /// Sends `sql` without waiting for it: the caller looks at the database for its effect.
-    func send(_ sql: String) {
+    public func send(_ sql: String) {
         input.fileHandleForWriting.write(Data((sql + "\n").utf8))
     }
 
     /// Sends `sql` (`COMMIT;`, `ROLLBACK;`), closes the session and waits until psql has ended.
-    func end(with sql: String) {
+    public func end(with sql: String) {
         send(sql)
         try? input.fileHandleForWriting.close()
         process.waitUntilExit()
