@@ -1,4 +1,5 @@
 import ECVModel
+import ECVPlanning
 import Foundation
 
 /// The readiness board's view: a table on a laptop, one card per vehicle on a phone, the worst first.
@@ -45,10 +46,7 @@ struct BoardView: Encodable, Sendable {
 /// vehicle inspected at 07:30 as 07:30, not as 23:30 the evening before.
 enum LocalText {
     static func minute(_ date: Date, timeZone: String = Route.defaultTimeZone) -> String {
-        let format = DateFormatter()
-        format.locale = Locale(identifier: "en_US_POSIX")
-        format.timeZone = TimeZone(identifier: timeZone) ?? TimeZone(secondsFromGMT: 8 * 3600)
-        format.dateFormat = "yyyy-MM-dd HH:mm"
-        return format.string(from: date)
+        // The plans' writer of instants in a zone, to the minute: `2027-04-17T07:30:00+08:00` → `2027-04-17 07:30`.
+        ISOTime.string(date, timeZone: timeZone).prefix(16).replacingOccurrences(of: "T", with: " ")
     }
 }
