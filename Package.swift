@@ -70,6 +70,7 @@ let package = Package(
         .target(
             name: "ECVHubClient",
             dependencies: [
+                "ECVSync",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),

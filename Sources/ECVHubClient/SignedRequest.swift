@@ -1,4 +1,5 @@
 import Crypto
+import ECVSync
 import Foundation
 
 /// How a request to the hub is signed: the sender's Ed25519 key over `ecv-request/1`, the method, the path
@@ -42,7 +43,7 @@ public struct SignedRequest: Sendable, Equatable {
         self.path = path
         self.time = time
         self.nonce = nonce
-        bodySHA256 = SHA256.hash(data: body).map { String(format: "%02x", $0) }.joined()
+        bodySHA256 = body.sha256Hex
     }
 
     /// The bytes the signature covers.
@@ -53,7 +54,7 @@ public struct SignedRequest: Sendable, Equatable {
     /// A new nonce: 16 random bytes in hex.
     public static func makeNonce() -> String {
         var generator = SystemRandomNumberGenerator()
-        return (0..<16).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+        return (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }.lowercaseHex
     }
 
     /// Whether `text` may be a nonce: 1 to 64 lowercase hex digits.

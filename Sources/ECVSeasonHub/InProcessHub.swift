@@ -1,5 +1,6 @@
 import Crypto
 import ECVHub
+import ECVTestSupport
 import Foundation
 import Logging
 import ServiceLifecycle
@@ -65,21 +66,26 @@ final class InProcessHub: @unchecked Sendable {
         }
     }
 
-    /// Serves on `port` (a free one the first time); a port still held by the server just stopped is tried again.
+    /// Serves on `port`, or the first time on a free port below the system's ephemeral range.
+    ///
+    /// Below that range no connection made while the hub restarts (to PostgreSQL, by another test's client) can
+    /// take the port as its own end (`ListeningPort`). A port still held by the server just stopped is tried again.
     private func serve() throws {
+        let keepsItsPort = port != 0
         var attempt = 0
         while true {
             attempt += 1
+            let candidate = keepsItsPort ? port : ListeningPort.belowTheEphemeralRange()
             do {
-                return try serveOnce()
-            } catch is InProcessHubError where attempt < 50 && port != 0 {
-                // The port the hub had may still be let go by the system for a moment.
-                Thread.sleep(forTimeInterval: 0.1)
+                return try serveOnce(on: candidate)
+            } catch is InProcessHubError where attempt < 50 {
+                // The port the hub had may still be let go by the system for a moment; a new one may be taken.
+                Thread.sleep(forTimeInterval: keepsItsPort ? 0.1 : 0)
             }
         }
     }
 
-    private func serveOnce() throws {
+    private func serveOnce(on port: Int) throws {
         let server = HubServer(
             configuration: HubServer.Configuration(host: "127.0.0.1", port: port, now: now), database: database)
         let listening = Outcome<Int>()

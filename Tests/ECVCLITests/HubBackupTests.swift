@@ -18,7 +18,7 @@ import Testing
         try laptop.makeLaptopKey("lap-a", officeAt: office)
         try reader.makeLaptopKey("reader", officeAt: office)
         try HubProcess.migrate(old.url, officeAt: office)
-        var hub = try HubProcess.start(["--database", old.url, "--port", "0"])
+        var hub = try HubProcess.startOnAPortToComeBackTo(["--database", old.url])
         defer { hub.stop() }
         try office.run([
             "hub", "enroll", "--hub", hub.url, "office", office.key("laptop-office-ed25519.pub"), "--office",

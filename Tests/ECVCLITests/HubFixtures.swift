@@ -87,6 +87,20 @@ struct HubProcess {
         return HubProcess(process: hub, url: String(line[range]))
     }
 
+    /// Starts `ecv hub serve arguments… --port P` on a port below the system's ephemeral range, so that the hub
+    /// can be started again on it after a stop or a kill (`ListeningPort`).
+    static func startOnAPortToComeBackTo(_ arguments: [String]) throws -> HubProcess {
+        var attempt = 0
+        while true {
+            attempt += 1
+            do {
+                return try start(arguments + ["--port", "\(ListeningPort.belowTheEphemeralRange())"])
+            } catch  where attempt < 10 {
+                continue  // that port was taken: another
+            }
+        }
+    }
+
     /// Asks the hub to stop, as Ctrl-C does, and waits until it has.
     func stop() {
         process.interrupt()

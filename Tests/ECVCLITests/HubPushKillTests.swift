@@ -19,7 +19,7 @@ import Testing
         try office.makeOfficeKeys()
         try laptop.makeLaptopKey("lap-a", officeAt: office)
         try HubProcess.migrate(database, officeAt: office)
-        var hub = try HubProcess.start(["--database", database, "--port", "0"])
+        var hub = try HubProcess.startOnAPortToComeBackTo(["--database", database])
         defer { hub.stop() }
         try office.run([
             "hub", "enroll", "--hub", hub.url, "office", office.key("laptop-office-ed25519.pub"), "--office",

@@ -86,14 +86,10 @@ extension HubDatabase {
 
     /// The receipt of the bundle with `sha256`, when the hub has it.
     func receipt(_ sha256: String) async throws(HubError) -> Receipt? {
-        try await transaction { connection in
-            try await connection.query(
-                "SELECT new_rows, already_here, conflicts FROM receipt WHERE sha256 = \(sha256)", logger: logger
-            ).collect().first.map { row in
-                let (new, known, conflicts) = try row.decode((Int, Int, Int).self)
-                return Receipt(sha256: sha256, new: new, alreadyHere: known, conflicts: conflicts)
-            }
-        }
+        try await rows("SELECT new_rows, already_here, conflicts FROM receipt WHERE sha256 = \(sha256)") { row in
+            let (new, known, conflicts) = try row.decode((Int, Int, Int).self)
+            return Receipt(sha256: sha256, new: new, alreadyHere: known, conflicts: conflicts)
+        }.first
     }
 
     /// What the checks need to know of what the hub holds: the signer's key, the inspections and results the
@@ -104,36 +100,34 @@ extension HubDatabase {
                 bundle.inspections.map(\.id) + bundle.results.map(\.inspectionID)
                     + bundle.photos.map(\.photo.inspectionID)))
         let resultIDs = Array(Set(bundle.results.map(\.id)))
-        let (inspections, places) = try await transaction { connection in
-            let inspections = try await connection.query(
-                """
-                SELECT id, vehicle_id, client_id, site_id, route_id, equipment, team_id, engineer, laptop, started_at,
-                       finished_at, kind, checklists
-                FROM inspection WHERE id = ANY(\(inspectionIDs))
-                """, logger: logger
-            ).collect().map { row in
-                let (
-                    id, vehicle, client, site, route, equipment, team, engineer, laptop, started, finished, kind, lists
-                ) =
-                    try row.decode(
-                        (
-                            UUID, String, String, String, String, String, String, String, String, Date, Date?, String,
-                            String
-                        )
+        // Two reads, no transaction around them: the store's insert settles any row another push added meanwhile.
+        let inspections = try await rows(
+            """
+            SELECT id, vehicle_id, client_id, site_id, route_id, equipment, team_id, engineer, laptop, started_at,
+                   finished_at, kind, checklists
+            FROM inspection WHERE id = ANY(\(inspectionIDs))
+            """
+        ) { row in
+            let (id, vehicle, client, site, route, equipment, team, engineer, laptop, started, finished, kind, lists) =
+                try row.decode(
+                    (UUID, String, String, String, String, String, String, String, String, Date, Date?, String, String)
                         .self)
-                return InspectionRecord(
-                    id: id, vehicleID: vehicle, clientID: client, siteID: site, routeID: route, equipment: equipment,
-                    teamID: team, engineer: engineer, laptop: laptop, startedAt: started, finishedAt: finished,
-                    kind: kind, checklists: lists)
-            }
-            let places = try await connection.query(
-                "SELECT DISTINCT ON (id) id, inspection_id, item_id FROM result WHERE id = ANY(\(resultIDs))",
-                logger: logger
-            ).collect().map { row in
-                let (id, inspection, item) = try row.decode((UUID, UUID, String).self)
-                return (id, ResultPlace(inspectionID: inspection, itemID: item))
-            }
-            return (inspections, places)
+            return InspectionRecord(
+                id: id, vehicleID: vehicle, clientID: client, siteID: site, routeID: route,
+                equipment: equipment, teamID: team, engineer: engineer, laptop: laptop, startedAt: started,
+                finishedAt: finished, kind: kind, checklists: lists)
+        }
+        // One index probe per named result: `id = ANY(…)` over the whole table is planned as a scan while the
+        // table's statistics are young (a new hub, the first minutes of a busy day), and a scan per push is what
+        // every other laptop then waits for.
+        let places = try await rows(
+            """
+            SELECT w.id, r.inspection_id, r.item_id FROM unnest(\(resultIDs)::uuid[]) AS w(id)
+            CROSS JOIN LATERAL (SELECT inspection_id, item_id FROM result WHERE result.id = w.id LIMIT 1) r
+            """
+        ) { row in
+            let (id, inspection, item) = try row.decode((UUID, UUID, String).self)
+            return (id, ResultPlace(inspectionID: inspection, itemID: item))
         }
         return HeldRecords(
             enrolments: [

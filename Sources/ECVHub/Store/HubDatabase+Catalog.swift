@@ -65,13 +65,7 @@ extension HubDatabase {
 
     /// The number of the latest catalog the office pushed; `nil` before the first.
     private func latestCatalogVersion() async throws(HubError) -> Int64? {
-        do {
-            return try await rows("SELECT max(seq) FROM catalog_version").first?.decode(Int64?.self)
-        } catch let error as HubError {
-            throw error
-        } catch {
-            throw HubError.database(error, at: url)
-        }
+        try await rows("SELECT max(seq) FROM catalog_version") { try $0.decode(Int64?.self) }.first ?? nil
     }
 
     /// The files of catalog version `version`.

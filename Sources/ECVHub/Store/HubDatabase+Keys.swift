@@ -94,15 +94,13 @@ extension HubDatabase {
     }
 
     private func enrolledKeys(where name: String?) async throws(HubError) -> [EnrolledKey] {
-        let rows = try await transaction { connection in
-            try await connection.query(
-                """
-                SELECT name, role, public_key, team, office_signature FROM enrolled_key
-                WHERE \(name)::text IS NULL OR name = \(name)::text ORDER BY name
-                """, logger: logger
-            ).collect().map { row in
-                try row.decode((String, String, Data, String?, String).self)
-            }
+        let rows = try await self.rows(
+            """
+            SELECT name, role, public_key, team, office_signature FROM enrolled_key
+            WHERE \(name)::text IS NULL OR name = \(name)::text ORDER BY name
+            """
+        ) { row in
+            try row.decode((String, String, Data, String?, String).self)
         }
         return rows.compactMap { name, role, raw, team, signature in
             guard let key = try? Curve25519.Signing.PublicKey(rawRepresentation: raw) else { return nil }
@@ -122,16 +120,14 @@ extension HubDatabase {
         -> Bool
     {
         let horizon = now.addingTimeInterval(-2 * SignedRequest.window)
-        return try await transaction { connection in
-            try await connection.query("DELETE FROM seen_request WHERE signed_at < \(horizon)", logger: logger)
-            let rows = try await connection.query(
-                """
-                INSERT INTO seen_request (signature, key_name, signed_at) VALUES (\(signature), \(key), \(signedAt))
-                ON CONFLICT DO NOTHING RETURNING signature
-                """, logger: logger
-            ).collect()
-            return !rows.isEmpty
-        }
+        // One statement, one round trip: every signed request passes here.
+        return try await !rows(
+            """
+            WITH forgotten AS (DELETE FROM seen_request WHERE signed_at < \(horizon))
+            INSERT INTO seen_request (signature, key_name, signed_at) VALUES (\(signature), \(key), \(signedAt))
+            ON CONFLICT DO NOTHING RETURNING signature
+            """
+        ).isEmpty
     }
 
     private func validKeyName(_ name: String) throws -> Bool {

@@ -12,7 +12,7 @@ extension HubDatabase {
         var places = held
         for inspection in bundle.inspections { places[inspection.id] = inspection }
         let placesOfRows = places
-        return try await transaction { connection in
+        return try await transaction(writing: true) { connection in
             try await connection.query("SELECT pg_advisory_xact_lock(\(HubDatabase.pushLock))", logger: logger)
             // The same bytes may have been taken while this push waited for the lock.
             if let row = try await connection.query(

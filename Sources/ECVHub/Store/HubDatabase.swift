@@ -3,30 +3,52 @@ import Logging
 import NIOSSL
 import PostgresNIO
 
-/// The hub's PostgreSQL database: a pool of connections running until `close()`.
+/// The hub's PostgreSQL database: two pools of connections running until `close()`.
+///
+/// Pushes write one at a time (`pushLock`), so a push that waits its turn with a connection holds it idle. They
+/// write through a small pool of their own, `writers`, and wait for its connections in the hub: the main pool stays
+/// free for what is quick — signature checks, the receipt a retried push asks for, pulls and pages — however many
+/// laptops push at once.
 public final class HubDatabase: Sendable {
     /// Where it is, for messages.
     public let url: DatabaseURL
     let client: PostgresClient
+    /// The pool pushes store their rows through.
+    let writers: PostgresClient
     private let running: Task<Void, Never>
     let logger: Logger
     /// The catalog pushes are checked against, read once per version.
     let catalogs = CatalogCache()
 
     /// Opens a pool on `url`; connections are made when first used, so a wrong address shows at the first query.
-    public init(url: DatabaseURL, maximumConnections: Int = 8) {
+    ///
+    /// Pushes write through `writers` connections of their own (two: one commits while the next is ready).
+    public init(url: DatabaseURL, maximumConnections: Int = 8, writers: Int = 2) {
         self.url = url
-        var configuration = PostgresClient.Configuration(
-            host: url.host, port: url.port, username: url.user, password: url.password, database: url.database,
-            tls: HubDatabase.tls(url.tls))
-        configuration.options.maximumConnections = maximumConnections
-        configuration.options.connectTimeout = .seconds(10)
         var logger = Logger(label: "ecv.hub.database")
         logger.logLevel = .critical
         self.logger = logger
-        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        let client = PostgresClient(
+            configuration: HubDatabase.configuration(url, connections: maximumConnections), backgroundLogger: logger)
+        let writers = PostgresClient(
+            configuration: HubDatabase.configuration(url, connections: max(1, writers)), backgroundLogger: logger)
         self.client = client
-        running = Task { await client.run() }
+        self.writers = writers
+        running = Task {
+            await withDiscardingTaskGroup { group in
+                group.addTask { await client.run() }
+                group.addTask { await writers.run() }
+            }
+        }
+    }
+
+    private static func configuration(_ url: DatabaseURL, connections: Int) -> PostgresClient.Configuration {
+        var configuration = PostgresClient.Configuration(
+            host: url.host, port: url.port, username: url.user, password: url.password, database: url.database,
+            tls: HubDatabase.tls(url.tls))
+        configuration.options.maximumConnections = connections
+        configuration.options.connectTimeout = .seconds(10)
+        return configuration
     }
 
     /// Opens the database at `text`, a `postgres://` URL.
@@ -49,9 +71,15 @@ public final class HubDatabase: Sendable {
     }
 
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
-    func transaction<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws(HubError) -> T {
+    ///
+    /// `writing` takes a connection of the pushes' own pool.
+    func transaction<T: Sendable>(writing: Bool = false, _ body: (PostgresConnection) async throws -> T)
+        async throws(HubError) -> T
+    {
         do {
-            return try await client.withTransaction(logger: logger) { connection in try await body(connection) }
+            return try await (writing ? writers : client).withTransaction(logger: logger) { connection in
+                try await body(connection)
+            }
         } catch let error as PostgresTransactionError {
             throw HubError.database(error.closureError ?? error.beginError ?? error.commitError ?? error, at: url)
         } catch {
@@ -63,6 +91,16 @@ public final class HubDatabase: Sendable {
     func rows(_ query: PostgresQuery) async throws(HubError) -> [PostgresRow] {
         do {
             return try await client.query(query, logger: logger).collect()
+        } catch {
+            throw HubError.database(error, at: url)
+        }
+    }
+
+    /// Runs one statement outside a transaction and reads each of its rows with `read`.
+    func rows<T>(_ query: PostgresQuery, _ read: (PostgresRow) throws -> T) async throws(HubError) -> [T] {
+        let rows = try await rows(query)
+        do {
+            return try rows.map(read)
         } catch {
             throw HubError.database(error, at: url)
         }
