@@ -80,7 +80,7 @@ let package = Package(
             name: "ECVHub",
             dependencies: [
                 "ECVModel", "ECVCatalog", "ECVPlanning", "ECVReports", "ECVSync", "ECVHubClient",
-                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -21,7 +21,9 @@ extension HubClient {
     /// Runs `body` with the caller's `http`, or else with an HTTP client of its own, shut down afterwards.
     ///
     /// A hub that cannot be reached fails the attempt at once: the client's own retries (`attempts`, `firstBackoff`)
-    /// say how long to keep trying, where the HTTP library would try to connect again for 90 seconds each time.
+    /// say how long to keep trying, where the HTTP library would try to connect again for 90 seconds each time. A
+    /// connection that goes silent for a minute (a link that stalls, a hub that hangs) fails the attempt too,
+    /// rather than holding the sync forever.
     /// With `trustedCertificates` the hub's certificate must be signed by one of them, and by nothing else.
     func withHTTPClient<T>(_ body: (HTTPClient) async throws -> T) async throws -> T {
         if let http { return try await body(http) }
@@ -29,7 +31,7 @@ extension HubClient {
         if let trustedCertificates { tls.trustRoots = .certificates(trustedCertificates) }
         var configuration = HTTPClient.Configuration(
             tlsConfiguration: tls, redirectConfiguration: .disallow,
-            timeout: HTTPClient.Configuration.Timeout(connect: .seconds(10)))
+            timeout: HTTPClient.Configuration.Timeout(connect: .seconds(10), read: .seconds(60)))
         configuration.connectionPool.retryConnectionEstablishment = false
         return try await HTTPClient.withHTTPClient(configuration: configuration) { try await body($0) }
     }

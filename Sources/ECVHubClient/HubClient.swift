@@ -27,9 +27,13 @@ public struct HubClient: Sendable {
     /// The clock requests are signed with.
     public var now: @Sendable () -> Date = Date.init
     /// How often a push or pull is tried when the hub cannot be reached or fails (5xx); refusals are final.
-    public var attempts = 5
-    /// The first wait between attempts, doubled after each.
-    public var firstBackoff: TimeInterval = 0.5
+    public var attempts = 6
+    /// The first wait between attempts, doubled after each; each wait is drawn between half of it and all of it.
+    ///
+    /// The first retry comes soon because the usual cause is one lost reply, and the hub answers a push it has
+    /// already taken from its receipt; the doubling gives a hub that restarts 4 to 8 s over six attempts, and the
+    /// random part keeps laptops that lost the hub together from coming back in step.
+    public var firstBackoff: TimeInterval = 0.25
     /// The authorities the hub's certificate must be signed by, instead of the system's (a hub with a certificate
     /// of the office's own); see `trustedCertificates(inPEMFile:)`.
     public var trustedCertificates: [NIOSSLCertificate]?
@@ -37,7 +41,7 @@ public struct HubClient: Sendable {
     /// laptops); `nil`, the default: one made for each request with `trustedCertificates` and no retries of its own.
     public var http: HTTPClient?
 
-    /// A client of the hub at `hub` whose requests `signer` signs; five attempts with back-off, the system's trust.
+    /// A client of the hub at `hub` whose requests `signer` signs; six attempts with back-off, the system's trust.
     public init(hub: URL, signer: Signer) {
         self.hub = hub
         self.signer = signer
@@ -75,7 +79,7 @@ public struct HubClient: Sendable {
             do {
                 return try await sendOnce(method, path, body, type: type)
             } catch let error where error.isWorthRetrying && attempt < attempts {
-                try? await Task.sleep(nanoseconds: UInt64(wait * 1e9))
+                try? await Task.sleep(nanoseconds: UInt64(wait * Double.random(in: 0.5...1) * 1e9))
                 wait *= 2
                 attempt += 1
             }

@@ -15,7 +15,7 @@ extension Sequence<UInt8> {
     /// Written digit by digit: `String(format: "%02x")` per byte costs more than hashing a bundle, and the hub
     /// writes the hex of every body it is sent.
     public var lowercaseHex: String {
-        let digits = Array("0123456789abcdef".utf8)
+        let digits = JSONText.hexDigits
         var text: [UInt8] = []
         text.reserveCapacity(underestimatedCount * 2)
         for byte in self {

@@ -29,8 +29,8 @@ import Testing
         try laptop.folder.write(try Self.resultsFile(count: 2_000), to: "results.csv")
         try laptop.run(["record", "--file", laptop.path("results.csv")])
 
-        // An administrator's transaction holds the receipt table: the push writes its rows, then waits to write
-        // its receipt, in flight whatever the machine's speed.
+        // An administrator's transaction holds the receipt table: the push (one statement, `ecv_take_push`) writes
+        // its rows, then waits to write its receipt, in flight whatever the machine's speed.
         let administrator = try PostgreSQLSession(on: database)
         administrator.send("BEGIN; LOCK TABLE receipt IN EXCLUSIVE MODE;")
         try PostgreSQLShell.wait(
@@ -39,7 +39,7 @@ import Testing
         let push = try ECVRunner.start(["sync", "--hub", hub.url] + laptop.root)
         let waitingForReceipt = """
             SELECT a.pid FROM pg_stat_activity a
-            WHERE a.wait_event_type = 'Lock' AND a.query LIKE '%INSERT INTO receipt%'
+            WHERE a.wait_event_type = 'Lock' AND a.query LIKE '%ecv_take_push%'
             """
         try PostgreSQLShell.wait(until: "SELECT count(*) FROM (\(waitingForReceipt)) AS push", gives: 1, on: database)
         // The push has written its results, in the transaction that waits.
@@ -51,6 +51,9 @@ import Testing
                 """, on: database) == 1)
         hub.process.kill()
         _ = try hub.process.wait()
+        // PostgreSQL notices that the hub's connection is gone and drops the push while it still waits.
+        try PostgreSQLShell.wait(
+            until: "SELECT count(*) FROM (\(waitingForReceipt)) AS push", gives: 0, on: database, within: 30)
         administrator.end(with: "ROLLBACK;")
         let cut = try push.wait()
         #expect(cut.status != 0 && cut.stderr.contains("cannot reach the hub"), "\(cut.stdout) \(cut.stderr)")

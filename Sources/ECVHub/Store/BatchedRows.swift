@@ -1,142 +1,138 @@
 import ECVSync
 import Foundation
-import Logging
-import PostgresNIO
 
-/// A bundle's results and audit lines written with one statement each rather than one per row.
+/// A checked bundle's rows as JSON arrays, the arguments of `ecv_take_push`, which writes them and the receipt in
+/// one statement (`HubMigration.pushInOneStatement`).
 ///
-/// The rows travel as one JSON array and `jsonb_to_recordset` spreads them into columns. Pushes are stored one at a
-/// time, so each round trip saved is time every other laptop waits less.
+/// The arrays are written before the push takes its turn to write, not while other pushes wait for it; fields are
+/// written one by one (`JSONEncoder` took more of a push's time than the checks). A field left out is NULL to
+/// `jsonb_to_recordset`.
 ///
 /// Times travel as whole microseconds since 2000-01-01 UTC, computed as PostgresNIO computes them when it binds a
 /// `Date`: a row written here equals the row a bound value would have written, to the microsecond.
-enum BatchedRows {
-    /// Inserts the results the hub does not have yet; returns how many were new, already here with the same values,
-    /// and already here with other values (conflicts).
-    static func insertResults(
-        _ results: [ResultRecord], places: [UUID: InspectionRecord], receipt: Int64, on connection: PostgresConnection,
-        _ logger: Logger
-    ) async throws -> (new: Int, alreadyHere: Int, conflicts: Int) {
-        guard !results.isEmpty else { return (0, 0, 0) }
-        let rows = results.map { result in
-            ResultRow(
-                id: result.id, version: result.version, inspectionID: result.inspectionID,
-                vehicleID: places[result.inspectionID]?.vehicleID ?? "",
-                clientID: places[result.inspectionID]?.clientID ?? "", itemID: result.itemID, status: result.status,
-                value: result.value, choice: result.choice, text: result.text, note: result.note,
-                recordedAt: microseconds(result.recordedAt), recordedBy: result.recordedBy, laptop: result.laptop)
-        }
-        let json = try encoded(rows)
-        let inserted = try await connection.query(
-            """
-            INSERT INTO result (id, version, inspection_id, vehicle_id, client_id, item_id, status, value, choice, text,
-                note, recorded_at, recorded_by, laptop, receipt)
-            SELECT r.id, r.version, r.inspection_id, r.vehicle_id, r.client_id, r.item_id, r.status, r.value, r.choice,
-                r.text, r.note, \(unescaped: epoch) + r.recorded_at * interval '1 microsecond', r.recorded_by, r.laptop,
-                \(receipt)
-            FROM jsonb_to_recordset(\(json)::jsonb) AS r(\(unescaped: ResultRow.columns))
-            ON CONFLICT (id, version) DO NOTHING RETURNING id
-            """, logger: logger
-        ).collect().count
-        guard inserted < results.count else { return (inserted, 0, 0) }
-        // Rows not inserted were here before this push: the same answer, or a conflicting one.
-        let same =
-            try await connection.query(
-                """
-                SELECT count(*) FROM result x
-                JOIN jsonb_to_recordset(\(json)::jsonb) AS r(\(unescaped: ResultRow.columns))
-                  ON x.id = r.id AND x.version = r.version
-                WHERE x.receipt <> \(receipt) AND x.status = r.status AND x.value IS NOT DISTINCT FROM r.value
-                  AND x.choice IS NOT DISTINCT FROM r.choice AND x.text IS NOT DISTINCT FROM r.text
-                """, logger: logger
-            ).collect().first?.decode(Int.self) ?? 0
-        return (inserted, same, results.count - inserted - same)
-    }
+struct BatchedRows: Sendable {
+    /// The bundle's inspections; an inspection the bundle ends (an audit line changed it) carries its end.
+    let inspections: String
+    /// The results, with the vehicle and client of their inspection.
+    let results: String
+    /// The audit lines.
+    let audit: String
+    /// The photos, their bytes in base64.
+    let photos: String
+    /// The published plan the office's bundle carries; `nil` for none.
+    let plan: String?
+    /// The teams whose work the bundle holds, for pulls by team.
+    let teams: [String]
 
-    /// Inserts the audit lines the hub does not have yet; returns how many were new.
-    static func insertAudit(
-        _ lines: [AuditRecord], receipt: Int64, on connection: PostgresConnection, _ logger: Logger
-    ) async throws -> Int {
-        guard !lines.isEmpty else { return 0 }
-        let json = try encoded(
-            lines.map { line in
-                AuditRow(
-                    id: line.id, at: microseconds(line.at), who: line.who, laptop: line.laptop, entity: line.entity,
-                    entityID: line.entityID, vehicleID: line.vehicleID, old: line.old, new: line.new)
+    /// The rows of `bundle`; `held` are the inspections the hub has that its results name.
+    init(_ bundle: SyncBundle, held: [UUID: InspectionRecord]) {
+        var places = held
+        for inspection in bundle.inspections { places[inspection.id] = inspection }
+        let ended = Set(bundle.audit.filter { $0.entity == "inspection" && $0.old != nil }.map(\.entityID))
+        inspections = Self.array(
+            bundle.inspections.map { inspection in
+                var row = JSONObjectWriter()
+                row.field("id", inspection.id)
+                row.field("vehicle_id", inspection.vehicleID)
+                row.field("client_id", inspection.clientID)
+                row.field("site_id", inspection.siteID)
+                row.field("route_id", inspection.routeID)
+                row.field("equipment", inspection.equipment)
+                row.field("team_id", inspection.teamID)
+                row.field("engineer", inspection.engineer)
+                row.field("laptop", inspection.laptop)
+                row.field("started_at", literal: Self.microseconds(inspection.startedAt))
+                if ended.contains(inspection.id.uuidString), let finished = inspection.finishedAt {
+                    row.field("finished_at", literal: Self.microseconds(finished))
+                }
+                row.field("kind", inspection.kind)
+                row.field("checklists", inspection.checklists)
+                return row
             })
-        return try await connection.query(
-            """
-            INSERT INTO audit (id, at, who, laptop, entity, entity_id, vehicle_id, old, new, receipt)
-            SELECT a.id, \(unescaped: epoch) + a.at * interval '1 microsecond', a.who, a.laptop, a.entity, a.entity_id,
-                a.vehicle_id, a.old, a.new, \(receipt)
-            FROM jsonb_to_recordset(\(json)::jsonb) AS a(\(unescaped: AuditRow.columns))
-            ON CONFLICT (id) DO NOTHING RETURNING id
-            """, logger: logger
-        ).collect().count
+        results = Self.array(
+            bundle.results.map { result in
+                var row = JSONObjectWriter()
+                row.field("id", result.id)
+                row.field("version", literal: String(result.version))
+                row.field("inspection_id", result.inspectionID)
+                row.field("vehicle_id", places[result.inspectionID]?.vehicleID ?? "")
+                row.field("client_id", places[result.inspectionID]?.clientID ?? "")
+                row.field("item_id", result.itemID)
+                row.field("status", result.status)
+                if let value = result.value {
+                    // A number JSON cannot write travels as the text PostgreSQL reads as that number.
+                    if value.isFinite {
+                        row.field("value", literal: "\(value)")
+                    } else {
+                        row.field("value", value.isNaN ? "NaN" : value < 0 ? "-Infinity" : "Infinity")
+                    }
+                }
+                row.field("choice", result.choice)
+                row.field("text", result.text)
+                row.field("note", result.note)
+                row.field("recorded_at", literal: Self.microseconds(result.recordedAt))
+                row.field("recorded_by", result.recordedBy)
+                row.field("laptop", result.laptop)
+                return row
+            })
+        audit = Self.array(
+            bundle.audit.map { line in
+                var row = JSONObjectWriter()
+                row.field("id", line.id)
+                row.field("at", literal: Self.microseconds(line.at))
+                row.field("who", line.who)
+                row.field("laptop", line.laptop)
+                row.field("entity", line.entity)
+                row.field("entity_id", line.entityID)
+                row.field("vehicle_id", line.vehicleID)
+                row.field("old", line.old)
+                row.field("new", line.new)
+                return row
+            })
+        photos = Self.array(
+            bundle.photos.map { bundled in
+                let photo = bundled.photo
+                var row = JSONObjectWriter()
+                row.field("id", photo.id)
+                row.field("inspection_id", photo.inspectionID)
+                row.field("vehicle_id", photo.vehicleID)
+                row.field("client_id", places[photo.inspectionID]?.clientID ?? "")
+                row.field("item_id", photo.itemID)
+                row.field("content_type", photo.contentType)
+                row.field("bytes", literal: String(photo.bytes))
+                row.field("sha256", photo.sha256)
+                row.field("taken_at", literal: Self.microseconds(photo.takenAt))
+                row.field("taken_by", photo.takenBy)
+                row.field("laptop", photo.laptop)
+                row.field("data", bundled.data.base64EncodedString())
+                return row
+            })
+        plan = bundle.plan.map { plan in
+            var row = JSONObjectWriter()
+            row.field("id", plan.id)
+            row.field("version", literal: String(plan.version))
+            row.field("created_at", literal: Self.microseconds(plan.createdAt))
+            row.field("published_at", literal: Self.microseconds(plan.publishedAt))
+            row.field("seed", literal: String(plan.seed))
+            row.field("json", plan.json)
+            row.field("inputs_sha256", plan.inputsSHA256)
+            row.field("input_files", plan.inputFiles)
+            row.field("from_day", plan.fromDay)
+            return row.finished()
+        }
+        teams = Array(
+            Set(bundle.results.compactMap { places[$0.inspectionID]?.teamID } + bundle.inspections.map(\.teamID))
+        ).sorted()
     }
 
-    /// PostgreSQL's own epoch, from which PostgresNIO counts the microseconds of a bound `Date`.
-    private static let epoch = "timestamptz '2000-01-01 00:00:00+00'"
     private static let epochDate = Date(timeIntervalSince1970: 946_684_800)
 
     /// Microseconds since 2000-01-01 UTC, rounded as PostgresNIO rounds them.
-    private static func microseconds(_ date: Date) -> Int64 {
-        Int64((date.timeIntervalSince(epochDate) * 1_000_000).rounded(.toNearestOrEven))
+    private static func microseconds(_ date: Date) -> String {
+        String(Int64((date.timeIntervalSince(epochDate) * 1_000_000).rounded(.toNearestOrEven)))
     }
 
-    private static func encoded(_ rows: some Encodable) throws -> String {
-        String(decoding: try JSONEncoder().encode(rows), as: UTF8.self)
-    }
-
-    private struct ResultRow: Encodable {
-        static let columns = """
-            id uuid, version integer, inspection_id uuid, vehicle_id text, client_id text, item_id text, status text,
-            value double precision, choice text, text text, note text, recorded_at bigint, recorded_by text, laptop text
-            """
-        var id: UUID
-        var version: Int
-        var inspectionID: UUID
-        var vehicleID: String
-        var clientID: String
-        var itemID: String
-        var status: String
-        var value: Double?
-        var choice: String?
-        var text: String?
-        var note: String?
-        var recordedAt: Int64
-        var recordedBy: String
-        var laptop: String
-
-        enum CodingKeys: String, CodingKey {
-            case id, version, status, value, choice, text, note, laptop
-            case inspectionID = "inspection_id"
-            case vehicleID = "vehicle_id"
-            case clientID = "client_id"
-            case itemID = "item_id"
-            case recordedAt = "recorded_at"
-            case recordedBy = "recorded_by"
-        }
-    }
-
-    private struct AuditRow: Encodable {
-        static let columns = """
-            id uuid, at bigint, who text, laptop text, entity text, entity_id text, vehicle_id text, old text, new text
-            """
-        var id: UUID
-        var at: Int64
-        var who: String
-        var laptop: String
-        var entity: String
-        var entityID: String
-        var vehicleID: String?
-        var old: String?
-        var new: String
-
-        enum CodingKeys: String, CodingKey {
-            case id, at, who, laptop, entity, old, new
-            case entityID = "entity_id"
-            case vehicleID = "vehicle_id"
-        }
+    private static func array(_ rows: [JSONObjectWriter]) -> String {
+        "[" + rows.map { $0.finished() }.joined(separator: ",") + "]"
     }
 }

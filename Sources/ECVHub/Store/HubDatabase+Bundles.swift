@@ -37,11 +37,17 @@ extension HubDatabase {
     {
         let sha256 = data.sha256Hex
         if let receipt = try await receipt(sha256) { return .success(receipt) }
+        let read: Result<SyncBundle, BundleRefusal> = try await CPUWork.run {
+            do throws(BundleError) {
+                return .success(try SyncBundle(data: data))
+            } catch {
+                return .failure(BundleRefusal(description: error.description))
+            }
+        }
         let bundle: SyncBundle
-        do {
-            bundle = try SyncBundle(data: data)
-        } catch {
-            return .failure(BundleRefusal(description: error.description))
+        switch read {
+        case .success(let read): bundle = read
+        case .failure(let refusal): return .failure(refusal)
         }
         guard bundle.laptop == sender.enrollment.name else {
             return .failure(
@@ -71,14 +77,22 @@ extension HubDatabase {
                     return (error as? PlanReadError)?.description ?? "not a readable plan"
                 }
             })
-        do {
-            try bundle.check(against: held, rules: rules)
-        } catch let error as BundleError {
+        // The check and the rows to write are a push's CPU work, done before it takes its turn to write.
+        let checked: Result<BatchedRows, BundleError> = try await CPUWork.run {
+            do {
+                try bundle.check(against: held, rules: rules)
+            } catch let error as BundleError {
+                return .failure(error)
+            }
+            return .success(BatchedRows(bundle, held: held.inspectionsByID))
+        }
+        switch checked {
+        case .success(let rows):
+            return .success(
+                try await store(bundle, rows: rows, bytes: data, sha256: sha256, sender: sender, at: now))
+        case .failure(let error):
             return .failure(BundleRefusal(description: error.description))
         }
-        return .success(
-            try await store(
-                bundle, bytes: data, sha256: sha256, held: held.inspectionsByID, sender: sender, at: now))
     }
 
     /// The name the hub imports under: no laptop may have it (it is not a valid key name).

@@ -116,12 +116,17 @@ extension HubDatabase {
     /// Read from the files once per version (`catalogs`).
     public func currentCatalog() async throws(HubError) -> Catalog? {
         guard let version = try await latestCatalogVersion() else { return nil }
-        if let catalog = catalogs.catalog(ofVersion: version) { return catalog }
-        let files = try await catalogFiles(ofVersion: version)
-        guard !files.isEmpty else { return nil }
-        let catalog = CatalogLoader.load(files: files.map { ($0.path, $0.content) }).catalog
-        catalogs.keep(catalog, ofVersion: version)
-        return catalog
+        do {
+            return try await catalogs.catalog(ofVersion: version) {
+                let files = try await self.catalogFiles(ofVersion: version)
+                guard !files.isEmpty else { return nil }
+                return try await CPUWork.run { CatalogLoader.load(files: files.map { ($0.path, $0.content) }).catalog }
+            }
+        } catch let error as HubError {
+            throw error
+        } catch {
+            throw HubError.database(error, at: url)
+        }
     }
 }
 

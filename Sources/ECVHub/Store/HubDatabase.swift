@@ -30,8 +30,11 @@ public final class HubDatabase: Sendable {
         self.logger = logger
         let client = PostgresClient(
             configuration: HubDatabase.configuration(url, connections: maximumConnections), backgroundLogger: logger)
-        let writers = PostgresClient(
-            configuration: HubDatabase.configuration(url, connections: max(1, writers)), backgroundLogger: logger)
+        var writing = HubDatabase.configuration(url, connections: max(1, writers))
+        // A push is one statement that commits itself: if the hub dies while it waits for its turn, PostgreSQL
+        // notices within a second and drops it, rather than finishing a push nobody will hear the receipt of.
+        writing.options.additionalStartupParameters = [("client_connection_check_interval", "1000")]
+        let writers = PostgresClient(configuration: writing, backgroundLogger: logger)
         self.client = client
         self.writers = writers
         running = Task {
@@ -87,18 +90,20 @@ public final class HubDatabase: Sendable {
         }
     }
 
-    /// Runs one statement outside a transaction and returns its rows.
-    func rows(_ query: PostgresQuery) async throws(HubError) -> [PostgresRow] {
+    /// Runs one statement outside a transaction and returns its rows; `writing` on the pushes' own pool.
+    func rows(writing: Bool = false, _ query: PostgresQuery) async throws(HubError) -> [PostgresRow] {
         do {
-            return try await client.query(query, logger: logger).collect()
+            return try await (writing ? writers : client).query(query, logger: logger).collect()
         } catch {
             throw HubError.database(error, at: url)
         }
     }
 
     /// Runs one statement outside a transaction and reads each of its rows with `read`.
-    func rows<T>(_ query: PostgresQuery, _ read: (PostgresRow) throws -> T) async throws(HubError) -> [T] {
-        let rows = try await rows(query)
+    func rows<T>(writing: Bool = false, _ query: PostgresQuery, _ read: (PostgresRow) throws -> T)
+        async throws(HubError) -> [T]
+    {
+        let rows = try await rows(writing: writing, query)
         do {
             return try rows.map(read)
         } catch {

@@ -11,7 +11,7 @@ extension HubMigration {
     /// Every migration, in order.
     ///
     /// A migration, once released, is never edited: a change is a new one.
-    static let all: [HubMigration] = [syncTables, requestGuard, clientRows, syncHealth]
+    static let all: [HubMigration] = [syncTables, requestGuard, clientRows, syncHealth, pushInOneStatement]
 
     /// The tables a laptop's bundles fill, with the laptop store's identities (record UUID + version), and
     /// those of the office: keys, receipts, the published plan and its files, people and their sessions.
@@ -268,5 +268,121 @@ extension HubMigration {
                 cursor bigint NOT NULL
             )
             """,
+        ])
+
+    /// A push's rows and receipt written by one function in the database, so that the lock pushes take in turn is
+    /// held while PostgreSQL writes, not while the hub and the database pass a dozen messages back and forth.
+    ///
+    /// The rows come as JSON arrays (`BatchedRows`): times as microseconds since 2000-01-01 UTC, photos' bytes in
+    /// base64. It returns the receipt: the one already stored for the same bytes, or the new one.
+    static let pushInOneStatement = HubMigration(
+        number: 5, name: "push in one statement",
+        statements: [
+            """
+            CREATE FUNCTION ecv_take_push(
+                p_sha256 text, p_bundle_id uuid, p_signer text, p_received_at timestamptz, p_bundle bytea,
+                p_teams text[], p_inspections jsonb, p_results jsonb, p_audit jsonb, p_photos jsonb, p_plan jsonb)
+            RETURNS TABLE (o_new integer, o_already_here integer, o_conflicts integer)
+            LANGUAGE plpgsql AS $$
+            DECLARE
+                v_epoch CONSTANT timestamptz := timestamptz '2000-01-01 00:00:00+00';
+                v_seq bigint;
+                v_new integer := 0;
+                v_count integer;
+                v_results_new integer;
+                v_same integer := 0;
+                v_results integer := jsonb_array_length(p_results);
+            BEGIN
+                PERFORM pg_advisory_xact_lock(\(HubDatabase.pushLock));
+                -- The same bytes may have been taken while this push waited for the lock.
+                RETURN QUERY SELECT r.new_rows, r.already_here, r.conflicts FROM receipt r WHERE r.sha256 = p_sha256;
+                IF FOUND THEN
+                    RETURN;
+                END IF;
+                v_seq := nextval(pg_get_serial_sequence('receipt', 'seq'));
+
+                WITH added AS (
+                    INSERT INTO inspection (id, vehicle_id, client_id, site_id, route_id, equipment, team_id, engineer,
+                        laptop, started_at, finished_at, kind, checklists, receipt)
+                    SELECT i.id, i.vehicle_id, i.client_id, i.site_id, i.route_id, i.equipment, i.team_id, i.engineer,
+                        i.laptop, v_epoch + i.started_at * interval '1 microsecond',
+                        v_epoch + i.finished_at * interval '1 microsecond', i.kind, i.checklists, v_seq
+                    FROM jsonb_to_recordset(p_inspections) AS i(id uuid, vehicle_id text, client_id text, site_id text,
+                        route_id text, equipment text, team_id text, engineer text, laptop text, started_at bigint,
+                        finished_at bigint, kind text, checklists text)
+                    ON CONFLICT (id) DO NOTHING RETURNING 1)
+                SELECT count(*) INTO v_count FROM added;
+                v_new := v_new + v_count;
+                -- An inspection the hub had open, which this bundle ends.
+                UPDATE inspection x SET finished_at = v_epoch + i.finished_at * interval '1 microsecond'
+                FROM jsonb_to_recordset(p_inspections) AS i(id uuid, finished_at bigint)
+                WHERE x.id = i.id AND x.receipt <> v_seq AND x.finished_at IS NULL AND i.finished_at IS NOT NULL;
+
+                WITH added AS (
+                    INSERT INTO result (id, version, inspection_id, vehicle_id, client_id, item_id, status, value,
+                        choice, text, note, recorded_at, recorded_by, laptop, receipt)
+                    SELECT r.id, r.version, r.inspection_id, r.vehicle_id, r.client_id, r.item_id, r.status, r.value,
+                        r.choice, r.text, r.note, v_epoch + r.recorded_at * interval '1 microsecond', r.recorded_by,
+                        r.laptop, v_seq
+                    FROM jsonb_to_recordset(p_results) AS r(id uuid, version integer, inspection_id uuid,
+                        vehicle_id text, client_id text, item_id text, status text, value double precision,
+                        choice text, text text, note text, recorded_at bigint, recorded_by text, laptop text)
+                    ON CONFLICT (id, version) DO NOTHING RETURNING 1)
+                SELECT count(*) INTO v_results_new FROM added;
+                v_new := v_new + v_results_new;
+                IF v_results_new < v_results THEN
+                    -- Rows not inserted were here before this push: the same answer, or a conflicting one.
+                    SELECT count(*) INTO v_same FROM result x
+                    JOIN jsonb_to_recordset(p_results) AS r(id uuid, version integer, status text,
+                        value double precision, choice text, text text)
+                      ON x.id = r.id AND x.version = r.version
+                    WHERE x.receipt <> v_seq AND x.status = r.status AND x.value IS NOT DISTINCT FROM r.value
+                      AND x.choice IS NOT DISTINCT FROM r.choice AND x.text IS NOT DISTINCT FROM r.text;
+                END IF;
+
+                WITH added AS (
+                    INSERT INTO audit (id, at, who, laptop, entity, entity_id, vehicle_id, old, new, receipt)
+                    SELECT a.id, v_epoch + a.at * interval '1 microsecond', a.who, a.laptop, a.entity, a.entity_id,
+                        a.vehicle_id, a.old, a.new, v_seq
+                    FROM jsonb_to_recordset(p_audit) AS a(id uuid, at bigint, who text, laptop text, entity text,
+                        entity_id text, vehicle_id text, old text, new text)
+                    ON CONFLICT (id) DO NOTHING RETURNING 1)
+                SELECT count(*) INTO v_count FROM added;
+                v_new := v_new + v_count;
+
+                WITH added AS (
+                    INSERT INTO photo (id, inspection_id, vehicle_id, client_id, item_id, content_type, bytes, sha256,
+                        taken_at, taken_by, laptop, data, receipt)
+                    SELECT p.id, p.inspection_id, p.vehicle_id, p.client_id, p.item_id, p.content_type, p.bytes,
+                        p.sha256, v_epoch + p.taken_at * interval '1 microsecond', p.taken_by, p.laptop,
+                        decode(p.data, 'base64'), v_seq
+                    FROM jsonb_to_recordset(p_photos) AS p(id uuid, inspection_id uuid, vehicle_id text,
+                        client_id text, item_id text, content_type text, bytes integer, sha256 text, taken_at bigint,
+                        taken_by text, laptop text, data text)
+                    ON CONFLICT (id) DO NOTHING RETURNING 1)
+                SELECT count(*) INTO v_count FROM added;
+                v_new := v_new + v_count;
+
+                IF p_plan IS NOT NULL THEN
+                    INSERT INTO published_plan (id, version, created_at, published_at, seed, json, inputs_sha256,
+                        input_files, from_day, publisher, receipt)
+                    SELECT pl.id, pl.version, v_epoch + pl.created_at * interval '1 microsecond',
+                        v_epoch + pl.published_at * interval '1 microsecond', pl.seed, pl.json, pl.inputs_sha256,
+                        pl.input_files, pl.from_day, p_signer, v_seq
+                    FROM jsonb_to_record(p_plan) AS pl(id uuid, version integer, created_at bigint,
+                        published_at bigint, seed bigint, json text, inputs_sha256 text, input_files text,
+                        from_day text)
+                    ON CONFLICT (id) DO NOTHING;
+                END IF;
+
+                INSERT INTO receipt (seq, sha256, bundle_id, signer, new_rows, already_here, conflicts, received_at,
+                    bundle, teams)
+                OVERRIDING SYSTEM VALUE
+                VALUES (v_seq, p_sha256, p_bundle_id, p_signer, v_new, v_same, v_results - v_results_new - v_same,
+                    p_received_at, p_bundle, p_teams);
+                RETURN QUERY SELECT v_new, v_same, v_results - v_results_new - v_same;
+            END
+            $$
+            """
         ])
 }
