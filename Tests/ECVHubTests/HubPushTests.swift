@@ -57,25 +57,43 @@ struct HubPushTests {
         }
     }
 
-    @Test func aPushSentAgainAsItWasSignedIsRefusedThenAndAfterFiveMinutesAndStoredOnce() async throws {
+    /// A signed push sent again as it was (a copy a network made, which may even overtake the original) is
+    /// answered with the receipt when the hub took those bytes, and refused otherwise; after five minutes, always.
+    @Test func aPushSentAgainAsItWasSignedGetsTheReceiptOfWorkTakenAndIsRefusedOtherwise() async throws {
         let (key, bytes, results) = try Self.signedBundle()
         let clock = TestClock(Self.exported)
         let now: @Sendable () -> Date = { clock.now }
         try await HubTestServer.with(now: now) { hub in
             _ = try await hub.office.enroll(hub.enrollment("ne-1", key.publicKey, role: "office"))
+            func signedHeaders() throws -> [(String, String)] {
+                let signed = SignedRequest(
+                    method: "POST", path: "/v1/bundles", time: Int64(clock.now.timeIntervalSince1970), body: bytes,
+                    nonce: SignedRequest.makeNonce())
+                return signed.headers(name: "ne-1", signature: try key.signature(for: signed.signedText))
+                    + [("Content-Type", "application/octet-stream")]
+            }
+            // Refused (no catalog at the hub yet): sent again as signed, it stays refused, even once it could pass.
+            let early = try signedHeaders()
+            let refused = try await hub.send("/v1/bundles", method: .POST, headers: early, body: bytes)
+            #expect(refused.status == 422, "\(refused.body)")
+            let refusedAgain = try await hub.send("/v1/bundles", method: .POST, headers: early, body: bytes)
+            #expect(refusedAgain.status == 401 && refusedAgain.body.contains("this request was sent before"))
             #expect(
                 try await hub.client(signedBy: "ne-1") { try key.signature(for: $0) }.pushCatalog(Self.catalogFiles())
                     > 0)
-            let signed = SignedRequest(
-                method: "POST", path: "/v1/bundles", time: Int64(clock.now.timeIntervalSince1970), body: bytes,
-                nonce: SignedRequest.makeNonce())
-            let headers =
-                signed.headers(name: "ne-1", signature: try key.signature(for: signed.signedText))
-                + [("Content-Type", "application/octet-stream")]
+            let stillRefused = try await hub.send("/v1/bundles", method: .POST, headers: early, body: bytes)
+            #expect(stillRefused.status == 401, "\(stillRefused.body)")
+            #expect(try await hub.database.count("SELECT count(*) FROM receipt") == 0)
+
+            // Taken: the same request again gets the same receipt, and nothing more is stored.
+            let headers = try signedHeaders()
             let first = try await hub.send("/v1/bundles", method: .POST, headers: headers, body: bytes)
             #expect(first.status == 200, "\(first.body)")
-            let replay = try await hub.send("/v1/bundles", method: .POST, headers: headers, body: bytes)
-            #expect(replay.status == 401 && replay.body.contains("this request was sent before"), "\(replay.body)")
+            let copy = try await hub.send("/v1/bundles", method: .POST, headers: headers, body: bytes)
+            #expect(copy.status == 200 && copy.body == first.body, "\(copy.body)")
+            // Other bytes under a signature seen before are refused.
+            let other = try await hub.send("/v1/bundles", method: .POST, headers: headers, body: bytes + Data([0x0A]))
+            #expect(other.status == 401, "\(other.body)")
             clock.now = clock.now.addingTimeInterval(SignedRequest.window + 1)
             let late = try await hub.send("/v1/bundles", method: .POST, headers: headers, body: bytes)
             #expect(

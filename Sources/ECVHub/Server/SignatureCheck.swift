@@ -80,6 +80,13 @@ struct SignatureCheck<Context: RequestContext>: RouterMiddleware {
             sender = .enrolled(key)
         }
         guard try await database.firstUse(ofSignature: signature, by: name, signedAt: signedAt, now: clock) else {
+            // A push seen before changes nothing when the hub holds its bytes: a copy a network made may overtake
+            // the original, and the laptop, which sent it once, is owed the receipt, not a refusal of work taken.
+            if request.method == .post, request.uri.path == "/v1/bundles", case .enrolled = sender,
+                try await database.receipt(body.sha256Hex) != nil
+            {
+                return .success(sender)
+            }
             return .failure(Refusal("this request was sent before; a signed request is taken once"))
         }
         return .success(sender)
