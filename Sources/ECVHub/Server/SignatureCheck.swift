@@ -83,7 +83,7 @@ struct SignatureCheck<Context: RequestContext>: RouterMiddleware {
             // A push seen before changes nothing when the hub holds its bytes: a copy a network made may overtake
             // the original, and the laptop, which sent it once, is owed the receipt, not a refusal of work taken.
             if request.method == .post, request.uri.path == "/v1/bundles", case .enrolled = sender,
-                try await database.receipt(body.sha256Hex) != nil
+                try await database.receipt(signed.bodySHA256) != nil
             {
                 return .success(sender)
             }

@@ -101,9 +101,14 @@ extension HubDatabase {
     /// The receipt of the bundle with `sha256`, when the hub has it.
     func receipt(_ sha256: String) async throws(HubError) -> Receipt? {
         try await rows("SELECT new_rows, already_here, conflicts FROM receipt WHERE sha256 = \(sha256)") { row in
-            let (new, known, conflicts) = try row.decode((Int, Int, Int).self)
-            return Receipt(sha256: sha256, new: new, alreadyHere: known, conflicts: conflicts)
+            try Self.receipt(sha256, counts: row)
         }.first
+    }
+
+    /// The receipt of the bundle with `sha256` from a row of its counts: new, already here, conflicts.
+    static func receipt(_ sha256: String, counts row: PostgresRow) throws -> Receipt {
+        let (new, known, conflicts) = try row.decode((Int, Int, Int).self)
+        return Receipt(sha256: sha256, new: new, alreadyHere: known, conflicts: conflicts)
     }
 
     /// What the checks need to know of what the hub holds: the signer's key, the inspections and results the

@@ -22,12 +22,11 @@ extension HubDatabase {
         } catch {
             throw HubError.database(error, at: url)
         }
-        let counts = try await self.rows(writing: true, statement) { row in try row.decode((Int, Int, Int).self) }
-            .first
-        guard let (new, known, conflicts) = counts else {
+        let receipts = try await self.rows(writing: true, statement) { try Self.receipt(sha256, counts: $0) }
+        guard let receipt = receipts.first else {
             throw HubError.database("ecv_take_push gave no receipt for \(sha256)")
         }
-        return Receipt(sha256: sha256, new: new, alreadyHere: known, conflicts: conflicts)
+        return receipt
     }
 
     /// The advisory lock pushes take, one at a time.

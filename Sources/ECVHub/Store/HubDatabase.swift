@@ -74,15 +74,9 @@ public final class HubDatabase: Sendable {
     }
 
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
-    ///
-    /// `writing` takes a connection of the pushes' own pool.
-    func transaction<T: Sendable>(writing: Bool = false, _ body: (PostgresConnection) async throws -> T)
-        async throws(HubError) -> T
-    {
+    func transaction<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws(HubError) -> T {
         do {
-            return try await (writing ? writers : client).withTransaction(logger: logger) { connection in
-                try await body(connection)
-            }
+            return try await client.withTransaction(logger: logger) { connection in try await body(connection) }
         } catch let error as PostgresTransactionError {
             throw HubError.database(error.closureError ?? error.beginError ?? error.commitError ?? error, at: url)
         } catch {
