@@ -14,10 +14,11 @@ struct PlanWriter {
 
     func write(_ format: PlanFormat, to path: String?) throws {
         switch format {
-        case .table: try emit(PlanTable(plan: plan, catalog: catalog, language: language).rendered(), to: path)
-        case .csv: try emit(PlanCSV.rendered(plan), to: path)
+        case .table: try emit(to: path, PlanTable(plan: plan, catalog: catalog, language: language).write)
+        case .csv: try emit(to: path) { PlanCSV.write(plan, $0) }
         case .json:
-            try emit(PlanStorage.json(plan, generated: generated, pretty: true) + "\n", to: path)
+            let text = PlanStorage.json(plan, generated: generated, pretty: true) + "\n"
+            try emit(to: path) { $0(text) }
         case .ics:
             let calendars = PlanCalendar(plan: plan, catalog: catalog, history: history).calendars(stamp: generated)
             guard let path else {
@@ -39,16 +40,14 @@ struct PlanWriter {
         }
     }
 
-    private func emit(_ text: String, to path: String?) throws {
+    /// Writes the pieces `produce` hands out as they come: on standard output at once, into a file that appears
+    /// whole at the end.
+    private func emit(to path: String?, _ produce: ((String) -> Void) -> Void) throws {
         guard let path else {
             // A stored plan may have come in a bundle: no control character of it reaches the terminal.
-            Output.write(Terminal.safeLines(text))
+            produce { Output.write(Terminal.safeLines($0)) }
             return
         }
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw CLIError.cannotWrite(path, error.localizedDescription)
-        }
+        try StreamedFile.write(path, produce)
     }
 }

@@ -11,9 +11,17 @@ public enum PlanCSV {
 
     /// The plan as CSV: the header, then one row per visit, site reached without a visit and drive home.
     public static func rendered(_ plan: TourPlan) -> String {
-        var rows = [header.joined(separator: ",")]
+        var out = ""
+        write(plan) { out += $0 }
+        return out
+    }
+
+    /// The same CSV piece by piece: the header, then each route's rows, so that a long plan is never held whole.
+    public static func write(_ plan: TourPlan, _ emit: (String) -> Void) {
+        emit(header.joined(separator: ",") + "\n")
+        var rows = ""
         func row(_ route: RoutePlan, _ fields: [String]) {
-            rows.append(([route.route, route.team] + fields).map(CSVField.escape).joined(separator: ","))
+            rows += ([route.route, route.team] + fields).map(CSVField.escape).joined(separator: ",") + "\n"
         }
         for route in plan.routes {
             for (index, stop) in route.stops.enumerated() {
@@ -51,8 +59,9 @@ public enum PlanCSV {
                         "return",
                     ])
             }
+            emit(rows)
+            rows = ""
         }
-        return rows.joined(separator: "\n") + "\n"
     }
 }
 

@@ -26,15 +26,22 @@ public struct PlanTable {
     /// The table as text: each team's lines in time order, then the totals, the unscheduled vehicles and the advice.
     public func rendered() -> String {
         var out = ""
+        write { out += $0 }
+        return out
+    }
+
+    /// The table piece by piece, one line of a team at a time, then the totals: a long plan reaches its reader
+    /// while the rest is being written, and is never held whole.
+    public func write(_ emit: (String) -> Void) {
         let teams = plan.routes.map(\.team).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         for team in teams {
             // A team drives its lines one after the other: in time order, a line without visits last.
             let routes = plan.routes.filter { $0.team == team }
                 .sorted { ($0.stops.isEmpty ? 1 : 0, $0.depart) < ($1.stops.isEmpty ? 1 : 0, $1.depart) }
-            for route in routes { out += rendered(route) }
+            for route in routes { emit(rendered(route)) }
         }
         let workdays = plan.routes.reduce(0) { $0 + $1.workdays }
-        out +=
+        var out =
             "plan: \(PlaceNames.km(plan.km)), \(plan.vehicleCount) vehicles scheduled, "
             + "\(Set(plan.unscheduled.map(\.vehicle)).count) unscheduled"
             + (plan.from == nil ? "" : ", \(plan.done.count) done before \(plan.from?.description ?? "")")
@@ -49,7 +56,7 @@ public struct PlanTable {
                 + "day\(advice.addedWorkdays == 1 ? "" : "s")) would fit its \(advice.vehicles) vehicle"
                 + "\(advice.vehicles == 1 ? "" : "s") left out for lack of time\n"
         }
-        return out
+        emit(out)
     }
 
     private func rendered(_ route: RoutePlan) -> String {

@@ -53,20 +53,17 @@ struct Recreate {
         var bestDelta = Double.infinity
         let demand = instance.demand[job]
         for r in state.routes.indices {
-            let route = state.routes[r]
-            let v = route.vehicle
-            guard instance.canServe(v, job), route.load + demand <= instance.capacity[v] else { continue }
-            if route.isEmpty {
+            let v = state.routes[r].vehicle
+            guard instance.canServe(v, job), state.routes[r].load + demand <= instance.capacity[v] else { continue }
+            if state.routes[r].isEmpty {
                 let type = instance.vehicleType[v]
                 if triedEmptyType[type] == stamp { continue }
                 triedEmptyType[type] = stamp
             }
-            for p in 0...route.count {
-                if blinkRate > 0, random.unit() < blinkRate { continue }
-                if let delta = route.insertionDelta(of: job, at: p, instance), delta < bestDelta {
-                    bestDelta = delta
-                    best = (r, p)
-                }
+            if let position = state.routes[r].cheapestInsertion(
+                of: job, below: &bestDelta, blinkRate: blinkRate, instance, &random)
+            {
+                best = (r, position)
             }
         }
         return best

@@ -154,6 +154,36 @@ struct RouteState {
         return back.time <= instance.shiftEnd[v]
     }
 
+    /// The feasible position where inserting `job` costs least, if that is less than `bound`.
+    ///
+    /// `bound` is lowered to the cost found; `nil` when no feasible position beats it. Each position is skipped
+    /// with chance `blinkRate`.
+    ///
+    /// The distance a place adds is three lookups and the schedule check is not much cheaper than a walk, so the
+    /// schedule is checked only where the distance would win.
+    func cheapestInsertion(
+        of job: Int, below bound: inout Double, blinkRate: Double, _ instance: Instance,
+        _ random: inout SearchRandom
+    ) -> Int? {
+        let v = vehicle
+        let jobLocation = instance.location[job]
+        let fixed = jobs.isEmpty ? instance.fixedCost[v] : 0
+        var best: Int?
+        var previous = instance.startLocation[v]
+        for p in 0...jobs.count {
+            let next = p == jobs.count ? instance.endLocation[v] : instance.location[jobs[p]]
+            defer { previous = next }
+            if blinkRate > 0, random.unit() < blinkRate { continue }
+            let delta =
+                instance.dist(v, previous, jobLocation) + instance.dist(v, jobLocation, next)
+                - instance.dist(v, previous, next) + fixed
+            guard delta < bound, insertionDelta(of: job, at: p, instance) != nil else { continue }
+            bound = delta
+            best = p
+        }
+        return best
+    }
+
     /// The extra cost of inserting `job` before position `p` (0…count), or `nil` when the schedule breaks.
     @inline(__always)
     func insertionDelta(of job: Int, at p: Int, _ instance: Instance) -> Double? {
