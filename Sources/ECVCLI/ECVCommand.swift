@@ -33,6 +33,7 @@ public struct ECVCommand: ParsableCommand {
 
     /// Runs the command line and exits: 0 on success, 1 on a failure, 2 on a usage error.
     public static func run(arguments: [String]? = nil) async -> Never {
+        CommandClock.start()
         do {
             var command = try parseAsRoot(arguments)
             if var serving = command as? AsyncParsableCommand {
@@ -68,6 +69,15 @@ public struct ECVCommand: ParsableCommand {
             exit(withError: error)
         }
     }
+}
+
+/// When this run of the command began: `--time-limit` bounds the whole command, reading the files included.
+enum CommandClock {
+    /// Fixed the first time it is read, which `start()` does first thing.
+    static let started = ContinuousClock.now
+
+    /// Fixes `started` at now.
+    static func start() { _ = started }
 }
 
 /// Writes `lines` on stderr after `error:`, one problem a line, each made safe for the terminal as a whole:

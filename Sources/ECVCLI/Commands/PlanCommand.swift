@@ -111,7 +111,11 @@ struct PlanningOptions: ParsableArguments {
         var options = Planner.Options()
         options.seed = seed
         options.threads = threads
-        options.timeLimit = .milliseconds(Int(timeLimit * 1000))
+        let limit = Duration.milliseconds(Int(timeLimit * 1000))
+        options.timeLimit = limit
+        // The limit bounds the whole command: reading the files came out of it, and writing the plan, the draft
+        // and its changes must still fit in it.
+        options.deadline = CommandClock.started + limit - Self.writingTime(vehicles: catalog.vehicleIDs.count)
         options.maxIterations = iterations
         options.routes = route.isEmpty ? nil : route
         options.rebalance = rebalance
@@ -133,6 +137,12 @@ struct PlanningOptions: ParsableArguments {
         } catch {
             throw CLIError.planning(error)
         }
+    }
+
+    /// About how long writing a plan of `vehicles` takes once it is made: the output, the stored draft and its
+    /// changes against the published plan (measured 49 µs a vehicle on a 10,000-vehicle tour, release build).
+    static func writingTime(vehicles: Int) -> Duration {
+        .microseconds(60 * vehicles)
     }
 
     /// The distance table of `--distances`, or of `Routes/distances.csv` when that file exists.

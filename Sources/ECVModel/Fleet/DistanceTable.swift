@@ -16,24 +16,31 @@ public struct DistanceTable: Sendable, Equatable {
         }
     }
 
-    private var entries: [String: Entry] = [:]
+    /// A leg's two ends, in the order listed; a pair of strings rather than one joined string, so that a lookup
+    /// builds nothing.
+    private struct Ends: Hashable, Sendable {
+        var from: String
+        var to: String
+    }
+
+    private var entries: [Ends: Entry] = [:]
 
     /// An empty table: every leg follows the great-circle model.
     public init() {}
 
     /// Records a measured leg.
     public mutating func set(from: String, to: String, _ entry: Entry) {
-        entries[key(from, to)] = entry
+        entries[Ends(from: from, to: to)] = entry
     }
 
     /// The measured leg between two places; a leg listed one way serves the other way too, unless that
     /// one is listed itself.
     public func entry(from: String, to: String) -> Entry? {
-        entries[key(from, to)] ?? entries[key(to, from)]
+        // Most tours measure no leg: the model asks for every pair of its places, so an empty table answers at once.
+        guard !entries.isEmpty else { return nil }
+        return entries[Ends(from: from, to: to)] ?? entries[Ends(from: to, to: from)]
     }
 
     /// Whether no leg is measured.
     public var isEmpty: Bool { entries.isEmpty }
-
-    private func key(_ from: String, _ to: String) -> String { "\(from)\u{1F}\(to)" }
 }

@@ -140,11 +140,13 @@ struct TourModel {
             }
         }
         purposes = jobs.map { revisits[$0.vehicle.id]?.purpose ?? .inspection }
+        // A visit takes its items' minutes, the same on every line, and the line's setup: the items are added up
+        // once per vehicle, not once per vehicle and line.
         serviceMinutes = jobs.map { job in
-            routes.map { route in
-                if let revisit = revisits[job.vehicle.id] { return revisit.itemMinutes + route.setupMinutes }
-                return catalog.checklists.serviceMinutes(for: job.vehicle, setupMinutes: route.setupMinutes)
-            }
+            let items =
+                revisits[job.vehicle.id]?.itemMinutes
+                ?? catalog.checklists.serviceMinutes(for: job.vehicle, setupMinutes: 0)
+            return routes.map { items + $0.setupMinutes }
         }
         let inspected = (continuation?.done ?? []).union(continuation.map { Set($0.revisits.keys) } ?? [])
         let spent = Set(prefixes.compactMap { $0 }.flatMap { $0.stops.map(\.site) })
