@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything the office's YAML says should happen: checklists, teams, clients and routes.
 public struct Catalog: Sendable, Hashable {
     /// One per subsystem file in `Checklists/`, in file-name order.
@@ -7,7 +9,9 @@ public struct Catalog: Sendable, Hashable {
     /// The client organisations of `Routes/clients.yaml`, with their contacts.
     public var clients: [Client]
     /// One per regional line file in `Routes/`, with its sites and vehicles.
-    public var routes: [Route]
+    public var routes: [Route] {
+        didSet { index = RouteIndex.Cache() }
+    }
     /// The equipment tags with their names for people (`Routes/tags.yaml`).
     public var tags: [EquipmentTag]
 
@@ -21,6 +25,24 @@ public struct Catalog: Sendable, Hashable {
         self.clients = clients
         self.routes = routes
         self.tags = tags
+        index = RouteIndex.Cache()
+    }
+
+    /// Where each vehicle and site is in `routes`: made at the first lookup after they change, not at each change,
+    /// since the loader adds the lines one by one.
+    private var index: RouteIndex.Cache
+
+    public static func == (lhs: Catalog, rhs: Catalog) -> Bool {
+        (lhs.checklists, lhs.teams, lhs.clients, lhs.routes, lhs.tags)
+            == (rhs.checklists, rhs.teams, rhs.clients, rhs.routes, rhs.tags)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(checklists)
+        hasher.combine(teams)
+        hasher.combine(clients)
+        hasher.combine(routes)
+        hasher.combine(tags)
     }
 
     /// A vehicle with the site and route it belongs to.
@@ -51,20 +73,16 @@ public struct Catalog: Sendable, Hashable {
 
     /// The vehicle with this id, with its site and route.
     public func placement(ofVehicle id: String) -> VehiclePlacement? {
-        for route in routes {
-            for site in route.sites {
-                if let vehicle = site.vehicles.first(where: { $0.id == id }) {
-                    return VehiclePlacement(vehicle: vehicle, site: site, route: route)
-                }
-            }
-        }
-        return nil
+        guard let at = index.of(routes).vehicles[id] else { return nil }
+        let route = routes[at.route]
+        let site = route.sites[at.site]
+        return VehiclePlacement(vehicle: site.vehicles[at.vehicle], site: site, route: route)
     }
 
     /// The team with this id, or nil.
     public func team(withID id: String) -> Team? { teams.first { $0.id == id } }
     /// The site with this id on any line, or nil.
-    public func site(withID id: String) -> Site? { routes.lazy.flatMap(\.sites).first { $0.id == id } }
+    public func site(withID id: String) -> Site? { index.of(routes).sites[id].map { routes[$0.route].sites[$0.site] } }
     /// The client organisation with this id, or nil.
     public func client(withID id: String) -> Client? { clients.first { $0.id == id } }
     /// The regional line with this id, or nil.
@@ -83,5 +101,41 @@ public struct Catalog: Sendable, Hashable {
     /// Minutes a visit to `placement`'s vehicle takes, setup included.
     public func serviceMinutes(for placement: VehiclePlacement) -> Int {
         checklists.serviceMinutes(for: placement.vehicle, setupMinutes: placement.route.setupMinutes)
+    }
+}
+
+/// Where each vehicle and site of a catalog's lines is, by id: plans and reports look them up once per visit, and
+/// a search of every line each time made a plan of thousands of vehicles quadratic to check, advise and write.
+private struct RouteIndex: Sendable {
+    /// The index of one value of `routes`, made once when first asked for; copies of a catalog share it until
+    /// one of them changes its lines and gets a cache of its own.
+    final class Cache: @unchecked Sendable {
+        private let lock = NSLock()
+        private var index: RouteIndex?
+
+        func of(_ routes: [Route]) -> RouteIndex {
+            lock.lock()
+            defer { lock.unlock() }
+            if let index { return index }
+            let made = RouteIndex(routes)
+            index = made
+            return made
+        }
+    }
+
+    /// The first place of each vehicle id, as a search in file order finds it.
+    var vehicles: [String: (route: Int, site: Int, vehicle: Int)] = [:]
+    /// The first place of each site id.
+    var sites: [String: (route: Int, site: Int)] = [:]
+
+    init(_ routes: [Route]) {
+        for (r, route) in routes.enumerated() {
+            for (s, site) in route.sites.enumerated() {
+                if sites[site.id] == nil { sites[site.id] = (r, s) }
+                for (v, vehicle) in site.vehicles.enumerated() where vehicles[vehicle.id] == nil {
+                    vehicles[vehicle.id] = (r, s, v)
+                }
+            }
+        }
     }
 }

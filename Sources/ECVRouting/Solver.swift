@@ -87,6 +87,14 @@ public struct Solver: Sendable {
         return elapsed >= limit ? nil : max(share, elapsed / limit)
     }
 
+    /// Whether iteration `iteration` looks at the clock: each one under a time limit, since one iteration on a
+    /// tour of thousands of vehicles with many left out can take tens of milliseconds; without a limit every 64th,
+    /// the cadence of the cooling schedule's steps that a seed repeats.
+    @inline(__always)
+    private func readsClock(at iteration: Int) -> Bool {
+        options.timeLimit != nil || iteration & 63 == 0
+    }
+
     /// One walk on the calling thread.
     private func single(
         _ instance: Instance, penalty: Double, clock: ContinuousClock, started: ContinuousClock.Instant,
@@ -98,7 +106,7 @@ public struct Solver: Sendable {
         var fraction = 0.0
         while iteration < options.maxIterations, walk.sinceImprovement < options.maxIterationsWithoutImprovement {
             iteration += 1
-            if iteration & 63 == 0 {
+            if readsClock(at: iteration) {
                 guard let now = self.fraction(at: iteration, clock: clock, started: started) else { break }
                 fraction = now
             }
@@ -140,7 +148,7 @@ public struct Solver: Sendable {
                 var fraction = self.fraction(at: first, clock: clock, started: started) ?? 1
                 while at < last, box.walk.sinceImprovement < options.maxIterationsWithoutImprovement {
                     at += 1
-                    if at & 63 == 0 {
+                    if self.readsClock(at: at) {
                         guard let now = self.fraction(at: at, clock: clock, started: started) else {
                             box.timeUp = true
                             break

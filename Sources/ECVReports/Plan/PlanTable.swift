@@ -18,9 +18,10 @@ public struct PlanTable {
         self.plan = plan
         self.catalog = catalog
         self.language = language
+        names = PlaceNames(catalog: catalog, language: language)
     }
 
-    private var names: PlaceNames { PlaceNames(catalog: catalog, language: language) }
+    private let names: PlaceNames
     private var messages: Messages { Messages(language) }
 
     /// The table as text: each team's lines in time order, then the totals, the unscheduled vehicles and the advice.

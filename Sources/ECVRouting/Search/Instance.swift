@@ -118,11 +118,26 @@ struct Instance {
         for (job, location) in locations.enumerated() { jobsAt[location].append(job) }
         let used = (0..<size).filter { !jobsAt[$0].isEmpty }
         var nearestByLocation: [Int: [Int]] = [:]
+        // Each location holds a job at least: the `count + 1` nearest locations are all a job's list can reach,
+        // so they are kept in order as the row is read, not the whole row sorted (that grew as n² log n).
+        let kept = count + 1
+        var ordered: [(distance: Double, location: Int)] = []
+        ordered.reserveCapacity(kept + 1)
         for from in used {
             let row = from * size
-            let ordered = used.sorted { (matrix[row + $0], $0) < (matrix[row + $1], $1) }
+            ordered.removeAll(keepingCapacity: true)
+            for location in used {
+                let entry = (distance: matrix[row + location], location: location)
+                if ordered.count == kept {
+                    guard let last = ordered.last, entry < last else { continue }
+                    ordered.removeLast()
+                }
+                var at = ordered.count
+                while at > 0, entry < ordered[at - 1] { at -= 1 }
+                ordered.insert(entry, at: at)
+            }
             var jobs: [Int] = []
-            for location in ordered {
+            for (_, location) in ordered {
                 jobs += jobsAt[location]
                 if jobs.count > count { break }
             }
