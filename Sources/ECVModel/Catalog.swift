@@ -32,11 +32,13 @@ public struct Catalog: Sendable, Hashable {
     /// since the loader adds the lines one by one.
     private var index: RouteIndex.Cache
 
+    /// Two catalogs are equal when their files say the same: the index is not part of what they say.
     public static func == (lhs: Catalog, rhs: Catalog) -> Bool {
         (lhs.checklists, lhs.teams, lhs.clients, lhs.routes, lhs.tags)
             == (rhs.checklists, rhs.teams, rhs.clients, rhs.routes, rhs.tags)
     }
 
+    /// Hashes what the files say, as `==` compares it.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(checklists)
         hasher.combine(teams)
