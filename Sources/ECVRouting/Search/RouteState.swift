@@ -37,9 +37,21 @@ struct RouteState {
         jobs.isEmpty ? 0 : endArrival - latestDeparture
     }
 
+    /// Inserts `job` before `position` and brings the schedule up to date from there.
+    ///
+    /// The earliest starts after it are recomputed until one is as before, the latest starts before it likewise: a
+    /// route of hundreds of visits mostly changes near the insertion, and walking all of it on every insertion
+    /// made building a large tour's first plan quadratic.
     mutating func insert(_ job: Int, at position: Int, _ instance: Instance) {
         jobs.insert(job, at: position)
-        update(instance)
+        earliest.insert(0, at: position)
+        latest.insert(0, at: position)
+        drivenBefore.insert(0, at: position)
+        load += instance.demand[job]
+        updateDistance(instance)
+        updateEarliest(from: position, untilUnchanged: true, instance)
+        updateLatest(from: position, untilUnchanged: true, instance)
+        updateDeparture(instance)
     }
 
     mutating func remove(at positions: [Int], _ instance: Instance) {
@@ -54,7 +66,6 @@ struct RouteState {
 
     /// Recomputes the schedule data; O(route length).
     mutating func update(_ instance: Instance) {
-        let v = vehicle
         let count = jobs.count
         // Resize in place: no allocation when the arrays are this route's own.
         while earliest.count < count {
@@ -67,47 +78,76 @@ struct RouteState {
             latest.removeLast(latest.count - count)
             drivenBefore.removeLast(drivenBefore.count - count)
         }
-        load = 0
-        distance = 0
+        load = jobs.reduce(0) { $0 + instance.demand[$1] }
+        updateDistance(instance)
+        updateEarliest(from: 0, untilUnchanged: false, instance)
+        updateLatest(from: count - 1, untilUnchanged: false, instance)
+        updateDeparture(instance)
+    }
+
+    /// The distance driven, summed in route order.
+    private mutating func updateDistance(_ instance: Instance) {
+        let v = vehicle
         var location = instance.startLocation[v]
-        var time = instance.shiftStart[v]
-        var driven = instance.travelBeforeShift[v]
-        for p in 0..<count {
-            let job = jobs[p]
+        var total = 0.0
+        for job in jobs {
             let next = instance.location[job]
-            distance += instance.dist(v, location, next)
+            total += instance.dist(v, location, next)
+            location = next
+        }
+        distance = total + instance.dist(v, location, instance.endLocation[v])
+    }
+
+    /// The earliest starts from `first` on, which must be recomputed; with `untilUnchanged`, only until a later one
+    /// comes out as it was (then so do all after it and the return).
+    private mutating func updateEarliest(from first: Int, untilUnchanged: Bool, _ instance: Instance) {
+        let v = vehicle
+        var location = first == 0 ? instance.startLocation[v] : instance.location[jobs[first - 1]]
+        var (time, driven) =
+            first == 0 ? (instance.shiftStart[v], instance.travelBeforeShift[v]) : leaving(first - 1, instance)
+        for p in first..<jobs.count {
+            let next = instance.location[jobs[p]]
             let arrival = instance.travel(
                 v, from: time, drivenToday: driven, duration: instance.time(v, location, next))
             // An infeasible route (never produced by the search) keeps its arrival as start.
-            let start = instance.earliestStart(job, v, arrival: arrival.time) ?? arrival.time
+            let start = instance.earliestStart(jobs[p], v, arrival: arrival.time) ?? arrival.time
+            let drivenAtStart = sameDay(start, arrival.time, v, instance) ? arrival.drivenToday : 0
+            if untilUnchanged, p > first, start == earliest[p], drivenAtStart == drivenBefore[p] { return }
             earliest[p] = start
-            drivenBefore[p] = sameDay(start, arrival.time, v, instance) ? arrival.drivenToday : 0
+            drivenBefore[p] = drivenAtStart
             (time, driven) = leaving(p, instance)
-            load += instance.demand[job]
             location = next
         }
         let end = instance.endLocation[v]
-        distance += instance.dist(v, location, end)
         endArrival = instance.travel(v, from: time, drivenToday: driven, duration: instance.time(v, location, end)).time
+    }
 
-        var deadline = instance.shiftEnd[v]
-        var after = end
-        for p in stride(from: count - 1, through: 0, by: -1) {
+    /// The latest starts from `last` back, which must be recomputed; with `untilUnchanged`, only until an earlier one
+    /// comes out as it was.
+    private mutating func updateLatest(from last: Int, untilUnchanged: Bool, _ instance: Instance) {
+        let v = vehicle
+        var deadline = last + 1 < jobs.count ? latest[last + 1] : instance.shiftEnd[v]
+        var after = last + 1 < jobs.count ? instance.location[jobs[last + 1]] : instance.endLocation[v]
+        for p in stride(from: last, through: 0, by: -1) {
             let job = jobs[p]
             let here = instance.location[job]
             let limit = deadline - instance.time(v, here, after) - instance.service(job, v)
             let start = instance.latestStart(job, v, deadline: limit) ?? -Double.infinity
+            if untilUnchanged, p < last, start == latest[p] { return }
             latest[p] = start
             deadline = start
             after = here
         }
-        // Leave as late as possible without delaying the first job's earliest start; under a daily travel
-        // limit a later start could shift travel into fuller days, so the vehicle leaves at once.
-        if let first = jobs.first, instance.dailyTravel[v] == nil {
-            let travel = instance.time(v, instance.startLocation[v], instance.location[first])
-            latestDeparture = max(instance.shiftStart[v], earliest[0] - travel)
+    }
+
+    /// Leave as late as possible without delaying the first job's earliest start; under a daily travel limit a later
+    /// start could shift travel into fuller days, so the vehicle leaves at once.
+    private mutating func updateDeparture(_ instance: Instance) {
+        if let first = jobs.first, instance.dailyTravel[vehicle] == nil {
+            let travel = instance.time(vehicle, instance.startLocation[vehicle], instance.location[first])
+            latestDeparture = max(instance.shiftStart[vehicle], earliest[0] - travel)
         } else {
-            latestDeparture = instance.shiftStart[v]
+            latestDeparture = instance.shiftStart[vehicle]
         }
     }
 
