@@ -87,12 +87,18 @@ public struct Solver: Sendable {
         return elapsed >= limit ? nil : max(share, elapsed / limit)
     }
 
-    /// Whether iteration `iteration` looks at the clock: each one under a time limit, since one iteration on a
-    /// tour of thousands of vehicles with many left out can take tens of milliseconds; without a limit every 64th,
-    /// the cadence of the cooling schedule's steps that a seed repeats.
+    /// The cooling schedule's place at iteration `iteration`, `nil` once the time limit is reached.
+    ///
+    /// The schedule steps every 64th iteration, the cadence a seed repeats; under a time limit the clock is read on
+    /// every iteration, since one iteration on a tour of thousands of vehicles with many left out can take tens of
+    /// milliseconds.
     @inline(__always)
-    private func readsClock(at iteration: Int) -> Bool {
-        options.timeLimit != nil || iteration & 63 == 0
+    private func schedule(
+        at iteration: Int, was fraction: Double, clock: ContinuousClock, started: ContinuousClock.Instant
+    ) -> Double? {
+        if iteration & 63 == 0 { return self.fraction(at: iteration, clock: clock, started: started) }
+        guard let limit = options.timeLimit else { return fraction }
+        return clock.now - started >= limit ? nil : fraction
     }
 
     /// One walk on the calling thread.
@@ -106,10 +112,8 @@ public struct Solver: Sendable {
         var fraction = 0.0
         while iteration < options.maxIterations, walk.sinceImprovement < options.maxIterationsWithoutImprovement {
             iteration += 1
-            if readsClock(at: iteration) {
-                guard let now = self.fraction(at: iteration, clock: clock, started: started) else { break }
-                fraction = now
-            }
+            guard let now = schedule(at: iteration, was: fraction, clock: clock, started: started) else { break }
+            fraction = now
             if walk.step(instance, fraction: fraction) {
                 progress?(report(walk.best, iteration: iteration, elapsed: clock.now - started, instance))
             }
@@ -148,13 +152,11 @@ public struct Solver: Sendable {
                 var fraction = self.fraction(at: first, clock: clock, started: started) ?? 1
                 while at < last, box.walk.sinceImprovement < options.maxIterationsWithoutImprovement {
                     at += 1
-                    if self.readsClock(at: at) {
-                        guard let now = self.fraction(at: at, clock: clock, started: started) else {
-                            box.timeUp = true
-                            break
-                        }
-                        fraction = now
+                    guard let now = self.schedule(at: at, was: fraction, clock: clock, started: started) else {
+                        box.timeUp = true
+                        break
                     }
+                    fraction = now
                     _ = box.walk.step(instance, fraction: fraction)
                 }
             }
