@@ -2,50 +2,36 @@ import ECVModel
 import ECVPlanning
 
 /// Places and clients of a plan as people name them: a team's base by its name, a site with its city.
-///
-/// Sites, clients and teams are looked up by id in tables made once: a plan of thousands of vehicles names a
-/// place on every line, and a search of the catalog's lists each time made writing it quadratic.
 struct PlaceNames {
     let catalog: Catalog
     let language: Language
-    private let sites: [String: Site]
-    private let clients: [String: Client]
-    private let teams: [String: Team]
-
-    init(catalog: Catalog, language: Language) {
-        self.catalog = catalog
-        self.language = language
-        // The first of a duplicated id wins, as the catalog's own lookups find it.
-        sites = Dictionary(catalog.routes.flatMap(\.sites).map { ($0.id, $0) }) { first, _ in first }
-        clients = Dictionary(catalog.clients.map { ($0.id, $0) }) { first, _ in first }
-        teams = Dictionary(catalog.teams.map { ($0.id, $0) }) { first, _ in first }
-    }
 
     /// `base` as the team's base name, a site id with its city: `dl-fire-1 (Dalian)`.
     func place(_ id: String, team: String) -> String {
         guard id != "base" else {
-            return teams[team]?.base.name.text(in: language) ?? "base"
+            return catalog.team(withID: team)?.base.name.text(in: language) ?? "base"
         }
-        return sites[id]?.city.map { "\(id) (\($0.text(in: language)))" } ?? id
+        let site = catalog.site(withID: id)
+        return site?.city.map { "\(id) (\($0.text(in: language)))" } ?? id
     }
 
     /// Where a site is, for people: its address, else its city.
     func address(ofSite id: String) -> String? {
-        sites[id].flatMap { $0.address ?? $0.city }.map { $0.text(in: language) }
+        catalog.site(withID: id).flatMap { $0.address ?? $0.city }.map { $0.text(in: language) }
     }
 
     /// Whom to call at a site: its own contact, else its client's.
     func contact(ofSite id: String) -> Contact? {
-        guard let site = sites[id] else { return nil }
-        return site.contact ?? clients[site.clientID]?.contact
+        guard let site = catalog.site(withID: id) else { return nil }
+        return site.contact ?? catalog.client(withID: site.clientID)?.contact
     }
 
     func client(_ id: String) -> String {
-        clients[id]?.name.text(in: language) ?? id
+        catalog.client(withID: id)?.name.text(in: language) ?? id
     }
 
     func team(_ id: String) -> String {
-        teams[id]?.name.text(in: language) ?? id
+        catalog.team(withID: id)?.name.text(in: language) ?? id
     }
 
     private var messages: Messages { Messages(language) }
