@@ -244,19 +244,20 @@ struct RouteState {
         guard let start = instance.earliestStart(job, v, arrival: arrival.time) else { return nil }
         let leave = start + instance.service(job, v)
         let nextLocation = p == jobs.count ? instance.endLocation[v] : instance.location[jobs[p]]
-        if instance.dailyTravel[v] == nil {
-            // Without a travel limit, the latest starts make the check O(1).
-            if p == jobs.count {
-                guard leave + instance.time(v, jobLocation, nextLocation) <= instance.shiftEnd[v] else { return nil }
-            } else {
-                let next = jobs[p]
-                guard
-                    let nextStart = instance.earliestStart(
-                        next, v, arrival: leave + instance.time(v, jobLocation, nextLocation)),
-                    nextStart <= latest[p]
-                else { return nil }
-            }
+        // The latest starts make the check O(1) without a travel limit. They leave the limit out, and a limit only
+        // delays, so with one the same check is a necessary condition: most places that break the schedule are
+        // refused here, before the walk along the rest of the route.
+        if p == jobs.count {
+            guard leave + instance.time(v, jobLocation, nextLocation) <= instance.shiftEnd[v] else { return nil }
         } else {
+            let next = jobs[p]
+            guard
+                let nextStart = instance.earliestStart(
+                    next, v, arrival: leave + instance.time(v, jobLocation, nextLocation)),
+                nextStart <= latest[p]
+            else { return nil }
+        }
+        if instance.dailyTravel[v] != nil {
             let drivenAtStart = sameDay(start, arrival.time, v, instance) ? arrival.drivenToday : 0
             let drivenAtLeave = sameDay(leave, start, v, instance) ? drivenAtStart : 0
             guard restFits(from: p, departure: leave, driven: drivenAtLeave, at: jobLocation, instance) else {
