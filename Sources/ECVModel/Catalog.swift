@@ -5,12 +5,16 @@ public struct Catalog: Sendable, Hashable {
     /// One per subsystem file in `Checklists/`, in file-name order.
     public var checklists: [Checklist]
     /// The field teams of `Routes/teams.yaml`.
-    public var teams: [Team]
+    public var teams: [Team] {
+        didSet { teamIndex = IndexCache() }
+    }
     /// The client organisations of `Routes/clients.yaml`, with their contacts.
-    public var clients: [Client]
+    public var clients: [Client] {
+        didSet { clientIndex = IndexCache() }
+    }
     /// One per regional line file in `Routes/`, with its sites and vehicles.
     public var routes: [Route] {
-        didSet { index = RouteIndex.Cache() }
+        didSet { routeIndex = IndexCache() }
     }
     /// The equipment tags with their names for people (`Routes/tags.yaml`).
     public var tags: [EquipmentTag]
@@ -25,14 +29,18 @@ public struct Catalog: Sendable, Hashable {
         self.clients = clients
         self.routes = routes
         self.tags = tags
-        index = RouteIndex.Cache()
+        teamIndex = IndexCache()
+        clientIndex = IndexCache()
+        routeIndex = IndexCache()
     }
 
-    /// Where each vehicle and site is in `routes`: made at the first lookup after they change, not at each change,
-    /// since the loader adds the lines one by one.
-    private var index: RouteIndex.Cache
+    // Where each team, client, site and vehicle is, by id: each list's index is made at the first lookup after the
+    // list changes, not at each change, since the loader adds the lines one by one and looks up teams meanwhile.
+    private var teamIndex: IndexCache<[String: Int]>
+    private var clientIndex: IndexCache<[String: Int]>
+    private var routeIndex: IndexCache<RouteIndex>
 
-    /// Two catalogs are equal when their files say the same: the index is not part of what they say.
+    /// Two catalogs are equal when their files say the same: the indexes are not part of what they say.
     public static func == (lhs: Catalog, rhs: Catalog) -> Bool {
         (lhs.checklists, lhs.teams, lhs.clients, lhs.routes, lhs.tags)
             == (rhs.checklists, rhs.teams, rhs.clients, rhs.routes, rhs.tags)
@@ -75,18 +83,24 @@ public struct Catalog: Sendable, Hashable {
 
     /// The vehicle with this id, with its site and route.
     public func placement(ofVehicle id: String) -> VehiclePlacement? {
-        guard let at = index.of(routes).vehicles[id] else { return nil }
+        guard let at = routeIndex.of({ RouteIndex(routes) }).vehicles[id] else { return nil }
         let route = routes[at.route]
         let site = route.sites[at.site]
         return VehiclePlacement(vehicle: site.vehicles[at.vehicle], site: site, route: route)
     }
 
     /// The team with this id, or nil.
-    public func team(withID id: String) -> Team? { teams.first { $0.id == id } }
+    public func team(withID id: String) -> Team? {
+        teamIndex.of { firstPositions(teams.map(\.id)) }[id].map { teams[$0] }
+    }
     /// The site with this id on any line, or nil.
-    public func site(withID id: String) -> Site? { index.of(routes).sites[id].map { routes[$0.route].sites[$0.site] } }
+    public func site(withID id: String) -> Site? {
+        routeIndex.of { RouteIndex(routes) }.sites[id].map { routes[$0.route].sites[$0.site] }
+    }
     /// The client organisation with this id, or nil.
-    public func client(withID id: String) -> Client? { clients.first { $0.id == id } }
+    public func client(withID id: String) -> Client? {
+        clientIndex.of { firstPositions(clients.map(\.id)) }[id].map { clients[$0] }
+    }
     /// The regional line with this id, or nil.
     public func route(withID id: String) -> Route? { routes.first { $0.id == id } }
     /// The equipment tag with this id, or nil.
@@ -109,22 +123,6 @@ public struct Catalog: Sendable, Hashable {
 /// Where each vehicle and site of a catalog's lines is, by id: plans and reports look them up once per visit, and
 /// a search of every line each time made a plan of thousands of vehicles quadratic to check, advise and write.
 private struct RouteIndex: Sendable {
-    /// The index of one value of `routes`, made once when first asked for; copies of a catalog share it until
-    /// one of them changes its lines and gets a cache of its own.
-    final class Cache: @unchecked Sendable {
-        private let lock = NSLock()
-        private var index: RouteIndex?
-
-        func of(_ routes: [Route]) -> RouteIndex {
-            lock.lock()
-            defer { lock.unlock() }
-            if let index { return index }
-            let made = RouteIndex(routes)
-            index = made
-            return made
-        }
-    }
-
     /// The first place of each vehicle id, as a search in file order finds it.
     var vehicles: [String: (route: Int, site: Int, vehicle: Int)] = [:]
     /// The first place of each site id.
@@ -139,5 +137,30 @@ private struct RouteIndex: Sendable {
                 }
             }
         }
+    }
+}
+
+/// The position of each id's first appearance in `ids`, as a search in order finds it.
+private func firstPositions(_ ids: [String]) -> [String: Int] {
+    var first: [String: Int] = [:]
+    for (position, id) in ids.enumerated() where first[id] == nil { first[id] = position }
+    return first
+}
+
+/// An index of one value of a catalog's list, made once when first asked for.
+///
+/// Copies of a catalog share it until one of them changes the list and gets a cache of its own.
+private final class IndexCache<Index: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var index: Index?
+
+    /// The index, made by `make` the first time.
+    func of(_ make: () -> Index) -> Index {
+        lock.lock()
+        defer { lock.unlock() }
+        if let index { return index }
+        let made = make()
+        index = made
+        return made
     }
 }
