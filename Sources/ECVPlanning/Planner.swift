@@ -13,8 +13,11 @@ public struct Planner: Sendable {
         /// Wall-clock limit of the whole planning — every search, the re-plan's second plan and the capacity
         /// advice; `nil` for none (then the searches run to their iteration counts and plans are repeatable).
         public var timeLimit: Duration? = .seconds(3)
-        /// When planning must be done, set from `timeLimit` when planning starts; the advice's trial plans
-        /// share it.
+        /// When planning must be done; the advice's trial plans share it.
+        ///
+        /// Without one, `timeLimit` from when planning starts. A caller that spends part of the limit around
+        /// planning sets it: `ecv plan` counts from its own start (reading the files) and keeps back the time
+        /// writing the plan will take.
         public var deadline: ContinuousClock.Instant?
         /// Iterations of each search at most.
         public var maxIterations: Int = 20_000
@@ -88,7 +91,8 @@ public struct Planner: Sendable {
     }
 
     /// How long one search may run: its share of the limit, never past the deadline less the search's final
-    /// polish (see `Solver`) and the time to write the plan.
+    /// polish (see `Solver`) and the itineraries made from its solution (writing the plan is the caller's part of
+    /// the deadline).
     var searchLimit: Duration? {
         guard let limit = options.timeLimit else { return nil }
         let share = limit * searchShare
